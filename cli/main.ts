@@ -1,0 +1,36 @@
+// token-suite: the command line. Each subcommand returns its exit code; usage errors exit 2.
+import { serve, SERVE_USAGE } from './serve.ts';
+import { UsageError } from './usage-error.ts';
+
+type Command = (args: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; usage: string }> = {
+  serve: { run: serve, usage: SERVE_USAGE },
+};
+
+const USAGE = `usage: token-suite <command> [options]\n\n${Object.values(COMMANDS)
+  .map((c) => c.usage)
+  .join('\n\n')}`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    console.log(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) throw new UsageError(`Unknown command '${name}'; try: ${Object.keys(COMMANDS).join(', ')}.`);
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(command.usage);
+    return 0;
+  }
+  return command.run(args);
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+  console.error(`token-suite: ${(error as Error).message}`);
+  process.exitCode = usage ? 2 : 1;
+}

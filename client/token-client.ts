@@ -1,0 +1,82 @@
+// The consumer of the echon token API: both endpoints, typed results, typed errors.
+import { validateOpaqueTokenResponse, validateTokenResponse, type TokenPair, type Validator } from '../schemas/validators.ts';
+import { HttpError, NetworkError, SchemaError, TimeoutError } from './errors.ts';
+
+export interface Credentials { clientId: string; username: string; password: string }
+
+export interface TokenClientOptions {
+  baseUrl: string;
+  /** Per-request timeout in milliseconds (default 10000). */
+  timeoutMs?: number;
+  /** 'documented' (default) demands the documented 256-character tokens; 'opaque' any non-empty token strings. */
+  tokenFormat?: 'documented' | 'opaque';
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export class TokenClient {
+  readonly baseUrl: string;
+  private readonly timeoutMs: number;
+  private readonly validate: Validator<TokenPair>;
+
+  constructor(options: TokenClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.validate = options.tokenFormat === 'opaque' ? validateOpaqueTokenResponse : validateTokenResponse;
+  }
+
+  /** Password grant: POST /v1/token. */
+  getToken(credentials: Credentials, grantType = 'password'): Promise<TokenPair> {
+    return this.post('/v1/token', { grantType, ...credentials });
+  }
+
+  /** Refresh-token rotation: POST /v1/refresh/token. The old refresh token is spent by this call. */
+  refresh(refreshToken: string): Promise<TokenPair> {
+    return this.post('/v1/refresh/token', { refreshToken });
+  }
+
+  private async post(path: string, fields: Record<string, string>): Promise<TokenPair> {
+    const url = `${this.baseUrl}${path}`;
+    const { response, text } = await this.send(url, new URLSearchParams(fields).toString());
+    const body = parseJson(text);
+    if (!response.ok) throw new HttpError(response.status, body === undefined ? text : body, response.headers);
+    if (body === undefined) throw new SchemaError(`${url} answered ${response.status} with a body that is not JSON`, response.status, text, []);
+    const result = this.validate(body);
+    if (!result.ok) throw new SchemaError(result.message, response.status, body, result.errors);
+    return result.value;
+  }
+
+  /** The timeout covers the whole exchange, the body included: a server that stalls mid-body times out too. */
+  private async send(url: string, body: string): Promise<{ response: Response; text: string }> {
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      return { response, text: await response.text() };
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'TimeoutError') throw new TimeoutError(this.timeoutMs, url);
+      throw new NetworkError(url, systemCode(error), error);
+    }
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function systemCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  while (current instanceof Error) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = current.cause;
+  }
+  return undefined;
+}

@@ -1,0 +1,20 @@
+// The documented token format, read from the schema so there is one source of truth.
+// No Node-only imports: k6 bundles use this module too.
+import tokenResponse from './token-response.schema.json' with { type: 'json' };
+
+export const TOKEN_LENGTH = tokenResponse.$defs.documentedToken.maxLength;
+export const TOKEN_PATTERN_SOURCE = tokenResponse.$defs.documentedToken.pattern;
+export const TOKEN_PATTERN = new RegExp(TOKEN_PATTERN_SOURCE);
+export const DOCUMENTED_EXPIRES_IN = 3600;
+/** Hex digits of the UUIDv4 prefix, and the alphanumeric tail that follows. */
+export const UUID_HEX_LENGTH = 32;
+export const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+export function isDocumentedToken(value: unknown): value is string {
+  return typeof value === 'string' && TOKEN_PATTERN.test(value);
+}
+
+/** A token as it may appear in logs and reports: a short prefix and the length, never the whole secret. */
+export function redactToken(value: string): string {
+  return `${value.slice(0, 6)}…(${value.length} chars)`;
+}

@@ -1,0 +1,53 @@
+// The shapes every layer (conformance, contract, load) reports into the verdict with.
+import type { Credentials } from '../client/token-client.ts';
+
+export type Level = 'MUST' | 'SHOULD';
+export type Status = 'pass' | 'fail' | 'warn' | 'skip';
+export type LayerName = 'conformance' | 'contract' | 'load';
+
+/** One line of the verdict: a requirement, how it came out, and why. */
+export interface RequirementResult {
+  id: string;
+  title: string;
+  level: Level;
+  status: Status;
+  /** Where the requirement comes from: "docs", "RFC 6749 §5.2", "RFC 9700 §4.14.2", "suite". */
+  source: string;
+  /** What was observed; never a full secret (see redactToken). */
+  evidence: string[];
+  layer: LayerName;
+}
+
+export interface Target {
+  baseUrl: string;
+  credentials: Credentials;
+  /** Per-request timeout in ms. */
+  timeoutMs: number;
+  /** Seconds during which a rotated-out refresh token may still be accepted (0: never). */
+  rotationGraceSeconds: number;
+  /** True when the target is the embedded reference server started by the suite. */
+  embedded: boolean;
+}
+
+export interface LayerContext {
+  target: Target;
+  reportDir: string;
+  /** Load duration in seconds. */
+  durationSeconds: number;
+  engine: 'auto' | 'node' | 'k6';
+  /** Progress lines for the console; never secrets. */
+  log: (line: string) => void;
+  /** Aborted on Ctrl-C: layers stop early and return what they measured. */
+  signal: AbortSignal;
+}
+
+export interface LayerOutcome {
+  requirements: RequirementResult[];
+  /** Only the load layer fills this: the `load` section of summary.json. */
+  load?: Record<string, unknown>;
+}
+
+export interface Layer {
+  name: LayerName;
+  run(context: LayerContext): Promise<LayerOutcome>;
+}
