@@ -5,7 +5,7 @@ import { UsageError } from './usage-error.ts';
 
 /** The documented seed plus what the file (TOKEN_SUITE_SEED_FILE) and inline JSON (TOKEN_SUITE_SEED) add. */
 export function loadSeed(file: string | undefined, inline: string | undefined): Seed {
-  const seed: Seed = { clients: [...DOCUMENTED_SEED.clients], users: [...DOCUMENTED_SEED.users] };
+  const seed: Seed = { ...DOCUMENTED_SEED, clients: [...DOCUMENTED_SEED.clients], users: [...DOCUMENTED_SEED.users] };
   if (file !== undefined) merge(seed, parse(read(file), `the seed file ${file}`));
   if (inline !== undefined) merge(seed, parse(inline, 'TOKEN_SUITE_SEED'));
   return seed;

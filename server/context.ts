@@ -49,7 +49,8 @@ export const DEFAULTS = {
 
 export function createContext(options: ServerOptions, routes: Record<string, Action>, newAccessToken: () => string): AppContext {
   const directory = new Directory(options.scryptCost ?? DEFAULTS.scryptCost);
-  directory.seed(options.seed ?? DOCUMENTED_SEED);
+  const seed = options.seed ?? DOCUMENTED_SEED;
+  directory.seed(seed);
   const store = new RefreshStore(
     {
       ttlMs: (options.refreshTtlSeconds ?? DEFAULTS.refreshTtlSeconds) * 1000,
@@ -58,6 +59,7 @@ export function createContext(options: ServerOptions, routes: Record<string, Act
     },
     options.now ?? Date.now,
   );
+  for (const { refreshToken, clientId, username } of seed.refreshTokens ?? []) store.register(refreshToken, clientId, username);
   const context: AppContext = {
     directory,
     store,

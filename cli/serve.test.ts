@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { validateTokenResponse } from '../schemas/validators.ts';
+import { runCli, startServe, type Served } from './testing.ts';
+
+const DOC = readFileSync(new URL('../docs/token-api.md', import.meta.url), 'utf8');
+/** The documented curl commands, as argument lists, with only the host swapped for the local server. */
+const CURLS = [...DOC.matchAll(/```curl\n(curl -X POST[\s\S]*?)\n```/g)].map((m) => m[1]!);
+
+function curlArgs(command: string, url: string): string[] {
+  const args = [...command.replace(/\\\n/g, ' ').matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+  return ['-s', '-w', '\n%{http_code}', ...args.slice(1).map((a) => a.replace('http://echon.io', url))];
+}
+
+async function curl(command: string, url: string): Promise<{ status: number; body: unknown }> {
+  const { stdout } = await promisify(execFile)('curl', curlArgs(command, url));
+  const lines = stdout.split('\n');
+  return { status: Number(lines.pop()), body: JSON.parse(lines.join('\n')) };
+}
+
+describe('token-suite serve', () => {
+  let served: Served;
+  before(async () => (served = await startServe()));
+  after(() => served.stop());
+
+  it('finds both curl examples in the documentation', () => assert.equal(CURLS.length, 2));
+
+  it("answers the documentation's login curl verbatim with a documented pair and expiresIn 3600", async () => {
+    const { status, body } = await curl(CURLS[0]!, served.url);
+    assert.equal(status, 200);
+    assert.ok(validateTokenResponse(body).ok);
+    assert.equal((body as { expiresIn: number }).expiresIn, 3600);
+  });
+
+  it("answers the documentation's refresh curl verbatim (trailing '&=') once, then rejects the replay", async () => {
+    const first = await curl(CURLS[1]!, served.url);
+    assert.equal(first.status, 200);
+    assert.ok(validateTokenResponse(first.body).ok);
+    const replay = await curl(CURLS[1]!, served.url);
+    assert.deepEqual([replay.status, (replay.body as { error: string }).error], [400, 'invalid_grant']);
+  });
+});
+
+describe('token-suite serve: bad input', () => {
+  it('exits 2 with one sentence on a bad --port', async () => {
+    const { code, stderr } = await runCli(['serve', '--port', 'eighty']);
+    assert.equal(code, 2);
+    assert.match(stderr, /--port must be a number/);
+  });
+
+  it('exits 2 on an unreadable seed file, naming it', async () => {
+    const { code, stderr } = await runCli(['serve', '--seed', '/nonexistent/seed.json']);
+    assert.equal(code, 2);
+    assert.match(stderr, /seed file \/nonexistent\/seed.json/);
+  });
+
+  it('exits 2 on an unknown flag', async () => {
+    const { code, stderr } = await runCli(['serve', '--prot', '1']);
+    assert.equal(code, 2);
+    assert.match(stderr, /--prot/);
+  });
+
+  it('serves users from TOKEN_SUITE_SEED', async () => {
+    const served = await startServe([], { TOKEN_SUITE_SEED: '{"clients":["c-1"],"users":[{"username":"zoe","password":"pw"}]}' });
+    try {
+      const res = await fetch(`${served.url}/v1/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grantType=password&clientId=c-1&username=zoe&password=pw',
+      });
+      assert.equal(res.status, 200);
+    } finally {
+      await served.stop();
+    }
+  });
+});
