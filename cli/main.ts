@@ -1,10 +1,12 @@
 // token-suite: the command line. Each subcommand returns its exit code; usage errors exit 2.
 import { serve, SERVE_USAGE } from './serve.ts';
 import { UsageError } from './usage-error.ts';
+import { verifyCommand, VERIFY_USAGE } from './verify.ts';
 
 type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
+  verify: { run: verifyCommand, usage: VERIFY_USAGE },
   serve: { run: serve, usage: SERVE_USAGE },
 };
 

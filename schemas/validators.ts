@@ -7,6 +7,7 @@ import opaqueTokenResponse from './opaque-token-response.schema.json' with { typ
 import tokenRequest from './token-request.schema.json' with { type: 'json' };
 import refreshRequest from './refresh-request.schema.json' with { type: 'json' };
 import errorResponse from './error-response.schema.json' with { type: 'json' };
+import summary from './summary.schema.json' with { type: 'json' };
 
 export interface TokenPair { token: string; refreshToken: string; expiresIn: number }
 export interface TokenRequest { grantType: 'password'; clientId: string; username: string; password: string }
@@ -43,3 +44,5 @@ export const validateRefreshRequest = compile<RefreshRequest>(refreshRequest);
 export const validateErrorResponse = compile<ErrorBody>(errorResponse);
 
 export { ajv };
+
+export const validateSummary = compile<unknown>(summary);

@@ -81,3 +81,15 @@ describe('reference server: errors are OAuth 2.0 JSON with the right status and 
     assert.match(raw, /"error":"invalid_request"/);
   });
 });
+
+describe('reference server: password hashing', () => {
+  it('does not accept the password with a NUL byte appended (HMAC key padding)', async () => {
+    const ref = await startServer();
+    try {
+      const res = await post(`${ref.url}/v1/token`, login({ ...GOOD, password: `${GOOD.password}\u0000` }));
+      assert.deepEqual([res.status, res.json.error], [400, 'invalid_grant']);
+    } finally {
+      await ref.stop();
+    }
+  });
+});

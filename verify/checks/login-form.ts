@@ -1,0 +1,14 @@
+// Password-grant bodies built from the configured credentials, with one thing changed.
+import type { Credentials } from '../../client/token-client.ts';
+import { form } from '../check.ts';
+
+export function loginFields(credentials: Credentials, change: Record<string, string | undefined> = {}): Record<string, string> {
+  const fields: Record<string, string | undefined> = { grantType: 'password', ...credentials, ...change };
+  return Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+export const loginBody = (credentials: Credentials, change: Record<string, string | undefined> = {}) =>
+  form(loginFields(credentials, change));
+
+/** A password that differs from the real one and is easy to spot if a server echoes it. */
+export const WRONG_PASSWORD = 'wrong-Pa55word-canary-7f3a';

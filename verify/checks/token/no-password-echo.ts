@@ -1,0 +1,25 @@
+import { Evidence, type Check } from '../../check.ts';
+import { loginBody, WRONG_PASSWORD } from '../login-form.ts';
+
+/** Checks both the wrong password and, on a malformed request, the real one. */
+export const noPasswordEcho: Check = {
+  id: 'SECRET-01',
+  title: 'Error responses never reflect the submitted password',
+  level: 'MUST',
+  source: 'RFC 6819 §5.1.4.1.3; OWASP ASVS 7.1.1',
+  async run(probe) {
+    const e = new Evidence();
+    const { password } = probe.target.credentials;
+    const cases: [string, string, string][] = [
+      ['wrong password', loginBody(probe.target.credentials, { password: WRONG_PASSWORD }), WRONG_PASSWORD],
+      ['unknown client with the real password', loginBody(probe.target.credentials, { clientId: 'no-such-client' }), password],
+      ['real password with a bad grantType', loginBody(probe.target.credentials, { grantType: 'nope' }), password],
+    ];
+    for (const [what, body, secret] of cases) {
+      const ex = await probe.post('/v1/token', body);
+      const echoed = ex.text.includes(secret) || ex.text.includes(encodeURIComponent(secret));
+      e.expect(!echoed || ex.status === 200, `${what}: the ${ex.status} body ${echoed ? 'CONTAINS' : 'does not contain'} the password`);
+    }
+    return e.done();
+  },
+};
