@@ -28,8 +28,12 @@ export function startServe(args: string[] = [], env: NodeJS.ProcessEnv = {}): Pr
   });
 }
 
-/** Runs the CLI to completion. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 120_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs the CLI to completion; `interruptAfterMs` sends SIGINT (Ctrl-C) that long after the start. */
+export function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  { timeoutMs = 120_000, interruptAfterMs }: { timeoutMs?: number; interruptAfterMs?: number } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -37,6 +41,7 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 
     child.stdout.on('data', (c: Buffer) => (stdout += c));
     child.stderr.on('data', (c: Buffer) => (stderr += c));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    if (interruptAfterMs !== undefined) setTimeout(() => child.kill('SIGINT'), interruptAfterMs).unref();
     child.once('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });

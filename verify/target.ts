@@ -18,7 +18,8 @@ export async function unreachable(baseUrl: string, timeoutMs: number): Promise<s
     return undefined;
   } catch (error) {
     if ((error as Error).name === 'TimeoutError') return `${baseUrl} did not answer within ${timeoutMs} ms; check --base-url, or raise --timeout.`;
-    const code = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const code = cause?.code ?? cause?.message ?? (error as Error).message;
     return `Cannot reach ${baseUrl} (${code}); check --base-url and that the server is running.`;
   }
 }
