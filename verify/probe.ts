@@ -20,7 +20,8 @@ const FORM = 'application/x-www-form-urlencoded';
 const BREAKER_LIMIT = 3;
 
 export class Probe {
-  readonly tokens = new Map<string, string>();
+  /** Every token seen, with what it was (token or refreshToken) and the request that brought it. */
+  readonly tokens = new Map<string, { kind: string; request: string }>();
   /** Tokens that came back a second time, with where (kind) they were first seen. */
   readonly repeats: string[] = [];
   private failuresInARow = 0;
@@ -31,14 +32,14 @@ export class Probe {
     return this.request('POST', path, { body, headers: { 'content-type': contentType, ...headers } });
   }
 
-  async request(method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}): Promise<Exchange> {
+  async request(method: string, path: string, init: { body?: string | Uint8Array<ArrayBuffer>; headers?: Record<string, string> } = {}): Promise<Exchange> {
     if (this.failuresInARow >= BREAKER_LIMIT) throw new TargetUnavailable(`the target stopped answering (${BREAKER_LIMIT} failures in a row)`);
     const started = performance.now();
     try {
       const res = await fetch(`${this.target.baseUrl}${path}`, { method, ...init, signal: AbortSignal.timeout(this.target.timeoutMs), redirect: 'manual' });
       const text = await res.text();
       this.failuresInARow = 0;
-      return this.record(res.status, res.headers, text, performance.now() - started);
+      return this.record(res.status, res.headers, text, performance.now() - started, `${method} ${path} ${String(init.body ?? '')}`);
     } catch (error) {
       this.failuresInARow += 1;
       const name = (error as Error).name === 'TimeoutError' ? `no answer within ${this.target.timeoutMs} ms` : describe(error);
@@ -72,7 +73,7 @@ export class Probe {
     return this.post('/v1/refresh/token', `refreshToken=${encodeURIComponent(refreshToken)}&=`);
   }
 
-  private record(status: number, headers: Headers, text: string, ms: number): Exchange {
+  private record(status: number, headers: Headers, text: string, ms: number, request: string): Exchange {
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -81,15 +82,16 @@ export class Probe {
     }
     const valid = status >= 200 && status < 300 ? validateOpaqueTokenResponse(json) : undefined;
     const issued = valid?.ok ? valid.value : tokenLike(json);
-    if (issued) for (const key of ['token', 'refreshToken'] as const) this.remember(issued[key], key);
+    if (issued) for (const key of ['token', 'refreshToken'] as const) this.remember(issued[key], key, request);
     return { status, headers, text, json, issued, ms };
   }
 
-  private remember(token: unknown, kind: string): void {
+  /** With a rotation grace, the same request (a refresh inside the window) may get the same pair again. */
+  private remember(token: unknown, kind: string, request: string): void {
     if (typeof token !== 'string' || token === '') return;
     const first = this.tokens.get(token);
-    if (first === undefined) this.tokens.set(token, kind);
-    else this.repeats.push(`a ${kind} repeats an earlier ${first}`);
+    if (first === undefined) this.tokens.set(token, { kind, request });
+    else if (!(this.target.rotationGraceSeconds > 0 && first.request === request)) this.repeats.push(`a ${kind} repeats an earlier ${first.kind}`);
   }
 }
 

@@ -28,7 +28,9 @@ async function send(probe: Probe, c: HostileCase): Promise<Seen> {
     return { what: c.what, status, token, line: status ? `${status}` : 'connection closed without an answer' };
   }
   const headers: Record<string, string> = c.contentType === null ? {} : { 'content-type': c.contentType ?? 'application/x-www-form-urlencoded' };
-  const init = c.method === 'GET' ? { headers } : { headers, body: c.body ?? '' };
+  // fetch labels a string body text/plain; bytes go out with no Content-Type at all.
+  const body = c.contentType === null ? new Uint8Array(Buffer.from(c.body ?? '')) : (c.body ?? '');
+  const init = c.method === 'GET' ? { headers } : { headers, body };
   const ex = await probe.request(c.method ?? 'POST', c.path ?? '/v1/token', init);
   return { what: c.what, status: ex.status, token: ex.issued !== undefined, line: summary(ex) };
 }

@@ -1,0 +1,12 @@
+import type { Mutant } from '../types.ts';
+
+export const anyClient: Mutant = {
+  name: 'any-client',
+  category: 'auth-bypass',
+  defect: 'clientId is required but never looked up, so any client id, registered or not, gets tokens.',
+  violates: ['conformance:TOKEN-05', 'contract:unknown-client'],
+  expected: 'fail',
+  extend({ directory }) {
+    directory.hasClient = () => true;
+  },
+};
