@@ -1,0 +1,83 @@
+// The kill matrix: `verify` against the correct implementations and every mutant.
+// A mutant is killed for the right reason when every requirement it names in `violates` comes out
+// failed (MUST) or warned (SHOULD), and the verdict is what `expected` says.
+import type { Server } from 'node:http';
+import { DOCUMENTED_SEED, close, listen } from '../server/index.ts';
+import { verify } from '../verify/run.ts';
+import type { Layer, LayerName, RequirementResult } from '../verify/types.ts';
+import { createServerByName } from './cli.ts';
+import { MUTANTS } from './index.ts';
+import { TEST_SCRYPT_COST } from './testing.ts';
+
+export interface Subject { name: string; rotationGraceSeconds: number; expected: 'pass' | 'fail' | 'warn'; violates: string[] }
+
+export interface Row extends Subject {
+  verdict: 'pass' | 'fail';
+  /** Requirement ids that did not pass, by layer. */
+  caught: Record<LayerName, string[]>;
+  missed: string[];
+  ok: boolean;
+}
+
+export const CORRECT: Subject[] = [
+  { name: 'reference', rotationGraceSeconds: 0, expected: 'pass', violates: [] },
+  { name: 'alt', rotationGraceSeconds: 0, expected: 'pass', violates: [] },
+  { name: 'alt', rotationGraceSeconds: 2, expected: 'pass', violates: [] },
+];
+
+/** 'conformance:REFRESH-04 (why)' → 'REFRESH-04'. Descriptive entries without an id are not checked. */
+export const requirementIds = (violates: string[]) => violates.flatMap((v) => /^\w+:([A-Z]+-\d{2})\b/.exec(v)?.[1] ?? []);
+
+export const SUBJECTS: Subject[] = [
+  ...CORRECT,
+  ...MUTANTS.map((m) => ({ name: m.name, rotationGraceSeconds: 0, expected: m.expected, violates: requirementIds(m.violates) })),
+];
+
+export interface MatrixOptions { layers: () => Layer[]; durationSeconds: number; reportDir: string; log?: (line: string) => void }
+
+export async function runSubject(subject: Subject, options: MatrixOptions): Promise<Row> {
+  const server: Server = createServerByName(subject.name, { scryptCost: TEST_SCRYPT_COST, rotationGraceSeconds: subject.rotationGraceSeconds, providerStates: true });
+  const baseUrl = await listen(server);
+  try {
+    const { summary } = await verify({
+      baseUrl,
+      layers: options.layers(),
+      reportDir: `${options.reportDir}/${subject.name}-${subject.rotationGraceSeconds}`,
+      durationSeconds: options.durationSeconds,
+      engine: 'node',
+      rotationGraceSeconds: subject.rotationGraceSeconds,
+      timeoutMs: 3000,
+      credentials: { clientId: DOCUMENTED_SEED.clients[0]!, ...DOCUMENTED_SEED.users[0]! },
+      log: options.log ?? (() => undefined),
+      signal: new AbortController().signal,
+    });
+    return judge(subject, summary.verdict, summary.requirements);
+  } finally {
+    await close(server);
+  }
+}
+
+function judge(subject: Subject, verdict: 'pass' | 'fail', requirements: RequirementResult[]): Row {
+  const caught: Record<LayerName, string[]> = { conformance: [], contract: [], load: [] };
+  for (const r of requirements) if (r.status === 'fail' || r.status === 'warn') caught[r.layer].push(`${r.id}${r.status === 'warn' ? '?' : ''}`);
+  const notPassed = new Set(requirements.filter((r) => r.status === 'fail' || r.status === 'warn').map((r) => r.id));
+  const ran = new Set(requirements.map((r) => r.id));
+  const missed = subject.violates.filter((id) => ran.has(id) && !notPassed.has(id));
+  const mustFailed = requirements.some((r) => r.status === 'fail');
+  const ok =
+    subject.expected === 'pass' ? !mustFailed
+    : subject.expected === 'warn' ? !mustFailed && subject.violates.some((id) => notPassed.has(id)) && missed.length === 0
+    : verdict === 'fail' && missed.length === 0 && subject.violates.some((id) => notPassed.has(id));
+  return { ...subject, verdict, caught, missed, ok };
+}
+
+/** Markdown: one row per server, the requirements each layer caught ('?' marks a SHOULD warning). */
+export function renderMatrix(rows: Row[], layers: LayerName[]): string {
+  const head = `| server | expected | verdict | ${layers.join(' | ')} | right reason |\n| --- | --- | --- | ${layers.map(() => '---').join(' | ')} | --- |`;
+  const body = rows.map((r) => {
+    const name = r.rotationGraceSeconds ? `${r.name} (grace ${r.rotationGraceSeconds} s)` : r.name;
+    const cells = layers.map((l) => r.caught[l].join(' ') || '—');
+    return `| \`${name}\` | ${r.expected} | ${r.verdict} | ${cells.join(' | ')} | ${r.ok ? 'yes' : `**NO**${r.missed.length ? ` (missed ${r.missed.join(', ')})` : ''}`} |`;
+  });
+  return [head, ...body].join('\n');
+}

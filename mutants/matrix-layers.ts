@@ -1,0 +1,8 @@
+// Which layers the kill matrix runs, and for how long the load layer hammers each server.
+import { LAYERS } from '../verify/layers.ts';
+import type { Layer, LayerName } from '../verify/types.ts';
+
+export const MATRIX_LAYERS: LayerName[] = (process.env.TOKEN_SUITE_MATRIX_LAYERS ?? 'conformance').split(',') as LayerName[];
+export const MATRIX_DURATION_SECONDS = Number(process.env.TOKEN_SUITE_MATRIX_DURATION ?? 2);
+
+export const matrixLayers = (): Layer[] => MATRIX_LAYERS.map((name) => LAYERS[name]());
