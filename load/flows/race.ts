@@ -1,0 +1,42 @@
+// Flow: a race. Password grant, then `raceWidth` concurrent refreshes of the same refresh token:
+// exactly one may win, the others must be rejected.
+import { checkPair, isRejection, type ResponseLike } from './checks.ts';
+import { CHECKS, type Flow, type FlowContext } from './flow.ts';
+import { passwordGrantRequest, refreshRequest, type RequestSpec } from './requests.ts';
+
+export class RaceFlow implements Flow {
+  readonly kind = 'race';
+  private step: 'grant' | 'race' | 'done' = 'grant';
+  private refreshToken = '';
+
+  constructor(private readonly context: FlowContext) {}
+
+  next(): RequestSpec[] | null {
+    if (this.step === 'grant') return [passwordGrantRequest(this.context.credentials)];
+    if (this.step === 'race') return Array.from({ length: this.context.raceWidth }, () => refreshRequest(this.refreshToken, 'race'));
+    return null;
+  }
+
+  onResponses(responses: ResponseLike[]): void {
+    const { observer, ledger, format } = this.context;
+    if (this.step === 'grant') {
+      const result = checkPair(responses[0] as ResponseLike, format);
+      observer.check(CHECKS.grant, result.ok);
+      this.step = result.ok ? 'race' : 'done';
+      if (result.ok) {
+        ledger.issued(result.pair);
+        this.refreshToken = result.pair.refreshToken;
+      }
+      return;
+    }
+    const wins = responses.map((r) => checkPair(r, format)).filter((r) => r.ok);
+    const pairs = wins.flatMap((w) => (w.ok ? [w.pair] : []));
+    // Inside a rotation grace every winner may get the one same pair: count each distinct pair once.
+    const counted = ledger.graceful ? [...new Map(pairs.map((p) => [p.refreshToken, p])).values()] : pairs;
+    for (const pair of counted) ledger.issued(pair);
+    ledger.raced(wins.length);
+    observer.check(CHECKS.raceOne, wins.length === 1 || (ledger.graceful && wins.length > 1));
+    observer.check(CHECKS.raceLosers, responses.filter(isRejection).length === responses.length - wins.length);
+    this.step = 'done';
+  }
+}

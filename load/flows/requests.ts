@@ -1,0 +1,38 @@
+// The two requests of the API, as plain data both engines turn into HTTP.
+import { encodeForm } from './form.ts';
+
+export type Endpoint = 'token' | 'refresh';
+/** What the flow expects of the answer: a new pair, a rejection, or either (one member of a race; a SHOULD probe). */
+export type Expectation = 'pair' | 'rejection' | 'race';
+
+export interface Credentials { clientId: string; username: string; password: string }
+
+export interface RequestSpec {
+  endpoint: Endpoint;
+  method: 'POST';
+  path: string;
+  body: string;
+  expect: Expectation;
+}
+
+export const PATHS: Record<Endpoint, string> = { token: '/v1/token', refresh: '/v1/refresh/token' };
+export const FORM_HEADERS = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+
+export function passwordGrantRequest(credentials: Credentials): RequestSpec {
+  const body = encodeForm({ grantType: 'password', clientId: credentials.clientId, username: credentials.username, password: credentials.password });
+  return { endpoint: 'token', method: 'POST', path: PATHS.token, body, expect: 'pair' };
+}
+
+export function refreshRequest(refreshToken: string, expect: Expectation = 'pair'): RequestSpec {
+  return { endpoint: 'refresh', method: 'POST', path: PATHS.refresh, body: encodeForm({ refreshToken }), expect };
+}
+
+/** Any 4xx: the docs do not say which status a rejection has. */
+const CLIENT_ERRORS = Array.from({ length: 100 }, (_, i) => 400 + i);
+
+/** Statuses that count as expected answers (k6's http_req_failed, the Node engine's errors). */
+export function expectedStatuses(expect: Expectation): number[] {
+  if (expect === 'pair') return [200];
+  if (expect === 'rejection') return CLIENT_ERRORS;
+  return [200, ...CLIENT_ERRORS];
+}

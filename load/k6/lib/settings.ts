@@ -1,0 +1,27 @@
+// The k6 side's settings: the shared flow settings plus profile and thresholds, all from -e / __ENV.
+import { positiveInt, nonNegative, readFlowSettings, type Env } from '../../flows/settings.ts';
+
+export type Profile = 'smoke' | 'load' | 'stress' | 'spike' | 'soak';
+const PROFILES: Profile[] = ['smoke', 'load', 'stress', 'spike', 'soak'];
+
+export function readK6Settings(env: Env) {
+  const profile = PROFILES.indexOf(env.PROFILE as Profile) >= 0 ? (env.PROFILE as Profile) : 'smoke';
+  return {
+    flows: readFlowSettings(env),
+    profile,
+    vus: positiveInt(env.TOKEN_SUITE_LOAD_VUS, 2),
+    iterations: positiveInt(env.TOKEN_SUITE_LOAD_ITERATIONS, 3),
+    /** Iterations started per second by the arrival-rate profiles. */
+    rate: positiveInt(env.TOKEN_SUITE_LOAD_RATE, 20),
+    duration: env.TOKEN_SUITE_LOAD_DURATION || (profile === 'soak' ? '30m' : '1m'),
+    p95TokenMs: nonNegative(env.TOKEN_SUITE_LOAD_P95_TOKEN_MS, 1000),
+    p95RefreshMs: nonNegative(env.TOKEN_SUITE_LOAD_P95_REFRESH_MS, 500),
+    maxErrorRate: nonNegative(env.TOKEN_SUITE_LOAD_MAX_ERROR_RATE, 0.01),
+    summaryDir: (env.TOKEN_SUITE_LOAD_SUMMARY_DIR || '.').replace(/\/+$/, ''),
+    /** Reuse detection (a replay revokes the family) is a SHOULD; false drops its threshold. */
+    expectReuseDetection: env.EXPECT_REUSE_DETECTION !== 'false',
+  };
+}
+
+export type K6Settings = ReturnType<typeof readK6Settings>;
+export const settings: K6Settings = readK6Settings(__ENV);

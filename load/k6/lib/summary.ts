@@ -1,0 +1,69 @@
+// handleSummary without remote imports (no jslib URLs): the bundles run offline.
+// Writes <dir>/<name>-summary.json (k6's data plus the scenario's settings) and <dir>/<name>-junit.xml.
+import { settings } from './settings.ts';
+
+interface ThresholdResult { ok: boolean }
+interface MetricData { type: string; values: Record<string, number>; thresholds?: Record<string, ThresholdResult> }
+export interface SummaryData {
+  metrics: Record<string, MetricData>;
+  root_group?: { checks?: { name: string; passes: number; fails: number }[] };
+  state?: { testRunDurationMs?: number };
+}
+
+export function summaryFor(name: string) {
+  return (data: SummaryData): Record<string, string> => {
+    const base = `${settings.summaryDir}/${name}`;
+    const tokenSuite = { scenario: name, profile: settings.profile, baseUrl: settings.flows.baseUrl };
+    return {
+      stdout: textSummary(name, data),
+      [`${base}-summary.json`]: JSON.stringify({ ...data, token_suite: tokenSuite }, null, 2),
+      [`${base}-junit.xml`]: junit(name, data),
+    };
+  };
+}
+
+export function failedThresholds(data: SummaryData): string[] {
+  const failed: string[] = [];
+  for (const metric of Object.keys(data.metrics)) {
+    const thresholds = data.metrics[metric]?.thresholds ?? {};
+    for (const expression of Object.keys(thresholds)) if (!thresholds[expression]?.ok) failed.push(`${metric}: ${expression}`);
+  }
+  return failed;
+}
+
+function textSummary(name: string, data: SummaryData): string {
+  const lines = [`token-suite k6 scenario ${name} (profile ${settings.profile})`];
+  for (const metric of Object.keys(data.metrics).sort()) {
+    const thresholds = data.metrics[metric]?.thresholds ?? {};
+    for (const expression of Object.keys(thresholds)) lines.push(`  ${thresholds[expression]?.ok ? 'ok  ' : 'FAIL'} ${metric}: ${expression}`);
+  }
+  for (const c of data.root_group?.checks ?? []) lines.push(`  check ${c.fails === 0 ? 'ok  ' : 'FAIL'} ${c.name} (${c.passes} passed, ${c.fails} failed)`);
+  return `${lines.join('\n')}\n`;
+}
+
+function junit(name: string, data: SummaryData): string {
+  const cases: string[] = [];
+  let failures = 0;
+  for (const metric of Object.keys(data.metrics).sort()) {
+    const thresholds = data.metrics[metric]?.thresholds ?? {};
+    for (const expression of Object.keys(thresholds)) {
+      const ok = thresholds[expression]?.ok === true;
+      failures += ok ? 0 : 1;
+      const failure = ok ? '' : `<failure message="${xml(`${metric} ${expression} not met`)}"/>`;
+      cases.push(`    <testcase classname="${xml(name)}" name="${xml(`${metric}: ${expression}`)}">${failure}</testcase>`);
+    }
+  }
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites tests="${cases.length}" failures="${failures}">`,
+    `  <testsuite name="k6 thresholds: ${xml(name)}" tests="${cases.length}" failures="${failures}">`,
+    ...cases,
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
+
+function xml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

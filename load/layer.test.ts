@@ -1,0 +1,79 @@
+// The load layer as `token-suite verify --only load` runs it: it passes on the reference server and
+// fails, naming the rotation requirement, on servers with rotation bugs.
+import assert from 'node:assert/strict';
+import type { Server } from 'node:http';
+import { close, createTokenServer, listen } from '../server/index.ts';
+import type { RequirementResult } from '../verify/types.ts';
+import { contextFor } from './testing/context.ts';
+import { loadLayer } from './layer.ts';
+import type { LoadReport } from './report/load-report.ts';
+import { createFakeServer, listenFake, type FakeFlaws } from './testing/fake-server.ts';
+
+const byId = (requirements: RequirementResult[], id: string) => requirements.find((r) => r.id === id) as RequirementResult;
+
+async function onFake(flaws: FakeFlaws, body: (url: string) => Promise<void>): Promise<void> {
+  const server = createFakeServer(flaws);
+  try { await body(await listenFake(server)); } finally { server.close(); server.closeAllConnections(); }
+}
+
+describe('load layer (Node engine)', () => {
+  let reference: Server;
+  let url: string;
+  before(async () => { reference = createTokenServer(); url = await listen(reference); });
+  after(() => close(reference));
+
+  it('passes every load requirement on the reference server, and fills the load section', async () => {
+    const outcome = await loadLayer.run(contextFor(url));
+    const failed = outcome.requirements.filter((r) => r.status === 'fail' || r.status === 'warn');
+    assert.deepEqual(failed.map((r) => `${r.id} ${r.evidence.join('; ')}`), []);
+    assert.deepEqual(outcome.requirements.map((r) => r.id), ['LOAD-01', 'LOAD-02', 'LOAD-03', 'LOAD-07', 'LOAD-04', 'LOAD-05', 'LOAD-06']);
+    assert.ok(outcome.requirements.every((r) => r.layer === 'load' && r.status === 'pass'));
+    const load = outcome.load as unknown as LoadReport;
+    assert.ok(load.requests > 100 && load.rps > 0 && load.latency_ms.p95 > 0);
+    assert.ok(load.endpoints.token.requests > 0 && load.endpoints.refresh.requests > 0);
+    assert.ok(load.rotation.rotations > 0 && load.rotation.replays > 0 && load.rotation.races > 0);
+    assert.ok(load.series.length >= 2 && load.series[0]!.requests > 0);
+  });
+
+  it('fails LOAD-03 (replayed refresh token rejected) on a server that accepts replays', async () => {
+    await onFake({ acceptReplays: true }, async (fake) => {
+      const outcome = await loadLayer.run(contextFor(fake));
+      const rotation = byId(outcome.requirements, 'LOAD-03');
+      assert.equal(rotation.status, 'fail');
+      assert.match(rotation.title, /rotation/);
+      assert.match(rotation.evidence.join(' '), /[1-9]\d* replays accepted/);
+    });
+  });
+
+  it('fails LOAD-04 (exactly one concurrent refresh wins) on a server that lets two concurrent refreshes win', async () => {
+    await onFake({ raceWindowMs: 20 }, async (fake) => {
+      const outcome = await loadLayer.run(contextFor(fake));
+      const race = byId(outcome.requirements, 'LOAD-04');
+      assert.equal(race.status, 'fail');
+      assert.match(race.evidence.join(' '), /[1-9]\d* with more than one winner/);
+    });
+  });
+
+  it('fails LOAD-02 when p95 latency exceeds the threshold', async () => {
+    await onFake({ delayMs: 30 }, async (fake) => {
+      process.env.TOKEN_SUITE_LOAD_P95_REFRESH_MS = '10';
+      try {
+        const outcome = await loadLayer.run(contextFor(fake, { durationSeconds: 1 }));
+        assert.equal(byId(outcome.requirements, 'LOAD-02').status, 'fail');
+      } finally {
+        delete process.env.TOKEN_SUITE_LOAD_P95_REFRESH_MS;
+      }
+    });
+  });
+
+  it('stops early when the run is aborted (Ctrl-C) and reports what it measured', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 700);
+    const started = Date.now();
+    const outcome = await loadLayer.run(contextFor(url, { durationSeconds: 30, signal: controller.signal }));
+    const load = outcome.load as unknown as LoadReport;
+    assert.ok(Date.now() - started < 5000, 'stopped well before 30 s');
+    assert.equal(load.stopped_early, true);
+    assert.ok(load.requests > 0);
+  });
+});

@@ -1,0 +1,13 @@
+// A server for `npm run bench`, in its own process: `reference` (the suite's reference server) or
+// `bare` (node:http answering every request with a JSON body the size of a token pair: the platform's floor).
+import { createServer } from 'node:http';
+import { fakeToken } from '../load/testing/fake-server.ts';
+import { createTokenServer, listen } from '../server/index.ts';
+
+const kind = process.argv[2] ?? 'reference';
+const body = JSON.stringify({ token: fakeToken(), refreshToken: fakeToken(), expiresIn: 3600 });
+const server = kind === 'bare'
+  ? createServer((req, res) => { req.resume(); req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(body)); })
+  : createTokenServer();
+console.log(await listen(server));
+process.on('SIGTERM', () => process.exit(0));
