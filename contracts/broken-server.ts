@@ -1,0 +1,31 @@
+// Test fixture: a server that breaks the contract in one way. It forwards every request to a
+// correct upstream and rewrites the JSON answers with `mutate`, e.g. expiresIn as a string.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type Mutation = (body: Record<string, unknown>) => Record<string, unknown>;
+
+export const expiresInAsString: Mutation = (body) => ('expiresIn' in body ? { ...body, expiresIn: String(body.expiresIn) } : body);
+
+export async function startBrokenServer(upstream: string, mutate: Mutation): Promise<{ url: string; stop: () => Promise<void> }> {
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const answer = await fetch(`${upstream}${req.url ?? '/'}`, {
+      method: req.method ?? 'GET',
+      headers: { 'content-type': req.headers['content-type'] ?? 'application/octet-stream' },
+      ...(chunks.length ? { body: Buffer.concat(chunks) } : {}),
+    });
+    const text = await answer.text();
+    let body = text;
+    try {
+      body = JSON.stringify(mutate(JSON.parse(text) as Record<string, unknown>));
+    } catch {
+      /* not JSON: forwarded as is */
+    }
+    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'text/plain' }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+}
