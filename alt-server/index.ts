@@ -1,6 +1,6 @@
 // A second, independent implementation of the echon token API, written from the docs alone (imports nothing
 // from server/). Deliberately different where the docs allow: problem+json errors with 401/403/422 codes,
-// opaque base64url tokens by default, PBKDF2 passwords, a 4 KiB body limit, an optional rotation grace window.
+// its own token generator, PBKDF2 passwords, a 4 KiB body limit, an optional rotation grace window.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Accounts, type AltSeed } from './accounts.ts';
 import { field, readForm } from './form.ts';
@@ -15,7 +15,7 @@ export interface AltServerOptions {
   rotationGraceSeconds?: number;
   /** Clients and users (default: the documented client and user). */
   seed?: AltSeed;
-  /** 'opaque' (default): 43-char base64url; 'documented': the docs' 256-char shape. */
+  /** 'documented' (default): the docs' 256-char shape; 'opaque': 43-char base64url. */
   tokenFormat?: TokenFormat;
   accessTtlSeconds?: number;
   refreshTtlSeconds?: number;
@@ -40,7 +40,7 @@ export function createAltServer(options: AltServerOptions = {}): Server {
     accessTtlSeconds: options.accessTtlSeconds ?? 3600,
     refreshTtlMs: (options.refreshTtlSeconds ?? 86_400) * 1000,
     graceMs: (options.rotationGraceSeconds ?? 0) * 1000,
-    newToken: tokenMaker(options.tokenFormat ?? 'opaque'),
+    newToken: tokenMaker(options.tokenFormat ?? 'documented'),
     now,
   });
   const routes: Record<string, Handler> = {

@@ -9,8 +9,8 @@ import { TEST_HASH_ITERATIONS, withAlt } from './testing.ts';
 const concurrently = <T>(n: number, run: () => Promise<T>): Promise<T[]> => Promise.all(Array.from({ length: n }, run));
 
 describe('alt server: password grant and refresh rotation', () => {
-  it('answers the documented grant with 200 JSON, opaque 256-bit tokens, expiresIn 3600 and no-store', async () => {
-    const answer = await withAlt({}, (base) => login(base));
+  it("answers the documented grant with 200 JSON, opaque 256-bit tokens (tokenFormat 'opaque'), expiresIn 3600 and no-store", async () => {
+    const answer = await withAlt({ tokenFormat: 'opaque' }, (base) => login(base));
     assert.equal(answer.status, 200);
     assert.match(answer.headers.get('content-type') ?? '', /^application\/json/);
     assert.match(answer.headers.get('cache-control') ?? '', /no-store/);

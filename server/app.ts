@@ -23,7 +23,7 @@ export async function handle(req: IncomingMessage, res: ServerResponse, context:
     // An unread body is drained so keep-alive works, except an oversized one: that connection is closed.
     if (error instanceof OAuthError && error.status === 413) res.setHeader('connection', 'close');
     else req.resume();
-    sendError(res, error);
+    sendError(res, error, context.onUnexpectedError);
   }
 }
 

@@ -3,6 +3,7 @@ import type { TokenPair } from '../schemas/validators.ts';
 import { Directory, DOCUMENTED_SEED, type Seed } from './directory.ts';
 import type { Form } from './form.ts';
 import { RefreshStore } from './refresh-store.ts';
+import { logUnexpected } from './reply.ts';
 
 export interface ServerOptions {
   /** Clients and users to register (default: the documented example client and user). */
@@ -21,6 +22,8 @@ export interface ServerOptions {
   purgeIntervalMs?: number;
   /** Clock, for tests (default Date.now). */
   now?: () => number;
+  /** Called with errors that become a 500 (default: logged to stderr). */
+  onUnexpectedError?: (error: unknown) => void;
   /** Test-only hook: change the context before the server starts (mutants use it). */
   extend?: (context: AppContext) => void;
 }
@@ -35,6 +38,7 @@ export interface AppContext {
   bodyLimitBytes: number;
   providerStates: boolean;
   routes: Record<string, Action>;
+  onUnexpectedError: (error: unknown) => void;
 }
 
 export const DEFAULTS = {
@@ -68,6 +72,7 @@ export function createContext(options: ServerOptions, routes: Record<string, Act
     bodyLimitBytes: options.bodyLimitBytes ?? DEFAULTS.bodyLimitBytes,
     providerStates: options.providerStates ?? false,
     routes: { ...routes },
+    onUnexpectedError: options.onUnexpectedError ?? logUnexpected,
   };
   options.extend?.(context);
   return context;

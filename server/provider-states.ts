@@ -49,7 +49,8 @@ function optional(params: Params, name: string): string | undefined {
 export function changeState(body: unknown, context: AppContext): Record<string, unknown> {
   const { state, params, action } = (body ?? {}) as { state?: unknown; params?: unknown; action?: unknown };
   if (typeof state !== 'string') throw invalidRequest("the body needs a 'state' string");
-  if (action === 'teardown') return {};
+  // pact-rust posts an empty state for interactions that have none.
+  if (state === '' || action === 'teardown') return {};
   if (action !== undefined && action !== 'setup') throw invalidRequest("'action' must be 'setup' or 'teardown'");
   const handler = STATES[state];
   if (!handler) throw invalidRequest(`unknown provider state '${state.slice(0, 120)}'`);

@@ -15,9 +15,12 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(payload);
 }
 
-export function sendError(res: ServerResponse, error: unknown): void {
+/** The default for unexpected errors (bugs): one line on stderr with the stack. */
+export const logUnexpected = (error: unknown) => console.error('token-suite server: unexpected error:', error);
+
+export function sendError(res: ServerResponse, error: unknown, onUnexpected: (error: unknown) => void = logUnexpected): void {
   const oauth = error instanceof OAuthError ? error : serverError();
-  if (!(error instanceof OAuthError)) console.error('token-suite server: unexpected error:', error);
+  if (!(error instanceof OAuthError)) onUnexpected(error);
   if (res.headersSent) {
     res.destroy();
     return;

@@ -8,8 +8,8 @@ export const accessNotRotated: Mutant = {
   violates: [
     'conformance:REFRESH-02',
     'conformance:REFRESH-08',
-    'conformance:TOKEN-12',
-    'load:rotation-under-load',
+    'conformance:TOKEN-11',
+    'load:LOAD-05 (the unrotated access token repeats)',
   ],
   expected: 'fail',
   extend(context) {

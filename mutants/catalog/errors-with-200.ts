@@ -12,7 +12,7 @@ export const errorsWith200: Mutant = {
     'conformance:TOKEN-07',
     'conformance:REFRESH-03',
     'conformance:REFRESH-06',
-    'contract:error-responses',
+    'contract:PACT-02 (error interactions, SHOULD)',
   ],
   expected: 'fail',
   extend: unchanged,

@@ -9,8 +9,8 @@ export const expiresInString: Mutant = {
   violates: [
     'conformance:TOKEN-01',
     'conformance:REFRESH-01',
-    'contract:token-response',
-    'contract:refresh-response',
+    'contract:PACT-01 (integer matcher on expiresIn)',
+    'load:LOAD-01 (every pair fails its check)',
   ],
   expected: 'fail',
   extend(context) {

@@ -5,7 +5,7 @@ export const jsonWithoutContentType: Mutant = {
   name: 'json-without-content-type',
   category: 'headers',
   defect: 'Successful answers are written with res.end(JSON.stringify(pair)) and no Content-Type header.',
-  violates: ['conformance:TOKEN-01 (content-type)', 'contract:token-response (header)'],
+  violates: ['conformance:TOKEN-01 (content-type)', 'contract:PACT-01 (Content-Type header matcher)'],
   expected: 'fail',
   extend: unchanged,
   listener: (context) =>

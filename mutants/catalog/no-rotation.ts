@@ -9,8 +9,9 @@ export const noRotation: Mutant = {
     'conformance:REFRESH-03',
     'conformance:REFRESH-04',
     'conformance:REFRESH-08',
-    'conformance:TOKEN-12',
-    'load:rotation-under-load',
+    'conformance:TOKEN-11',
+    'load:LOAD-03',
+    'load:LOAD-04',
   ],
   expected: 'fail',
   extend({ store }) {

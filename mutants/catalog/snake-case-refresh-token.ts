@@ -6,7 +6,7 @@ export const snakeCaseRefreshToken: Mutant = {
   name: 'snake-case-refresh-token',
   category: 'response-shape',
   defect: 'The refresh token is sent as refresh_token (the OAuth 2.0 spelling), so refreshToken is missing.',
-  violates: ['conformance:TOKEN-01', 'conformance:REFRESH-01', 'contract:token-response'],
+  violates: ['conformance:TOKEN-01', 'conformance:REFRESH-01', 'contract:PACT-01 (refreshToken missing)'],
   expected: 'fail',
   extend(context) {
     const { grant, refresh } = actions(context);

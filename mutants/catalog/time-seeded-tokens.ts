@@ -17,10 +17,10 @@ export const timeSeededTokens: Mutant = {
   category: 'token-format',
   defect: 'Each token comes from a PRNG seeded with Date.now(): tokens made in the same millisecond are equal (token === refreshToken).',
   violates: [
-    'conformance:TOKEN-12',
+    'conformance:TOKEN-11',
     'conformance:REFRESH-07',
     'conformance:REFRESH-08',
-    'load:rotation-under-load',
+    'load:LOAD-05 (token === refreshToken)',
   ],
   expected: 'fail',
   extend(context) {

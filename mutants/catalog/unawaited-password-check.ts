@@ -7,7 +7,7 @@ export const unawaitedPasswordCheck: Mutant = {
   name: 'unawaited-password-check',
   category: 'auth-bypass',
   defect: 'The password check is not awaited: `if (!authenticate(u, p))` tests a Promise, which is always truthy, so any password (and any user) gets tokens.',
-  violates: ['conformance:TOKEN-04', 'conformance:ROBUST-02', 'contract:wrong-password'],
+  violates: ['conformance:TOKEN-04', 'conformance:ROBUST-02', 'contract:PACT-02 (the wrong-password interaction, SHOULD)'],
   expected: 'fail',
   extend(context) {
     context.routes[TOKEN_PATH] = async (form, ctx) => {

@@ -31,7 +31,7 @@ export function pipeline(context: AppContext, steps: Partial<Steps>): RequestLis
       } catch (error) {
         if (error instanceof OAuthError && error.status === 413) res.setHeader('connection', 'close');
         else req.resume();
-        sendError(res, error);
+        sendError(res, error, context.onUnexpectedError);
       }
     })();
   };

@@ -2,7 +2,7 @@ import { Evidence, type Check } from '../../check.ts';
 import { loginBody } from '../login-form.ts';
 
 export const noQueryCredentials: Check = {
-  id: 'TOKEN-10',
+  id: 'TOKEN-09',
   title: 'Credentials in a query string are never accepted (GET or POST)',
   level: 'MUST',
   source: 'docs erratum (Definition says GET); RFC 6749 §3.2; RFC 9700 §2.4',
@@ -16,7 +16,7 @@ export const noQueryCredentials: Check = {
 };
 
 export const rejectsGet: Check = {
-  id: 'TOKEN-11',
+  id: 'TOKEN-10',
   title: 'GET /v1/token is rejected (405), whatever the Definition line says',
   level: 'SHOULD',
   source: 'docs erratum; RFC 9110 §15.5.6',

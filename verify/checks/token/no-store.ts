@@ -2,7 +2,7 @@ import { Evidence, type Check } from '../../check.ts';
 import { loginBody } from '../login-form.ts';
 
 export const noStore: Check = {
-  id: 'TOKEN-09',
+  id: 'TOKEN-08',
   title: 'Token responses carry Cache-Control: no-store',
   level: 'SHOULD',
   source: 'RFC 6749 §5.1',
