@@ -1,5 +1,7 @@
 // `token-suite verify`: the conformance verdict for any implementation. Exit 0 pass, 1 a MUST failed, 2 could not run.
 import { parseArgs } from 'node:util';
+import { findK6 } from '../load/engine/k6-engine.ts';
+import { parseLoadSettings } from '../load/layer.ts';
 import { DOCUMENTED_SEED } from '../server/index.ts';
 import { LAYERS } from '../verify/layers.ts';
 import { renderTable } from '../verify/reports/console.ts';
@@ -17,6 +19,9 @@ export const VERIFY_USAGE = `token-suite verify [--base-url URL] [--only LAYERS]
   --engine E           load engine: auto, node or k6 (TOKEN_SUITE_ENGINE, default auto: k6 when on the PATH)
   --rotation-grace S   seconds the previous refresh token may still work (TOKEN_SUITE_ROTATION_GRACE, default 0)
   --timeout MS         per-request timeout (TOKEN_SUITE_TIMEOUT, default 5000)
+  --connections N      load: concurrent connections (TOKEN_SUITE_LOAD_CONNECTIONS, default 8)
+  --rate N             load: requests per second cap, 0 for as fast as the server answers (TOKEN_SUITE_LOAD_RATE, default 0)
+  More load knobs (thresholds, mix, chain length) are TOKEN_SUITE_LOAD_* variables: see load/README.md.
   Credentials come from the environment only: TOKEN_SUITE_CLIENT_ID, TOKEN_SUITE_USERNAME, TOKEN_SUITE_PASSWORD
   (default: the documented example client and user). Exit: 0 pass, 1 a MUST failed, 2 could not run.`;
 
@@ -34,12 +39,20 @@ export async function verifyCommand(args: string[]): Promise<number> {
       engine: { type: 'string' },
       'rotation-grace': { type: 'string' },
       timeout: { type: 'string' },
+      connections: { type: 'string' },
+      rate: { type: 'string' },
     },
   });
   const baseUrl = optionalString(values['base-url'], 'TOKEN_SUITE_BASE_URL');
   if (baseUrl !== undefined && !/^https?:\/\/[^/]+/.test(baseUrl)) throw new UsageError(`--base-url must be an http(s) URL, e.g. http://127.0.0.1:8080 (got '${baseUrl}').`);
   const engine = stringSetting(values.engine, 'TOKEN_SUITE_ENGINE', 'auto');
   if (!(ENGINES as readonly string[]).includes(engine)) throw new UsageError(`--engine must be one of ${ENGINES.join(', ')} (got '${engine}').`);
+  const layers = parseLayers(stringSetting(values.only, 'TOKEN_SUITE_ONLY', 'conformance,contract,load'));
+  const load = {
+    connections: numberSetting(values.connections, 'TOKEN_SUITE_LOAD_CONNECTIONS', 8, { min: 1, max: 10_000, name: '--connections' }),
+    rate: numberSetting(values.rate, 'TOKEN_SUITE_LOAD_RATE', 0, { max: 1_000_000, name: '--rate' }),
+  };
+  if (layers.includes('load')) checkLoadSettings(engine);
   const controller = new AbortController();
   const interrupt = () => {
     console.error('\ninterrupted: finishing the current step and writing what was measured so far (Ctrl-C again to quit now)');
@@ -50,7 +63,8 @@ export async function verifyCommand(args: string[]): Promise<number> {
   const reportDir = stringSetting(values['report-dir'], 'TOKEN_SUITE_REPORT_DIR', 'reports');
   const { summary, files } = await verify({
     baseUrl,
-    layers: parseLayers(stringSetting(values.only, 'TOKEN_SUITE_ONLY', 'conformance,contract,load')).map((name) => LAYERS[name]()),
+    layers: layers.map((name) => LAYERS[name]()),
+    load,
     reportDir,
     durationSeconds: numberSetting(values.duration, 'TOKEN_SUITE_DURATION', 10, { min: 1, max: 86_400, name: '--duration' }),
     engine: engine as (typeof ENGINES)[number],
@@ -70,6 +84,16 @@ function parseLayers(list: string): LayerName[] {
   const unknown = names.filter((n) => !(n in LAYERS));
   if (names.length === 0 || unknown.length) throw new UsageError(`--only takes a comma-separated list of ${Object.keys(LAYERS).join(', ')} (got '${list}').`);
   return Object.keys(LAYERS).filter((n) => names.includes(n)) as LayerName[];
+}
+
+/** Bad TOKEN_SUITE_LOAD_* values and a missing k6 stop the run before it starts. */
+function checkLoadSettings(engine: string): void {
+  try {
+    parseLoadSettings(process.env);
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}.`);
+  }
+  if (engine === 'k6' && !findK6()) throw new UsageError('--engine k6: no k6 executable on the PATH; install k6 (https://grafana.com/docs/k6/latest/set-up/install-k6/) or use --engine node.');
 }
 
 function credentialsFromEnv() {

@@ -25,7 +25,7 @@ export function settingsFor(context: LayerContext, overrides: LoadOverrides = {}
   }, overrides);
 }
 
-export async function runLoad(context: LayerContext, overrides: LoadOverrides = {}): Promise<LoadReport> {
+export async function runLoad(context: LayerContext, overrides: LoadOverrides = { ...context.load }): Promise<LoadReport> {
   const settings = settingsFor(context, overrides);
   const k6 = context.engine === 'node' ? null : findK6();
   if (context.engine === 'k6' && !k6) throw new Error('--engine k6: no k6 executable on the PATH (https://grafana.com/docs/k6/latest/set-up/install-k6/)');

@@ -13,6 +13,7 @@ export interface VerifyOptions {
   reportDir: string;
   durationSeconds: number;
   engine: LayerContext['engine'];
+  load?: LayerContext['load'];
   rotationGraceSeconds: number;
   timeoutMs: number;
   credentials: Credentials;
@@ -32,7 +33,15 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     if (problem) throw new UsageError(problem);
     const startedAt = new Date();
     const target = { baseUrl: resolved.baseUrl, credentials: options.credentials, timeoutMs: options.timeoutMs, rotationGraceSeconds: options.rotationGraceSeconds, embedded: resolved.embedded };
-    const context: LayerContext = { target, reportDir: options.reportDir, durationSeconds: options.durationSeconds, engine: options.engine, log: options.log, signal: options.signal };
+    const context: LayerContext = {
+      target,
+      reportDir: options.reportDir,
+      durationSeconds: options.durationSeconds,
+      engine: options.engine,
+      ...(options.load ? { load: options.load } : {}),
+      log: options.log,
+      signal: options.signal,
+    };
     const requirements: RequirementResult[] = [];
     const html: string[] = [];
     let load: Record<string, unknown> | null = null;

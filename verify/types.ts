@@ -35,6 +35,8 @@ export interface LayerContext {
   /** Load duration in seconds. */
   durationSeconds: number;
   engine: 'auto' | 'node' | 'k6';
+  /** Load generator knobs from flags; unset ones come from TOKEN_SUITE_LOAD_* or their defaults. */
+  load?: { connections?: number; rate?: number };
   /** Progress lines for the console; never secrets. */
   log: (line: string) => void;
   /** Aborted on Ctrl-C: layers stop early and return what they measured. */

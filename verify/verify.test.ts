@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { runCli } from '../cli/testing.ts';
 import { validateSummary } from '../schemas/validators.ts';
 import { CONFORMANCE } from './catalog.ts';
@@ -52,6 +52,18 @@ describe('token-suite verify: exit 2 when it cannot run', () => {
     assert.match(stderr, new RegExp(`Cannot reach ${closed.url} \\(ECONNREFUSED\\)`));
   });
 
+  it('on a bad TOKEN_SUITE_LOAD_* value, naming the variable', async () => {
+    const { code, stderr } = await runCli(['verify', '--only', 'load'], { TOKEN_SUITE_LOAD_MIX: 'chain:2,jump:1' });
+    assert.equal(code, 2);
+    assert.match(stderr, /TOKEN_SUITE_LOAD_MIX: unknown flow 'jump'/);
+  });
+
+  it('on --engine k6 when no k6 is on the PATH', async () => {
+    const { code, stderr } = await runCli(['verify', '--engine', 'k6'], { PATH: dirname(process.execPath) });
+    assert.equal(code, 2);
+    assert.match(stderr, /no k6 executable on the PATH/);
+  });
+
   it('on a report dir that cannot be written', async () => {
     const file = join(tempDir(), 'a-file');
     writeFileSync(file, '');
@@ -61,7 +73,7 @@ describe('token-suite verify: exit 2 when it cannot run', () => {
   });
 
   it('on bad arguments: an unknown layer, a bad engine, a non-URL base', async () => {
-    for (const args of [['--only', 'conformance,speed'], ['--engine', 'jmeter'], ['--base-url', 'localhost:80']]) {
+    for (const args of [['--only', 'conformance,speed'], ['--engine', 'jmeter'], ['--base-url', 'localhost:80'], ['--connections', '0'], ['--duration', 'long']]) {
       const { code, stderr } = await runCli(['verify', ...args]);
       assert.equal(code, 2, args.join(' '));
       assert.match(stderr, new RegExp(args[0]!));

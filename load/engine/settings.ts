@@ -37,15 +37,15 @@ export function parseLoadSettings(env: Env = process.env, overrides: LoadOverrid
   const flows = readFlowSettings(env);
   return {
     flows,
-    connections: overrides.connections ?? positiveInt(env.TOKEN_SUITE_LOAD_CONNECTIONS, 8),
-    rate: overrides.rate ?? nonNegative(env.TOKEN_SUITE_LOAD_RATE, 0),
-    raceLoops: overrides.raceLoops ?? (flows.mix.race > 0 ? nonNegative(env.TOKEN_SUITE_LOAD_RACE_LOOPS, 1) : 0),
+    connections: overrides.connections ?? positiveInt(env, 'TOKEN_SUITE_LOAD_CONNECTIONS', 8),
+    rate: overrides.rate ?? nonNegative(env, 'TOKEN_SUITE_LOAD_RATE', 0),
+    raceLoops: overrides.raceLoops ?? (flows.mix.race > 0 ? nonNegative(env, 'TOKEN_SUITE_LOAD_RACE_LOOPS', 1) : 0),
     thresholds: {
-      p95TokenMs: nonNegative(env.TOKEN_SUITE_LOAD_P95_TOKEN_MS, 1000),
-      p95RefreshMs: nonNegative(env.TOKEN_SUITE_LOAD_P95_REFRESH_MS, 500),
-      maxErrorRate: nonNegative(env.TOKEN_SUITE_LOAD_MAX_ERROR_RATE, 0.01),
-      degradationFactor: nonNegative(env.TOKEN_SUITE_LOAD_DEGRADATION_FACTOR, 1.5),
-      degradationSlackMs: nonNegative(env.TOKEN_SUITE_LOAD_DEGRADATION_SLACK_MS, 5),
+      p95TokenMs: nonNegative(env, 'TOKEN_SUITE_LOAD_P95_TOKEN_MS', 1000),
+      p95RefreshMs: nonNegative(env, 'TOKEN_SUITE_LOAD_P95_REFRESH_MS', 500),
+      maxErrorRate: nonNegative(env, 'TOKEN_SUITE_LOAD_MAX_ERROR_RATE', 0.01),
+      degradationFactor: nonNegative(env, 'TOKEN_SUITE_LOAD_DEGRADATION_FACTOR', 1.5),
+      degradationSlackMs: nonNegative(env, 'TOKEN_SUITE_LOAD_DEGRADATION_SLACK_MS', 5),
       ...overrides.thresholds,
     },
   };

@@ -35,9 +35,9 @@ export function readFlowSettings(env: Env): FlowSettings {
     }),
     // The documented format is a SHOULD (conformance TOKEN-02); under load any opaque tokens will do.
     format: env.TOKEN_SUITE_TOKEN_FORMAT === 'documented' ? 'documented' : 'opaque',
-    chainLength: positiveInt(env.TOKEN_SUITE_LOAD_CHAIN_LENGTH, 5),
-    raceWidth: Math.max(2, positiveInt(env.TOKEN_SUITE_LOAD_RACE_WIDTH, 4)),
-    graceSeconds: nonNegative(env.TOKEN_SUITE_ROTATION_GRACE_SECONDS, 0),
+    chainLength: positiveInt(env, 'TOKEN_SUITE_LOAD_CHAIN_LENGTH', 5),
+    raceWidth: Math.max(2, positiveInt(env, 'TOKEN_SUITE_LOAD_RACE_WIDTH', 4)),
+    graceSeconds: nonNegative(env, 'TOKEN_SUITE_ROTATION_GRACE_SECONDS', 0),
     mix: readMix(env.TOKEN_SUITE_LOAD_MIX || 'password:1,chain:4,race:1'),
   };
 }
@@ -54,18 +54,27 @@ function readUsers(list: string | undefined, clientId: string, fallback: Credent
 export function readMix(text: string): Record<FlowKind, number> {
   const mix: Record<FlowKind, number> = { password: 0, chain: 0, race: 0 };
   for (const part of text.split(',')) {
-    const [name, weight] = part.split(':').map((s) => s.trim());
-    if (FLOW_KINDS.indexOf(name as FlowKind) >= 0) mix[name as FlowKind] = nonNegative(weight, 1);
+    const [name = '', weight] = part.split(':').map((s) => s.trim());
+    if (FLOW_KINDS.indexOf(name as FlowKind) < 0) throw new Error(`TOKEN_SUITE_LOAD_MIX: unknown flow '${name}' (the flows are ${FLOW_KINDS.join(', ')})`);
+    mix[name as FlowKind] = nonNegative({ [name]: weight }, name, 1);
   }
+  if (FLOW_KINDS.every((kind) => mix[kind] === 0)) throw new Error('TOKEN_SUITE_LOAD_MIX: at least one flow needs a weight above 0');
   return mix;
 }
 
-export function positiveInt(value: string | undefined, fallback: number): number {
-  const parsed = Number.parseInt(value ?? '', 10);
-  return Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
+/** The variable's value, the fallback when it is unset or empty; a bad value stops the run, naming the variable. */
+export function positiveInt(env: Env, name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`${name} must be a positive whole number (got '${value}')`);
+  return parsed;
 }
 
-export function nonNegative(value: string | undefined, fallback: number): number {
-  const parsed = Number.parseFloat(value ?? '');
-  return Number.isFinite(parsed) && parsed >= 0 ? parsed : fallback;
+export function nonNegative(env: Env, name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`${name} must be a number >= 0 (got '${value}')`);
+  return parsed;
 }

@@ -9,14 +9,14 @@ export function readK6Settings(env: Env) {
   return {
     flows: readFlowSettings(env),
     profile,
-    vus: positiveInt(env.TOKEN_SUITE_LOAD_VUS, 2),
-    iterations: positiveInt(env.TOKEN_SUITE_LOAD_ITERATIONS, 3),
+    vus: positiveInt(env, 'TOKEN_SUITE_LOAD_VUS', 2),
+    iterations: positiveInt(env, 'TOKEN_SUITE_LOAD_ITERATIONS', 3),
     /** Iterations started per second by the arrival-rate profiles. */
-    rate: positiveInt(env.TOKEN_SUITE_LOAD_RATE, 20),
+    rate: positiveInt(env, 'TOKEN_SUITE_LOAD_RATE', 20),
     duration: env.TOKEN_SUITE_LOAD_DURATION || (profile === 'soak' ? '30m' : '1m'),
-    p95TokenMs: nonNegative(env.TOKEN_SUITE_LOAD_P95_TOKEN_MS, 1000),
-    p95RefreshMs: nonNegative(env.TOKEN_SUITE_LOAD_P95_REFRESH_MS, 500),
-    maxErrorRate: nonNegative(env.TOKEN_SUITE_LOAD_MAX_ERROR_RATE, 0.01),
+    p95TokenMs: nonNegative(env, 'TOKEN_SUITE_LOAD_P95_TOKEN_MS', 1000),
+    p95RefreshMs: nonNegative(env, 'TOKEN_SUITE_LOAD_P95_REFRESH_MS', 500),
+    maxErrorRate: nonNegative(env, 'TOKEN_SUITE_LOAD_MAX_ERROR_RATE', 0.01),
     summaryDir: (env.TOKEN_SUITE_LOAD_SUMMARY_DIR || '.').replace(/\/+$/, ''),
     /** Reuse detection (a replay revokes the family) is a SHOULD; false drops its threshold. */
     expectReuseDetection: env.EXPECT_REUSE_DETECTION !== 'false',
