@@ -13,6 +13,12 @@ describe('renderLoadCharts', () => {
     assert.doesNotMatch(html, /<script|<link|src=|href=/);
   });
 
+  it('leaves out the last, partial second of the run (it would look like a collapse)', () => {
+    const html = renderLoadCharts({ duration_s: 2.04, series: [point(0), point(1), { ...point(2), requests: 3 }] });
+    const throughput = /<polyline [^>]*points="([^"]+)"/.exec(html)?.[1] ?? '';
+    assert.equal(throughput.split(' ').length, 2);
+  });
+
   it('says so when there is no time series', () => {
     assert.match(renderLoadCharts({}), /No per-second time series/);
   });

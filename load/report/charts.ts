@@ -32,9 +32,10 @@ export function lineChart(title: string, unit: string, seconds: number[], lines:
   ].join('\n');
 }
 
-/** Charts of a load report's `series`; a short note when there is none. */
-export function renderLoadCharts(load: { series?: SecondPoint[] } | Record<string, unknown>): string {
-  const series = (Array.isArray(load.series) ? load.series : []) as SecondPoint[];
+/** Charts of a load report's `series` (whole seconds only: a last, partial second would look like a collapse). */
+export function renderLoadCharts(load: { series?: SecondPoint[]; duration_s?: number } | Record<string, unknown>): string {
+  const whole = Math.floor(Number(load.duration_s ?? Infinity));
+  const series = ((Array.isArray(load.series) ? load.series : []) as SecondPoint[]).filter((p) => !(whole >= 1 && p.t >= whole));
   if (series.length === 0) return '<section class="load-charts"><p>No per-second time series was recorded for this run.</p></section>';
   const seconds = series.map((p) => p.t);
   return [
