@@ -53,6 +53,7 @@ export async function verifyCommand(args: string[]): Promise<number> {
     rate: numberSetting(values.rate, 'TOKEN_SUITE_LOAD_RATE', 0, { max: 1_000_000, name: '--rate' }),
   };
   if (layers.includes('load')) checkLoadSettings(engine);
+  numberSetting(undefined, 'TOKEN_SUITE_RACE_SIZE', 24, { min: 2, max: 1000 }); // read by REFRESH-04; checked here
   const controller = new AbortController();
   const interrupt = () => {
     console.error('\ninterrupted: finishing the current step and writing what was measured so far (Ctrl-C again to quit now)');
