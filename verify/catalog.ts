@@ -1,4 +1,4 @@
-// The conformance requirements, in the order they run. TOKEN-11 (uniqueness) runs last: it reads every token the run saw.
+// The conformance requirements, in the order they run. TOKEN-12 (uniqueness) runs last: it reads every token the run saw.
 import type { Check } from './check.ts';
 import { chainHolds } from './checks/refresh/chain.ts';
 import { documentedBody } from './checks/refresh/documented-body.ts';

@@ -8,7 +8,7 @@ export const accessNotRotated: Mutant = {
   violates: [
     'conformance:REFRESH-02',
     'conformance:REFRESH-08',
-    'conformance:TOKEN-11',
+    'conformance:TOKEN-12',
     'load:LOAD-05 (the unrotated access token repeats)',
   ],
   expected: 'fail',

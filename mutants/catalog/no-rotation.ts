@@ -9,7 +9,7 @@ export const noRotation: Mutant = {
     'conformance:REFRESH-03',
     'conformance:REFRESH-04',
     'conformance:REFRESH-08',
-    'conformance:TOKEN-11',
+    'conformance:TOKEN-12',
     'load:LOAD-03',
     'load:LOAD-04',
   ],

@@ -5,7 +5,7 @@ export const sequentialTokens: Mutant = {
   name: 'sequential-tokens',
   category: 'token-format',
   defect: 'Tokens are a counter dressed up in the documented format (the placeholder generator from development shipped).',
-  violates: ['conformance:TOKEN-12'],
+  violates: ['conformance:TOKEN-11'],
   expected: 'fail',
   extend(context) {
     let counter = 0;

@@ -17,7 +17,7 @@ export const timeSeededTokens: Mutant = {
   category: 'token-format',
   defect: 'Each token comes from a PRNG seeded with Date.now(): tokens made in the same millisecond are equal (token === refreshToken).',
   violates: [
-    'conformance:TOKEN-11',
+    'conformance:TOKEN-12',
     'conformance:REFRESH-07',
     'conformance:REFRESH-08',
     'load:LOAD-05 (token === refreshToken)',

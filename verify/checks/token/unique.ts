@@ -2,7 +2,7 @@ import { Evidence, type Check } from '../../check.ts';
 
 /** Runs last: every token the run saw, from every check, must be new. */
 export const unique: Check = {
-  id: 'TOKEN-11',
+  id: 'TOKEN-12',
   title: 'Every token issued during the run is unique',
   level: 'MUST',
   source: 'RFC 6749 §10.10; docs: refresh returns a new pair',

@@ -8,7 +8,7 @@ const LOGINS = 8;
 const ROTATIONS = 7;
 
 export const unpredictable: Check = {
-  id: 'TOKEN-12',
+  id: 'TOKEN-11',
   title: `Tokens are unpredictable: at least ${MIN_BITS} bits of estimated entropy`,
   level: 'MUST',
   source: 'RFC 6749 §10.10; RFC 6819 §5.1.4.2.2',
