@@ -8,7 +8,9 @@ import { TokenClient, type Credentials } from '../client/token-client.ts';
 import type { TokenPair } from '../schemas/validators.ts';
 import { STATES, type StateName } from './states.ts';
 
-export const PROVIDER_STATES_PATH = '/_pact/provider-states';
+/** The Pact state-change convention the reference server implements. */
+export { PROVIDER_STATES_PATH } from '../server/app.ts';
+import { PROVIDER_STATES_PATH } from '../server/app.ts';
 type Params = Record<string, unknown>;
 /** A state's setup: returns the values injected into the replayed request. */
 export type StateHandlers = Record<string, (params?: unknown) => Promise<Params>>;

@@ -2,7 +2,7 @@
 // base URL, meeting provider states by seeding (reference server) or with live credentials (anything).
 import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
 import { TokenClient, type Credentials } from '../client/token-client.ts';
-import { redactToken } from '../schemas/token-format.ts';
+import { redactTokensIn } from '../schemas/token-format.ts';
 import { formBodyFilter } from './form-body-filter.ts';
 import { COMMITTED_PACT, PROVIDER } from './pact-files.ts';
 import { liveStates, recordingFailures, seededStates } from './provider-states.ts';
@@ -50,7 +50,7 @@ interface FfiResult {
 }
 
 /** Long alphanumeric runs are tokens (or could be): show a prefix and the length only. */
-const redact = (text: string) => text.replace(/[A-Za-z0-9_-]{40,}/g, redactToken);
+const redact = redactTokensIn;
 
 export async function runVerification(options: VerifyOptions): Promise<VerificationReport> {
   const timeoutMs = options.timeoutMs ?? 10_000;

@@ -18,3 +18,8 @@ export function isDocumentedToken(value: unknown): value is string {
 export function redactToken(value: string): string {
   return `${value.slice(0, 6)}…(${value.length} chars)`;
 }
+
+/** Every token-like run (40 or more letters, digits, '-' or '_') in a text, cut to its short form. */
+export function redactTokensIn(text: string): string {
+  return text.replace(/[A-Za-z0-9_-]{40,}/g, redactToken);
+}

@@ -1,7 +1,7 @@
 // `verify` as a function: resolve the target, run the layers, build, redact and write the reports.
 import type { Credentials } from '../client/token-client.ts';
 import { UsageError } from '../cli/usage-error.ts';
-import { redact } from './redact.ts';
+import { redactSummary } from './redact.ts';
 import { ensureWritable, writeReports } from './reports/write.ts';
 import { assertValidSummary, buildSummary, type Summary } from './summary.ts';
 import { resolveTarget, unreachable } from './target.ts';
@@ -53,7 +53,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       if (outcome.load) load = outcome.load;
       if (outcome.html) html.push(outcome.html);
     }
-    const summary = redact(
+    const summary = redactSummary(
       buildSummary({
         target: resolved.baseUrl,
         embedded: resolved.embedded,
@@ -64,7 +64,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
         requirements,
         load,
       }),
-      { password: options.credentials.password, tokens: [] },
+      options.credentials.password,
     );
     assertValidSummary(summary);
     return { summary, files: await writeReports(options.reportDir, summary, html) };
