@@ -60,3 +60,14 @@ export class NetworkError extends TokenClientError {
     this.name = 'NetworkError';
   }
 }
+
+/** The system error code (ECONNREFUSED, ECONNRESET, …) somewhere in an error's cause chain, as fetch wraps it. */
+export function systemCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  while (current instanceof Error) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = current.cause;
+  }
+  return undefined;
+}

@@ -1,6 +1,6 @@
 // The consumer of the echon token API: both endpoints, typed results, typed errors.
 import { validateOpaqueTokenResponse, validateTokenResponse, type TokenPair, type Validator } from '../schemas/validators.ts';
-import { HttpError, NetworkError, SchemaError, TimeoutError } from './errors.ts';
+import { HttpError, NetworkError, SchemaError, systemCode, TimeoutError } from './errors.ts';
 
 export interface Credentials { clientId: string; username: string; password: string }
 
@@ -69,14 +69,4 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function systemCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  while (current instanceof Error) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = current.cause;
-  }
-  return undefined;
 }

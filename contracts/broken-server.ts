@@ -1,7 +1,7 @@
 // Test fixture: a server that breaks the contract in one way. It forwards every request to a
 // correct upstream and rewrites the JSON answers with `mutate`, e.g. expiresIn as a string.
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { close, listen } from '../server/index.ts';
 
 export type Mutation = (body: Record<string, unknown>) => Record<string, unknown>;
 
@@ -25,7 +25,5 @@ export async function startBrokenServer(upstream: string, mutate: Mutation): Pro
     }
     res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'text/plain' }).end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { url: await listen(server), stop: () => close(server) };
 }

@@ -3,7 +3,7 @@
 // result publishing). It is not a broker: nothing is stored or judged.
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { close, listen } from '../server/index.ts';
 
 export interface Recorded { method: string; path: string; headers: IncomingHttpHeaders; body: string }
 
@@ -53,7 +53,6 @@ export async function startBrokerRecorder(pactFile: string, deployable = true): 
       res.writeHead(answer !== undefined ? 200 : 404, { 'content-type': 'application/hal+json' }).end(JSON.stringify(answer !== undefined ? answer() : { error: 'not recorded' }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url: base, requests, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+  base = await listen(server);
+  return { url: base, requests, stop: () => close(server) };
 }

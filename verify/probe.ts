@@ -1,6 +1,7 @@
 // The verifier's view of a target: raw HTTP exchanges with a timeout, a circuit breaker for dead targets,
 // and a record of every token seen (for uniqueness and for redaction).
 import { connect } from 'node:net';
+import { systemCode } from '../client/errors.ts';
 import { validateOpaqueTokenResponse, type TokenPair } from '../schemas/validators.ts';
 import type { Target } from './types.ts';
 
@@ -42,7 +43,7 @@ export class Probe {
       return this.record(res.status, res.headers, text, performance.now() - started, `${method} ${path} ${String(init.body ?? '')}`);
     } catch (error) {
       this.failuresInARow += 1;
-      const name = (error as Error).name === 'TimeoutError' ? `no answer within ${this.target.timeoutMs} ms` : describe(error);
+      const name = (error as Error).name === 'TimeoutError' ? `no answer within ${this.target.timeoutMs} ms` : (systemCode(error) ?? (error as Error).message);
       throw new TargetUnavailable(`${method} ${path}: ${name}`);
     }
   }
@@ -104,14 +105,4 @@ function tokenLike(json: unknown): TokenPair | undefined {
     return { token: String(token ?? ''), refreshToken: String(refreshToken ?? ''), expiresIn: Number(body?.expiresIn) };
   }
   return undefined;
-}
-
-function describe(error: unknown): string {
-  let current: unknown = error;
-  while (current instanceof Error) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = current.cause;
-  }
-  return (error as Error).message;
 }

@@ -1,4 +1,5 @@
 // Resolves what to verify: a given base URL, or the embedded reference server on a free loopback port.
+import { systemCode } from '../client/errors.ts';
 import { close, createTokenServer, listen } from '../server/index.ts';
 
 export interface ResolvedTarget { baseUrl: string; embedded: boolean; stop: () => Promise<void> }
@@ -18,8 +19,8 @@ export async function unreachable(baseUrl: string, timeoutMs: number): Promise<s
     return undefined;
   } catch (error) {
     if ((error as Error).name === 'TimeoutError') return `${baseUrl} did not answer within ${timeoutMs} ms; check --base-url, or raise --timeout.`;
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const code = cause?.code ?? cause?.message ?? (error as Error).message;
+    const cause = (error as { cause?: { message?: string } }).cause;
+    const code = systemCode(error) ?? cause?.message ?? (error as Error).message;
     return `Cannot reach ${baseUrl} (${code}); check --base-url and that the server is running.`;
   }
 }
