@@ -13,14 +13,20 @@ export interface AltSeed {
   users: { username: string; password: string }[];
 }
 
-interface Hash { salt: Buffer; key: Buffer }
+interface Hash {
+  salt: Buffer;
+  key: Buffer;
+}
 
 export class Accounts {
   private readonly clients: Set<string>;
   private readonly users = new Map<string, Promise<Hash>>();
   private readonly decoy: Promise<Hash>;
 
-  constructor(seed: AltSeed, private readonly iterations: number) {
+  constructor(
+    seed: AltSeed,
+    private readonly iterations: number,
+  ) {
     this.clients = new Set(seed.clients);
     for (const { username, password } of seed.users) this.users.set(username, this.hash(password));
     this.decoy = this.hash(randomBytes(16).toString('hex'));

@@ -12,15 +12,31 @@ const CASES: [string, number, (base: string) => Promise<Answer>][] = [
   ['a missing password is 422', 422, (base) => send(base, '/v1/token', form(noPassword))],
   ['a missing grantType is 422', 422, (base) => login(base, { grantType: '' })],
   ['an unsupported grant type is 400', 400, (base) => login(base, { grantType: 'client_credentials' })],
-  ['malformed percent-encoding is 400', 400, (base) => send(base, '/v1/token', `${form(noPassword)}&password=%E0%A4%A`)],
+  [
+    'malformed percent-encoding is 400',
+    400,
+    (base) => send(base, '/v1/token', `${form(noPassword)}&password=%E0%A4%A`),
+  ],
   ['a repeated field is 400', 400, (base) => send(base, '/v1/token', `${form(LOGIN)}&password=other`)],
-  ['a JSON body is 415', 415, (base) => send(base, '/v1/token', JSON.stringify(LOGIN), { contentType: 'application/json' })],
-  ['GET with query credentials is 405', 405, (base) => send(base, `/v1/token?${form(LOGIN)}`, undefined, { method: 'GET', contentType: null })],
+  [
+    'a JSON body is 415',
+    415,
+    (base) => send(base, '/v1/token', JSON.stringify(LOGIN), { contentType: 'application/json' }),
+  ],
+  [
+    'GET with query credentials is 405',
+    405,
+    (base) => send(base, `/v1/token?${form(LOGIN)}`, undefined, { method: 'GET', contentType: null }),
+  ],
   ['a body over 4 KiB is 413', 413, (base) => send(base, '/v1/token', `${form(LOGIN)}&pad=${'x'.repeat(5000)}`)],
   ['an unknown path is 404', 404, (base) => send(base, '/v1/tokens', form(LOGIN))],
   ['an unknown refresh token is 401', 401, (base) => refresh(base, 'a'.repeat(43))],
   ['an empty refresh token is 422', 422, (base) => refresh(base, '')],
-  ['an access token presented as a refresh token is 401', 401, async (base) => refresh(base, (await tokens(base)).token)],
+  [
+    'an access token presented as a refresh token is 401',
+    401,
+    async (base) => refresh(base, (await tokens(base)).token),
+  ],
 ];
 
 describe('alt server: errors are problem+json 4xx answers without tokens', () => {

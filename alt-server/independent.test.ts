@@ -14,7 +14,9 @@ describe('alt server: a second correct implementation', () => {
 
   it('imports nothing outside alt-server/ but node: built-ins', () => {
     const dir = new URL('.', import.meta.url);
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'testing.ts')) {
+    for (const file of readdirSync(dir).filter(
+      (f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'testing.ts',
+    )) {
       const imports = [...readFileSync(new URL(file, dir), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]!);
       for (const source of imports) assert.match(source, /^(node:|\.\/)/, `${file} imports ${source}`);
     }

@@ -47,7 +47,9 @@ export function createAltServer(options: AltServerOptions = {}): Server {
     '/v1/token': async (fields) => {
       const grantType = field(fields, 'grantType');
       if (grantType !== 'password') throw problems.unsupportedGrant();
-      const [clientId, username, password] = ['clientId', 'username', 'password'].map((name) => field(fields, name)) as [string, string, string];
+      const [clientId, username, password] = ['clientId', 'username', 'password'].map((name) =>
+        field(fields, name),
+      ) as [string, string, string];
       if (!accounts.isClient(clientId)) throw problems.unknownClient();
       if (!(await accounts.verify(username, password))) throw problems.badCredentials();
       return sessions.start(clientId, username);
@@ -67,7 +69,12 @@ export function createAltServer(options: AltServerOptions = {}): Server {
   return server;
 }
 
-async function respond(req: IncomingMessage, res: ServerResponse, routes: Record<string, Handler>, limit: number): Promise<void> {
+async function respond(
+  req: IncomingMessage,
+  res: ServerResponse,
+  routes: Record<string, Handler>,
+  limit: number,
+): Promise<void> {
   try {
     const path = new URL(req.url ?? '/', 'http://alt').pathname;
     const route = Object.hasOwn(routes, path) ? routes[path] : undefined;

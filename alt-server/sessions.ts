@@ -5,14 +5,35 @@
 // successor has not been used. A session therefore never forks: concurrent refreshes of one token
 // inside the window all receive the one same pair; without a window exactly one of them succeeds.
 
-export interface Pair { token: string; refreshToken: string; expiresIn: number }
+export interface Pair {
+  token: string;
+  refreshToken: string;
+  expiresIn: number;
+}
 
-interface Session { clientId: string; username: string; revoked: boolean; current: string; tokens: string[] }
-interface Entry { session: Session; expiresAt: number; rotated?: { at: number; pair: Pair } }
+interface Session {
+  clientId: string;
+  username: string;
+  revoked: boolean;
+  current: string;
+  tokens: string[];
+}
+interface Entry {
+  session: Session;
+  expiresAt: number;
+  rotated?: { at: number; pair: Pair };
+}
 
-export type Redemption = { ok: true; pair: Pair } | { ok: false; reason: 'unknown' | 'expired' | 'reused' | 'wrong-client' };
+export type Redemption =
+  { ok: true; pair: Pair } | { ok: false; reason: 'unknown' | 'expired' | 'reused' | 'wrong-client' };
 
-export interface SessionSettings { accessTtlSeconds: number; refreshTtlMs: number; graceMs: number; newToken: () => string; now: () => number }
+export interface SessionSettings {
+  accessTtlSeconds: number;
+  refreshTtlMs: number;
+  graceMs: number;
+  newToken: () => string;
+  now: () => number;
+}
 
 const HISTORY = 100;
 const SWEEP_EVERY = 1000;

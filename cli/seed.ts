@@ -24,15 +24,25 @@ function parse(text: string, where: string): Partial<Seed> {
   try {
     value = JSON.parse(text);
   } catch {
-    throw new UsageError(`${where} is not valid JSON; expected {"clients": ["id"], "users": [{"username": "u", "password": "p"}]}.`);
+    throw new UsageError(
+      `${where} is not valid JSON; expected {"clients": ["id"], "users": [{"username": "u", "password": "p"}]}.`,
+    );
   }
   const seed = value as Partial<Seed>;
-  const clientsOk = seed.clients === undefined || (Array.isArray(seed.clients) && seed.clients.every((c) => typeof c === 'string' && c !== ''));
+  const clientsOk =
+    seed.clients === undefined ||
+    (Array.isArray(seed.clients) && seed.clients.every((c) => typeof c === 'string' && c !== ''));
   const usersOk =
     seed.users === undefined ||
-    (Array.isArray(seed.users) && seed.users.every((u) => typeof u?.username === 'string' && u.username !== '' && typeof u.password === 'string' && u.password !== ''));
+    (Array.isArray(seed.users) &&
+      seed.users.every(
+        (u) =>
+          typeof u?.username === 'string' && u.username !== '' && typeof u.password === 'string' && u.password !== '',
+      ));
   if (!clientsOk || !usersOk) {
-    throw new UsageError(`${where} must look like {"clients": ["id"], "users": [{"username": "u", "password": "p"}]} with non-empty strings.`);
+    throw new UsageError(
+      `${where} must look like {"clients": ["id"], "users": [{"username": "u", "password": "p"}]} with non-empty strings.`,
+    );
   }
   return seed;
 }

@@ -63,7 +63,9 @@ describe('token-suite serve: bad input', () => {
   });
 
   it('serves users from TOKEN_SUITE_SEED', async () => {
-    const served = await startServe([], { TOKEN_SUITE_SEED: '{"clients":["c-1"],"users":[{"username":"zoe","password":"pw"}]}' });
+    const served = await startServe([], {
+      TOKEN_SUITE_SEED: '{"clients":["c-1"],"users":[{"username":"zoe","password":"pw"}]}',
+    });
     try {
       const res = await fetch(`${served.url}/v1/token`, {
         method: 'POST',

@@ -35,20 +35,38 @@ export async function serve(args: string[]): Promise<number> {
       'rotation-grace': { type: 'string' },
     },
   });
-  const scryptCost = numberSetting(values['scrypt-cost'], 'TOKEN_SUITE_SCRYPT_COST', 16_384, { min: 2, name: '--scrypt-cost' });
-  if (!Number.isInteger(Math.log2(scryptCost))) throw new UsageError('--scrypt-cost must be a power of two, e.g. 16384.');
+  const scryptCost = numberSetting(values['scrypt-cost'], 'TOKEN_SUITE_SCRYPT_COST', 16_384, {
+    min: 2,
+    name: '--scrypt-cost',
+  });
+  if (!Number.isInteger(Math.log2(scryptCost)))
+    throw new UsageError('--scrypt-cost must be a power of two, e.g. 16384.');
   const options = {
     seed: loadSeed(optionalString(values.seed, 'TOKEN_SUITE_SEED_FILE'), optionalString(undefined, 'TOKEN_SUITE_SEED')),
     providerStates: booleanSetting(values['provider-states'], 'TOKEN_SUITE_PROVIDER_STATES'),
-    refreshTtlSeconds: numberSetting(values['refresh-ttl'], 'TOKEN_SUITE_REFRESH_TTL', 86_400, { min: 1, name: '--refresh-ttl' }),
+    refreshTtlSeconds: numberSetting(values['refresh-ttl'], 'TOKEN_SUITE_REFRESH_TTL', 86_400, {
+      min: 1,
+      name: '--refresh-ttl',
+    }),
     scryptCost,
   };
   const impl = stringSetting(values.mutant ?? values.impl, 'TOKEN_SUITE_IMPL', 'reference');
-  const server = impl === 'reference' ? createTokenServer(options) : await otherServer(impl, { ...options, rotationGraceSeconds: numberSetting(values['rotation-grace'], 'TOKEN_SUITE_ROTATION_GRACE', 0, { max: 3600, name: '--rotation-grace' }) });
+  const server =
+    impl === 'reference'
+      ? createTokenServer(options)
+      : await otherServer(impl, {
+          ...options,
+          rotationGraceSeconds: numberSetting(values['rotation-grace'], 'TOKEN_SUITE_ROTATION_GRACE', 0, {
+            max: 3600,
+            name: '--rotation-grace',
+          }),
+        });
   const port = numberSetting(values.port, 'TOKEN_SUITE_PORT', 8080, { max: 65_535, name: '--port' });
   const host = stringSetting(values.host, 'TOKEN_SUITE_HOST', '127.0.0.1');
   const url = await listen(server, port, host).catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`Cannot listen on ${host}:${port} (${error.code ?? error.message}); pick another --port or --host.`);
+    throw new UsageError(
+      `Cannot listen on ${host}:${port} (${error.code ?? error.message}); pick another --port or --host.`,
+    );
   });
   console.log(`token-suite ${impl === 'reference' ? 'reference' : impl} server listening on ${url}`);
   if (options.providerStates) console.log(`provider states: POST ${url}/_pact/provider-states`);
@@ -63,6 +81,7 @@ export async function serve(args: string[]): Promise<number> {
 /** The alt server and the mutants load only when asked for: they stay out of the default code path. */
 async function otherServer(name: string, options: ServerByNameOptions): Promise<Server> {
   const { createServerByName, SERVER_NAMES } = await import('../mutants/cli.ts');
-  if (!SERVER_NAMES.includes(name)) throw new UsageError(`--impl must be one of: ${SERVER_NAMES.join(', ')} (got '${name}').`);
+  if (!SERVER_NAMES.includes(name))
+    throw new UsageError(`--impl must be one of: ${SERVER_NAMES.join(', ')} (got '${name}').`);
   return createServerByName(name, options);
 }

@@ -19,12 +19,19 @@ export function optionalString(flag: Raw, env: string): string | undefined {
   return found === undefined ? undefined : String(found.value);
 }
 
-export function numberSetting(flag: Raw, env: string, fallback: number, { min = 0, max = Number.MAX_SAFE_INTEGER, name = env } = {}): number {
+export function numberSetting(
+  flag: Raw,
+  env: string,
+  fallback: number,
+  { min = 0, max = Number.MAX_SAFE_INTEGER, name = env } = {},
+): number {
   const found = raw(flag, env);
   if (found === undefined) return fallback;
   const value = Number(found.value);
   if (!Number.isFinite(value) || value < min || value > max) {
-    throw new UsageError(`${name} must be a number from ${min} to ${max} (got '${String(found.value)}' from ${found.from}).`);
+    throw new UsageError(
+      `${name} must be a number from ${min} to ${max} (got '${String(found.value)}' from ${found.from}).`,
+    );
   }
   return value;
 }

@@ -4,7 +4,12 @@ import { fileURLToPath } from 'node:url';
 
 export const BIN = fileURLToPath(new URL('../bin/token-suite.js', import.meta.url));
 
-export interface Served { url: string; child: ChildProcess; output: () => string; stop: () => Promise<void> }
+export interface Served {
+  url: string;
+  child: ChildProcess;
+  output: () => string;
+  stop: () => Promise<void>;
+}
 
 /** Starts `token-suite serve --port 0 ...args` and resolves with the URL it prints. */
 export function startServe(args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Served> {
@@ -35,7 +40,10 @@ export function runCli(
   { timeoutMs = 120_000, interruptAfterMs }: { timeoutMs?: number; interruptAfterMs?: number } = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c));

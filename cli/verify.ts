@@ -44,19 +44,27 @@ export async function verifyCommand(args: string[]): Promise<number> {
     },
   });
   const baseUrl = optionalString(values['base-url'], 'TOKEN_SUITE_BASE_URL');
-  if (baseUrl !== undefined && !/^https?:\/\/[^/]+/.test(baseUrl)) throw new UsageError(`--base-url must be an http(s) URL, e.g. http://127.0.0.1:8080 (got '${baseUrl}').`);
+  if (baseUrl !== undefined && !/^https?:\/\/[^/]+/.test(baseUrl))
+    throw new UsageError(`--base-url must be an http(s) URL, e.g. http://127.0.0.1:8080 (got '${baseUrl}').`);
   const engine = stringSetting(values.engine, 'TOKEN_SUITE_ENGINE', 'auto');
-  if (!(ENGINES as readonly string[]).includes(engine)) throw new UsageError(`--engine must be one of ${ENGINES.join(', ')} (got '${engine}').`);
+  if (!(ENGINES as readonly string[]).includes(engine))
+    throw new UsageError(`--engine must be one of ${ENGINES.join(', ')} (got '${engine}').`);
   const layers = parseLayers(stringSetting(values.only, 'TOKEN_SUITE_ONLY', 'conformance,contract,load'));
   const load = {
-    connections: numberSetting(values.connections, 'TOKEN_SUITE_LOAD_CONNECTIONS', 8, { min: 1, max: 10_000, name: '--connections' }),
+    connections: numberSetting(values.connections, 'TOKEN_SUITE_LOAD_CONNECTIONS', 8, {
+      min: 1,
+      max: 10_000,
+      name: '--connections',
+    }),
     rate: numberSetting(values.rate, 'TOKEN_SUITE_LOAD_RATE', 0, { max: 1_000_000, name: '--rate' }),
   };
   if (layers.includes('load')) checkLoadSettings(engine);
   numberSetting(undefined, 'TOKEN_SUITE_RACE_SIZE', 24, { min: 2, max: 1000 }); // read by REFRESH-04; checked here
   const controller = new AbortController();
   const interrupt = () => {
-    console.error('\ninterrupted: finishing the current step and writing what was measured so far (Ctrl-C again to quit now)');
+    console.error(
+      '\ninterrupted: finishing the current step and writing what was measured so far (Ctrl-C again to quit now)',
+    );
     controller.abort();
     process.once('SIGINT', () => process.exit(130));
   };
@@ -67,9 +75,16 @@ export async function verifyCommand(args: string[]): Promise<number> {
     layers: layers.map((name) => LAYERS[name]()),
     load,
     reportDir,
-    durationSeconds: numberSetting(values.duration, 'TOKEN_SUITE_DURATION', 10, { min: 1, max: 86_400, name: '--duration' }),
+    durationSeconds: numberSetting(values.duration, 'TOKEN_SUITE_DURATION', 10, {
+      min: 1,
+      max: 86_400,
+      name: '--duration',
+    }),
     engine: engine as (typeof ENGINES)[number],
-    rotationGraceSeconds: numberSetting(values['rotation-grace'], 'TOKEN_SUITE_ROTATION_GRACE', 0, { max: 3600, name: '--rotation-grace' }),
+    rotationGraceSeconds: numberSetting(values['rotation-grace'], 'TOKEN_SUITE_ROTATION_GRACE', 0, {
+      max: 3600,
+      name: '--rotation-grace',
+    }),
     timeoutMs: numberSetting(values.timeout, 'TOKEN_SUITE_TIMEOUT', 5000, { min: 50, max: 600_000, name: '--timeout' }),
     credentials: credentialsFromEnv(),
     log: (line) => console.log(line),
@@ -81,9 +96,13 @@ export async function verifyCommand(args: string[]): Promise<number> {
 }
 
 function parseLayers(list: string): LayerName[] {
-  const names = list.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = names.filter((n) => !(n in LAYERS));
-  if (names.length === 0 || unknown.length) throw new UsageError(`--only takes a comma-separated list of ${Object.keys(LAYERS).join(', ')} (got '${list}').`);
+  if (names.length === 0 || unknown.length)
+    throw new UsageError(`--only takes a comma-separated list of ${Object.keys(LAYERS).join(', ')} (got '${list}').`);
   return Object.keys(LAYERS).filter((n) => names.includes(n)) as LayerName[];
 }
 
@@ -94,7 +113,10 @@ function checkLoadSettings(engine: string): void {
   } catch (error) {
     throw new UsageError(`${(error as Error).message}.`);
   }
-  if (engine === 'k6' && !findK6()) throw new UsageError('--engine k6: no k6 executable on the PATH; install k6 (https://grafana.com/docs/k6/latest/set-up/install-k6/) or use --engine node.');
+  if (engine === 'k6' && !findK6())
+    throw new UsageError(
+      '--engine k6: no k6 executable on the PATH; install k6 (https://grafana.com/docs/k6/latest/set-up/install-k6/) or use --engine node.',
+    );
 }
 
 function credentialsFromEnv() {

@@ -46,7 +46,10 @@ export class SchemaError extends TokenClientError {
 
 export class TimeoutError extends TokenClientError {
   readonly kind = 'timeout';
-  constructor(readonly timeoutMs: number, readonly url: string) {
+  constructor(
+    readonly timeoutMs: number,
+    readonly url: string,
+  ) {
     super(`no answer from ${url} within ${timeoutMs} ms`);
     this.name = 'TimeoutError';
   }
@@ -55,7 +58,11 @@ export class TimeoutError extends TokenClientError {
 /** The request never got an HTTP answer: refused, reset, DNS failure. `code` is the system error code. */
 export class NetworkError extends TokenClientError {
   readonly kind = 'network';
-  constructor(readonly url: string, readonly code: string | undefined, cause: unknown) {
+  constructor(
+    readonly url: string,
+    readonly code: string | undefined,
+    cause: unknown,
+  ) {
     super(`cannot reach ${url}${code ? ` (${code})` : ''}`, { cause });
     this.name = 'NetworkError';
   }

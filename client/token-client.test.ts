@@ -29,7 +29,10 @@ describe('TokenClient', () => {
 
   it('posts the password grant as a form and returns the typed pair', async () => {
     nock(BASE)
-      .post('/v1/token', 'grantType=password&clientId=57f986e1-4588-4512-90ea-d264904df7b2&username=crm%40fidilio.com&password=12312312')
+      .post(
+        '/v1/token',
+        'grantType=password&clientId=57f986e1-4588-4512-90ea-d264904df7b2&username=crm%40fidilio.com&password=12312312',
+      )
       .matchHeader('content-type', 'application/x-www-form-urlencoded')
       .reply(200, PAIR);
     assert.deepEqual(await client.getToken(CREDS), PAIR);
@@ -62,7 +65,9 @@ describe('TokenClient', () => {
   });
 
   it("throws SchemaError with ajv's errors on a schema-violating body", async () => {
-    nock(BASE).post('/v1/token').reply(200, { ...PAIR, expiresIn: '3600' });
+    nock(BASE)
+      .post('/v1/token')
+      .reply(200, { ...PAIR, expiresIn: '3600' });
     const error = await rejection(client.getToken(CREDS));
     assert.ok(error instanceof SchemaError);
     assert.equal(error.errors[0]?.instancePath, '/expiresIn');

@@ -1,8 +1,17 @@
 // The consumer of the echon token API: both endpoints, typed results, typed errors.
-import { validateOpaqueTokenResponse, validateTokenResponse, type TokenPair, type Validator } from '../schemas/validators.ts';
+import {
+  validateOpaqueTokenResponse,
+  validateTokenResponse,
+  type TokenPair,
+  type Validator,
+} from '../schemas/validators.ts';
 import { HttpError, NetworkError, SchemaError, systemCode, TimeoutError } from './errors.ts';
 
-export interface Credentials { clientId: string; username: string; password: string }
+export interface Credentials {
+  clientId: string;
+  username: string;
+  password: string;
+}
 
 export interface TokenClientOptions {
   baseUrl: string;
@@ -40,7 +49,13 @@ export class TokenClient {
     const { response, text } = await this.send(url, new URLSearchParams(fields).toString());
     const body = parseJson(text);
     if (!response.ok) throw new HttpError(response.status, body === undefined ? text : body, response.headers);
-    if (body === undefined) throw new SchemaError(`${url} answered ${response.status} with a body that is not JSON`, response.status, text, []);
+    if (body === undefined)
+      throw new SchemaError(
+        `${url} answered ${response.status} with a body that is not JSON`,
+        response.status,
+        text,
+        [],
+      );
     const result = this.validate(body);
     if (!result.ok) throw new SchemaError(result.message, response.status, body, result.errors);
     return result.value;

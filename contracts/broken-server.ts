@@ -5,9 +5,13 @@ import { close, listen } from '../server/index.ts';
 
 export type Mutation = (body: Record<string, unknown>) => Record<string, unknown>;
 
-export const expiresInAsString: Mutation = (body) => ('expiresIn' in body ? { ...body, expiresIn: String(body.expiresIn) } : body);
+export const expiresInAsString: Mutation = (body) =>
+  'expiresIn' in body ? { ...body, expiresIn: String(body.expiresIn) } : body;
 
-export async function startBrokenServer(upstream: string, mutate: Mutation): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startBrokenServer(
+  upstream: string,
+  mutate: Mutation,
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);

@@ -8,7 +8,14 @@ import { TokenClient } from '../client/token-client.ts';
 import { isDocumentedToken } from '../schemas/token-format.ts';
 import * as ex from './examples.ts';
 import { errorResponse, refreshRequest, tokenPairResponse, tokenRequest } from './interactions.ts';
-import { COMMITTED_PACT, CONSUMER, contractDifferences, GENERATED_PACT, GENERATED_PACT_DIR, PROVIDER } from './pact-files.ts';
+import {
+  COMMITTED_PACT,
+  CONSUMER,
+  contractDifferences,
+  GENERATED_PACT,
+  GENERATED_PACT_DIR,
+  PROVIDER,
+} from './pact-files.ts';
 import { STATES } from './states.ts';
 
 const logLevel = (process.env.PACT_LOG_LEVEL ?? 'error') as 'error';
@@ -31,7 +38,12 @@ describe('contract: TokenClient against the echon token API (Pact consumer)', ()
 
   it('issues a token pair for valid password credentials', () =>
     withInteraction(
-      { states: [userExists], uponReceiving: 'a password grant with valid credentials', withRequest: tokenRequest({}), willRespondWith: tokenPairResponse(ex.DOCUMENTED_PAIR) },
+      {
+        states: [userExists],
+        uponReceiving: 'a password grant with valid credentials',
+        withRequest: tokenRequest({}),
+        willRespondWith: tokenPairResponse(ex.DOCUMENTED_PAIR),
+      },
       async (client) => {
         const pair = await client.getToken(ex.DOCUMENTED_CREDENTIALS);
         assert.ok(isDocumentedToken(pair.token) && isDocumentedToken(pair.refreshToken));
@@ -41,8 +53,17 @@ describe('contract: TokenClient against the echon token API (Pact consumer)', ()
 
   it('rejects a wrong password with 400 invalid_grant', () =>
     withInteraction(
-      { states: [userExists], uponReceiving: 'a password grant with a wrong password', withRequest: tokenRequest({ password: ex.WRONG_PASSWORD }), willRespondWith: errorResponse(400, 'invalid_grant') },
-      (client) => assert.rejects(client.getToken({ ...ex.DOCUMENTED_CREDENTIALS, password: ex.WRONG_PASSWORD }), isOAuthError(400, 'invalid_grant')),
+      {
+        states: [userExists],
+        uponReceiving: 'a password grant with a wrong password',
+        withRequest: tokenRequest({ password: ex.WRONG_PASSWORD }),
+        willRespondWith: errorResponse(400, 'invalid_grant'),
+      },
+      (client) =>
+        assert.rejects(
+          client.getToken({ ...ex.DOCUMENTED_CREDENTIALS, password: ex.WRONG_PASSWORD }),
+          isOAuthError(400, 'invalid_grant'),
+        ),
     ));
 
   it('rejects an unknown client with 401 invalid_client', () => {
@@ -51,7 +72,11 @@ describe('contract: TokenClient against the echon token API (Pact consumer)', ()
       {
         states: [{ description: STATES.noClient, parameters: { clientId: ex.UNKNOWN_CLIENT_ID } }],
         uponReceiving: 'a password grant for an unknown client',
-        withRequest: tokenRequest({ clientId: ex.UNKNOWN_CLIENT_ID, username: credentials.username, password: credentials.password }),
+        withRequest: tokenRequest({
+          clientId: ex.UNKNOWN_CLIENT_ID,
+          username: credentials.username,
+          password: credentials.password,
+        }),
         willRespondWith: errorResponse(401, 'invalid_client'),
       },
       (client) => assert.rejects(client.getToken(credentials), isOAuthError(401, 'invalid_client')),
@@ -60,15 +85,29 @@ describe('contract: TokenClient against the echon token API (Pact consumer)', ()
 
   it('rejects an unsupported grant type with 400 unsupported_grant_type', () =>
     withInteraction(
-      { states: [userExists], uponReceiving: 'a token request with an unsupported grant type', withRequest: tokenRequest({ grantType: ex.UNSUPPORTED_GRANT_TYPE }), willRespondWith: errorResponse(400, 'unsupported_grant_type') },
-      (client) => assert.rejects(client.getToken(ex.DOCUMENTED_CREDENTIALS, ex.UNSUPPORTED_GRANT_TYPE), isOAuthError(400, 'unsupported_grant_type')),
+      {
+        states: [userExists],
+        uponReceiving: 'a token request with an unsupported grant type',
+        withRequest: tokenRequest({ grantType: ex.UNSUPPORTED_GRANT_TYPE }),
+        willRespondWith: errorResponse(400, 'unsupported_grant_type'),
+      },
+      (client) =>
+        assert.rejects(
+          client.getToken(ex.DOCUMENTED_CREDENTIALS, ex.UNSUPPORTED_GRANT_TYPE),
+          isOAuthError(400, 'unsupported_grant_type'),
+        ),
     ));
 
   it('rotates the refresh token: a refresh returns a new token pair', () => {
     const issued = ex.DOCUMENTED_PAIR.refreshToken;
     return withInteraction(
       {
-        states: [{ description: STATES.refreshIssued, parameters: { refreshToken: issued, username: ex.DOCUMENTED_CREDENTIALS.username } }],
+        states: [
+          {
+            description: STATES.refreshIssued,
+            parameters: { refreshToken: issued, username: ex.DOCUMENTED_CREDENTIALS.username },
+          },
+        ],
         uponReceiving: 'a refresh with a live refresh token',
         withRequest: refreshRequest(issued),
         willRespondWith: tokenPairResponse(ex.DOCUMENTED_REFRESHED_PAIR),
@@ -94,13 +133,21 @@ describe('contract: TokenClient against the echon token API (Pact consumer)', ()
 
   it('rejects a refresh token that was never issued with 400 invalid_grant', () =>
     withInteraction(
-      { uponReceiving: 'a refresh with an unknown refresh token', withRequest: refreshRequest(ex.UNKNOWN_REFRESH_TOKEN, false), willRespondWith: errorResponse(400, 'invalid_grant') },
+      {
+        uponReceiving: 'a refresh with an unknown refresh token',
+        withRequest: refreshRequest(ex.UNKNOWN_REFRESH_TOKEN, false),
+        willRespondWith: errorResponse(400, 'invalid_grant'),
+      },
       (client) => assert.rejects(client.refresh(ex.UNKNOWN_REFRESH_TOKEN), isOAuthError(400, 'invalid_grant')),
     ));
 
   it('the committed contract equals the generated one (PACT_UPDATE=1 rewrites it)', () => {
     if (process.env.PACT_UPDATE === '1') copyFileSync(GENERATED_PACT, COMMITTED_PACT);
     const differences = contractDifferences(GENERATED_PACT, COMMITTED_PACT);
-    assert.deepEqual(differences, [], `contracts/pacts is out of date (run npm run pact:generate): ${differences.join(', ')}`);
+    assert.deepEqual(
+      differences,
+      [],
+      `contracts/pacts is out of date (run npm run pact:generate): ${differences.join(', ')}`,
+    );
   });
 });

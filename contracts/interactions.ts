@@ -27,7 +27,9 @@ export function tokenRequest(fields: Partial<Record<keyof Credentials | 'grantTy
 
 /** A refresh of the token the state named: `${refreshToken}` comes from the provider state. */
 export function refreshRequest(example: string, injected = true): V3Request {
-  return formRequest('/v1/refresh/token', { refreshToken: injected ? fromProviderState('${refreshToken}', example) : example });
+  return formRequest('/v1/refresh/token', {
+    refreshToken: injected ? fromProviderState('${refreshToken}', example) : example,
+  });
 }
 
 export function tokenPairResponse(example = DOCUMENTED_REFRESHED_PAIR): V3Response {

@@ -10,8 +10,18 @@ import { contractLayer } from './layer.ts';
 
 function contextFor(target: Partial<Target> & { baseUrl: string }, lines: string[] = []): LayerContext {
   return {
-    target: { credentials: DOCUMENTED_CREDENTIALS, timeoutMs: 5000, rotationGraceSeconds: 0, embedded: false, ...target },
-    reportDir: '.tmp/reports', durationSeconds: 1, engine: 'node', log: (line) => lines.push(line), signal: new AbortController().signal,
+    target: {
+      credentials: DOCUMENTED_CREDENTIALS,
+      timeoutMs: 5000,
+      rotationGraceSeconds: 0,
+      embedded: false,
+      ...target,
+    },
+    reportDir: '.tmp/reports',
+    durationSeconds: 1,
+    engine: 'node',
+    log: (line) => lines.push(line),
+    signal: new AbortController().signal,
   };
 }
 
@@ -22,7 +32,9 @@ describe('contract layer: PACT-01 in the verdict', () => {
 
   it('PACT-01 (2 success interactions) and PACT-02 (5 error interactions) pass on the embedded reference server, states met by seeding', async () => {
     const lines: string[] = [];
-    const [requirement, errors] = (await contractLayer.run(contextFor({ baseUrl: reference.url, embedded: true }, lines))).requirements;
+    const [requirement, errors] = (
+      await contractLayer.run(contextFor({ baseUrl: reference.url, embedded: true }, lines))
+    ).requirements;
     assert.equal(requirement?.id, 'PACT-01');
     assert.equal(requirement.status, 'pass', requirement.evidence.join('\n'));
     assert.equal(requirement.source, 'contracts/pacts/token-client-echon-token-api.json');
@@ -40,7 +52,10 @@ describe('contract layer: PACT-01 in the verdict', () => {
       assert.equal(requirement?.status, 'fail');
       const evidence = requirement.evidence.join('\n');
       assert.match(evidence, /FAIL a password grant with valid credentials: \$\.expiresIn/);
-      assert.match(evidence, /state "refresh token \{refreshToken\} was issued to \{username\}" met by a live refresh token/);
+      assert.match(
+        evidence,
+        /state "refresh token \{refreshToken\} was issued to \{username\}" met by a live refresh token/,
+      );
       assert.doesNotMatch(evidence, /seeding/);
     } finally {
       await broken.stop();
@@ -54,7 +69,10 @@ describe('contract layer: PACT-01 in the verdict', () => {
       const [must, should] = (await contractLayer.run(contextFor({ baseUrl: url }))).requirements;
       assert.equal(must?.status, 'pass', must?.evidence.join('\n'));
       assert.equal(should?.status, 'warn');
-      assert.match(should!.evidence.join('\n'), /FAIL a password grant with a wrong password: .*expected 400 but was 401/);
+      assert.match(
+        should!.evidence.join('\n'),
+        /FAIL a password grant with a wrong password: .*expected 400 but was 401/,
+      );
     } finally {
       await close(alt);
     }
@@ -63,7 +81,9 @@ describe('contract layer: PACT-01 in the verdict', () => {
   it('PACT-01 is skipped, not run, when the run was interrupted before it started', async () => {
     const controller = new AbortController();
     controller.abort();
-    const [requirement] = (await contractLayer.run({ ...contextFor({ baseUrl: reference.url }), signal: controller.signal })).requirements;
+    const [requirement] = (
+      await contractLayer.run({ ...contextFor({ baseUrl: reference.url }), signal: controller.signal })
+    ).requirements;
     assert.equal(requirement?.status, 'skip');
   });
 });

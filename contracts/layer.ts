@@ -14,7 +14,9 @@ const SOURCE = relative(fileURLToPath(new URL('..', import.meta.url)), COMMITTED
 
 /** Descriptions of the interactions whose expected response is an error (status >= 400). */
 export function errorInteractions(pactPath = COMMITTED_PACT): Set<string> {
-  const pact = JSON.parse(readFileSync(pactPath, 'utf8')) as { interactions: { description: string; response: { status: number } }[] };
+  const pact = JSON.parse(readFileSync(pactPath, 'utf8')) as {
+    interactions: { description: string; response: { status: number } }[];
+  };
   return new Set(pact.interactions.filter((i) => i.response.status >= 400).map((i) => i.description));
 }
 
@@ -35,7 +37,9 @@ async function hasStateEndpoint(baseUrl: string, timeoutMs: number): Promise<boo
 }
 
 export function evidenceOf(report: VerificationReport, states: 'seeded' | 'live'): string[] {
-  const lines = report.interactions.map((i) => (i.ok ? `PASS ${i.description}` : `FAIL ${i.description}: ${i.mismatches.join('; ')}`));
+  const lines = report.interactions.map((i) =>
+    i.ok ? `PASS ${i.description}` : `FAIL ${i.description}: ${i.mismatches.join('; ')}`,
+  );
   if (states === 'seeded') lines.push(`provider states met by seeding through ${PROVIDER_STATES_PATH}`);
   for (const [state, how] of report.metLive) lines.push(`state "${state}" ${how}`);
   for (const [state, reason] of report.stateFailures) lines.push(`state "${state}" could not be met: ${reason}`);
@@ -48,9 +52,26 @@ export const contractLayer: Layer = {
   async run(context: LayerContext) {
     const { target } = context;
     const base = { source: SOURCE, layer: 'contract' as const };
-    const must: RequirementResult = { ...base, id: 'PACT-01', title: 'The target satisfies every success interaction of the contract', level: 'MUST', status: 'skip', evidence: [] };
-    const should: RequirementResult = { ...base, id: 'PACT-02', title: "The target's errors match the contract's error interactions (status and OAuth code)", level: 'SHOULD', status: 'skip', evidence: [] };
-    if (context.signal.aborted) return { requirements: [must, should].map((r) => ({ ...r, evidence: ['interrupted before the contract was verified'] })) };
+    const must: RequirementResult = {
+      ...base,
+      id: 'PACT-01',
+      title: 'The target satisfies every success interaction of the contract',
+      level: 'MUST',
+      status: 'skip',
+      evidence: [],
+    };
+    const should: RequirementResult = {
+      ...base,
+      id: 'PACT-02',
+      title: "The target's errors match the contract's error interactions (status and OAuth code)",
+      level: 'SHOULD',
+      status: 'skip',
+      evidence: [],
+    };
+    if (context.signal.aborted)
+      return {
+        requirements: [must, should].map((r) => ({ ...r, evidence: ['interrupted before the contract was verified'] })),
+      };
     const states = target.embedded && (await hasStateEndpoint(target.baseUrl, target.timeoutMs)) ? 'seeded' : 'live';
     context.log(`contract: replaying ${SOURCE} against ${target.baseUrl} (provider states: ${states})`);
     const report = await verifyContract(
@@ -60,13 +81,20 @@ export const contractLayer: Layer = {
     const errors = errorInteractions();
     const part = (wantErrors: boolean): VerificationReport => {
       const interactions = report.interactions.filter((i) => errors.has(i.description) === wantErrors);
-      const ok = interactions.length > 0 && interactions.every((i) => i.ok) && report.stateFailures.length === 0 && !report.error;
+      const ok =
+        interactions.length > 0 &&
+        interactions.every((i) => i.ok) &&
+        report.stateFailures.length === 0 &&
+        !report.error;
       return { ...report, interactions, ok };
     };
     const [successes, failures] = [part(false), part(true)];
-    const graceNote = target.rotationGraceSeconds > 0
-      ? [`note: a rotation grace of ${target.rotationGraceSeconds}s is configured; the contract still expects a used refresh token to be rejected at once`]
-      : [];
+    const graceNote =
+      target.rotationGraceSeconds > 0
+        ? [
+            `note: a rotation grace of ${target.rotationGraceSeconds}s is configured; the contract still expects a used refresh token to be rejected at once`,
+          ]
+        : [];
     return {
       requirements: [
         { ...must, status: successes.ok ? 'pass' : 'fail', evidence: evidenceOf(successes, states) },

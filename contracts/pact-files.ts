@@ -14,7 +14,10 @@ export const COMMITTED_PACT = resolve(ROOT, 'contracts/pacts', PACT_FILE_NAME);
 export const GENERATED_PACT_DIR = resolve(ROOT, process.env.PACT_OUTPUT_DIR ?? '.tmp/pacts');
 export const GENERATED_PACT = resolve(GENERATED_PACT_DIR, PACT_FILE_NAME);
 
-interface PactJson { interactions: { description: string }[]; metadata?: unknown }
+interface PactJson {
+  interactions: { description: string }[];
+  metadata?: unknown;
+}
 
 /** Descriptions of interactions that differ (added, removed or changed) between two pact files. */
 export function contractDifferences(generatedPath: string, committedPath: string): string[] {
@@ -24,7 +27,10 @@ export function contractDifferences(generatedPath: string, committedPath: string
   const byDescription = (pact: PactJson) => new Map(pact.interactions.map((i) => [i.description, i]));
   const [g, c] = [byDescription(generated), byDescription(committed)];
   const names = [...new Set([...g.keys(), ...c.keys()])].sort();
-  const changed = names.filter((name) => !isDeepStrictEqual(g.get(name), c.get(name))).map((name) => `interaction "${name}"`);
-  if (!isDeepStrictEqual(generated.metadata, committed.metadata)) changed.push('metadata (pact-js or pact-rust versions)');
+  const changed = names
+    .filter((name) => !isDeepStrictEqual(g.get(name), c.get(name)))
+    .map((name) => `interaction "${name}"`);
+  if (!isDeepStrictEqual(generated.metadata, committed.metadata))
+    changed.push('metadata (pact-js or pact-rust versions)');
   return changed;
 }

@@ -25,7 +25,10 @@ export function seededStates(baseUrl: string, timeoutMs = 10_000): StateHandlers
       body: JSON.stringify({ state, params: params ?? {}, action: 'setup' }),
       signal: AbortSignal.timeout(timeoutMs),
     });
-    if (!response.ok) throw new Error(`${PROVIDER_STATES_PATH} answered ${response.status} to "${state}": ${(await response.text()).slice(0, 200)}`);
+    if (!response.ok)
+      throw new Error(
+        `${PROVIDER_STATES_PATH} answered ${response.status} to "${state}": ${(await response.text()).slice(0, 200)}`,
+      );
     return { ...(params as Params), ...((await response.json()) as Params) };
   };
   return Object.fromEntries(Object.values(STATES).map((state) => [state, seed(state)]));
@@ -43,7 +46,8 @@ export function liveStates(client: TokenClient, credentials: Credentials): LiveS
   // The contract judges the response shape; a state only needs the refresh token, even from a malformed answer.
   const lenient = (answer: Promise<TokenPair>) =>
     answer.catch((error: unknown) => {
-      const refreshToken = error instanceof SchemaError ? (error.body as { refreshToken?: unknown } | null)?.refreshToken : undefined;
+      const refreshToken =
+        error instanceof SchemaError ? (error.body as { refreshToken?: unknown } | null)?.refreshToken : undefined;
       if (typeof refreshToken === 'string' && refreshToken !== '') return { refreshToken } as TokenPair;
       throw error;
     });
@@ -54,10 +58,14 @@ export function liveStates(client: TokenClient, credentials: Credentials): LiveS
     return result;
   };
   const handlers: Record<StateName, () => Promise<Values>> = {
-    [STATES.userExists]: live(STATES.userExists, 'met by the configured credentials (checked with POST /v1/token)', async () => {
-      await login();
-      return { ...credentials };
-    }),
+    [STATES.userExists]: live(
+      STATES.userExists,
+      'met by the configured credentials (checked with POST /v1/token)',
+      async () => {
+        await login();
+        return { ...credentials };
+      },
+    ),
     [STATES.refreshIssued]: live(STATES.refreshIssued, 'met by a live refresh token from POST /v1/token', async () => ({
       ...credentials,
       refreshToken: (await login()).refreshToken,
@@ -67,13 +75,20 @@ export function liveStates(client: TokenClient, credentials: Credentials): LiveS
       await lenient(client.refresh(refreshToken));
       return { refreshToken };
     }),
-    [STATES.noClient]: live(STATES.noClient, 'assumed: the client id is a fixed random UUID no one registered', async () => ({})),
+    [STATES.noClient]: live(
+      STATES.noClient,
+      'assumed: the client id is a fixed random UUID no one registered',
+      async () => ({}),
+    ),
   };
   return { handlers, metLive };
 }
 
 /** Wraps every handler so that a state that cannot be met is recorded ("state: reason"), then rethrown. */
-export function recordingFailures(handlers: StateHandlers, failures: Map<string, string>): NonNullable<VerifierOptions['stateHandlers']> {
+export function recordingFailures(
+  handlers: StateHandlers,
+  failures: Map<string, string>,
+): NonNullable<VerifierOptions['stateHandlers']> {
   return Object.fromEntries(
     Object.entries(handlers).map(([state, handler]) => [
       state,

@@ -11,7 +11,11 @@ const failures = (report: Awaited<ReturnType<typeof verifyContract>>) =>
 describe('contract: provider verification with pact-js', () => {
   let seeded: Running;
   let thirdParty: Running;
-  const otherCredentials = { clientId: '3d0c8a1e-2b7f-4c55-9e61-5a4f7b2c9d10', username: 'alice@example.test', password: 'correct horse battery' };
+  const otherCredentials = {
+    clientId: '3d0c8a1e-2b7f-4c55-9e61-5a4f7b2c9d10',
+    username: 'alice@example.test',
+    password: 'correct horse battery',
+  };
 
   before(async () => {
     seeded = await startServer({ providerStates: true });
@@ -38,7 +42,11 @@ describe('contract: provider verification with pact-js', () => {
   });
 
   it('says which live states could not be met when the target rejects the configured credentials', async () => {
-    const report = await verifyContract({ baseUrl: thirdParty.url, states: 'live', credentials: { ...otherCredentials, password: 'wrong' } });
+    const report = await verifyContract({
+      baseUrl: thirdParty.url,
+      states: 'live',
+      credentials: { ...otherCredentials, password: 'wrong' },
+    });
     assert.equal(report.ok, false);
     const unmet = new Map(report.stateFailures);
     assert.deepEqual([...unmet.keys()].sort(), [STATES.refreshIssued, STATES.refreshUsed, STATES.userExists].sort());
@@ -51,7 +59,10 @@ describe('contract: provider verification with pact-js', () => {
       const report = await verifyContract({ baseUrl: broken.url, states: 'seeded' });
       assert.equal(report.ok, false);
       const failed = report.interactions.filter((i) => !i.ok);
-      assert.deepEqual(failed.map((i) => i.description).sort(), ['a password grant with valid credentials', 'a refresh with a live refresh token']);
+      assert.deepEqual(failed.map((i) => i.description).sort(), [
+        'a password grant with valid credentials',
+        'a refresh with a live refresh token',
+      ]);
       for (const interaction of failed) assert.match(interaction.mismatches.join('\n'), /\$\.expiresIn/);
     } finally {
       await broken.stop();

@@ -9,17 +9,34 @@ const SELF = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Verifies in a child process; its console output is dropped unless `showOutput`. */
-export function verifyContract(options: VerifyOptions, { showOutput = false, signal }: { showOutput?: boolean; signal?: AbortSignal } = {}): Promise<VerificationReport> {
+export function verifyContract(
+  options: VerifyOptions,
+  { showOutput = false, signal }: { showOutput?: boolean; signal?: AbortSignal } = {},
+): Promise<VerificationReport> {
   return new Promise((resolve) => {
     const output = showOutput ? 'inherit' : 'ignore';
-    const child = fork(SELF, [], { cwd: ROOT, execArgv: ['--import', 'tsx'], stdio: ['ignore', output, output, 'ipc'] });
+    const child = fork(SELF, [], {
+      cwd: ROOT,
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', output, output, 'ipc'],
+    });
     let report: VerificationReport | undefined;
     const stop = () => child.kill();
     signal?.addEventListener('abort', stop, { once: true });
     child.once('message', (message) => (report = message as VerificationReport));
     child.once('exit', (code) => {
       signal?.removeEventListener('abort', stop);
-      resolve(report ?? { ok: false, interactions: [], metLive: [], stateFailures: [], error: signal?.aborted ? 'the verification was interrupted' : `the verification process exited with code ${code} and no report` });
+      resolve(
+        report ?? {
+          ok: false,
+          interactions: [],
+          metLive: [],
+          stateFailures: [],
+          error: signal?.aborted
+            ? 'the verification was interrupted'
+            : `the verification process exited with code ${code} and no report`,
+        },
+      );
     });
     child.send(options);
   });
@@ -28,7 +45,11 @@ export function verifyContract(options: VerifyOptions, { showOutput = false, sig
 if (process.argv[1] === SELF && process.send) {
   process.once('message', async (options) => {
     const report = await runVerification(options as VerifyOptions).catch((error: unknown) => ({
-      ok: false, interactions: [], metLive: [], stateFailures: [], error: error instanceof Error ? error.message : String(error),
+      ok: false,
+      interactions: [],
+      metLive: [],
+      stateFailures: [],
+      error: error instanceof Error ? error.message : String(error),
     }));
     process.send!(report, () => process.exit(0));
   });

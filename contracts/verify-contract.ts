@@ -31,7 +31,11 @@ export interface VerifyOptions {
   logLevel?: 'error' | 'warn' | 'info' | 'debug';
 }
 
-export interface InteractionResult { description: string; ok: boolean; mismatches: string[] }
+export interface InteractionResult {
+  description: string;
+  ok: boolean;
+  mismatches: string[];
+}
 
 export interface VerificationReport {
   ok: boolean;
@@ -45,7 +49,10 @@ export interface VerificationReport {
 }
 
 interface FfiResult {
-  errors?: { interaction: string; mismatch?: { mismatches?: { mismatch?: string; path?: string }[]; message?: string } }[];
+  errors?: {
+    interaction: string;
+    mismatch?: { mismatches?: { mismatch?: string; path?: string }[]; message?: string };
+  }[];
   interactionResults?: { description: string; result: string }[];
 }
 
@@ -54,7 +61,13 @@ const redact = redactTokensIn;
 
 export async function runVerification(options: VerifyOptions): Promise<VerificationReport> {
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const live = options.states === 'live' ? liveStates(new TokenClient({ baseUrl: options.baseUrl, timeoutMs, tokenFormat: 'opaque' }), requireCredentials(options)) : undefined;
+  const live =
+    options.states === 'live'
+      ? liveStates(
+          new TokenClient({ baseUrl: options.baseUrl, timeoutMs, tokenFormat: 'opaque' }),
+          requireCredentials(options),
+        )
+      : undefined;
   const stateFailures = new Map<string, string>();
   const config: VerifierOptions = {
     provider: PROVIDER,
@@ -80,25 +93,49 @@ export async function runVerification(options: VerifyOptions): Promise<Verificat
     return { ok: false, interactions: [], metLive, stateFailures: failed, error: redact(raw).slice(0, 500) };
   }
   const interactions = (parsed.interactionResults ?? []).map(({ description, result }) => {
-    const errors = (parsed.errors ?? []).filter((e) => e.interaction.endsWith(` - ${description}`) || e.interaction === description);
-    const mismatches = errors.flatMap((e) => e.mismatch?.mismatches?.map((m) => `${m.path ? `${m.path}: ` : ''}${m.mismatch ?? ''}`) ?? [e.mismatch?.message ?? 'failed']);
+    const errors = (parsed.errors ?? []).filter(
+      (e) => e.interaction.endsWith(` - ${description}`) || e.interaction === description,
+    );
+    const mismatches = errors.flatMap(
+      (e) =>
+        e.mismatch?.mismatches?.map((m) => `${m.path ? `${m.path}: ` : ''}${m.mismatch ?? ''}`) ?? [
+          e.mismatch?.message ?? 'failed',
+        ],
+    );
     return { description, ok: result === 'OK' && errors.length === 0, mismatches: mismatches.map(redact) };
   });
   // A state that could not be met leaves its interactions unverified, whatever they answered.
-  const ok = interactions.length > 0 && interactions.every((i) => i.ok) && (parsed.errors ?? []).length === 0 && failed.length === 0;
-  return { ok, interactions, metLive, stateFailures: failed, ...(interactions.length === 0 ? { error: 'the verifier ran no interaction' } : {}) };
+  const ok =
+    interactions.length > 0 &&
+    interactions.every((i) => i.ok) &&
+    (parsed.errors ?? []).length === 0 &&
+    failed.length === 0;
+  return {
+    ok,
+    interactions,
+    metLive,
+    stateFailures: failed,
+    ...(interactions.length === 0 ? { error: 'the verifier ran no interaction' } : {}),
+  };
 }
 
 function requireCredentials(options: VerifyOptions): Credentials {
-  if (!options.credentials) throw new Error('Live provider states need credentials (clientId, username, password) for the target.');
+  if (!options.credentials)
+    throw new Error('Live provider states need credentials (clientId, username, password) for the target.');
   return options.credentials;
 }
 
 function brokerConfig(broker: BrokerSource): Partial<VerifierOptions> {
   return {
     pactBrokerUrl: broker.url,
-    ...(broker.token ? { pactBrokerToken: broker.token } : { pactBrokerUsername: broker.username, pactBrokerPassword: broker.password }),
-    consumerVersionSelectors: [{ mainBranch: true }, { deployedOrReleased: true }, ...(broker.providerBranch ? [{ matchingBranch: true }] : [])],
+    ...(broker.token
+      ? { pactBrokerToken: broker.token }
+      : { pactBrokerUsername: broker.username, pactBrokerPassword: broker.password }),
+    consumerVersionSelectors: [
+      { mainBranch: true },
+      { deployedOrReleased: true },
+      ...(broker.providerBranch ? [{ matchingBranch: true }] : []),
+    ],
     enablePending: true,
     publishVerificationResult: broker.publish,
     ...(broker.providerVersion ? { providerVersion: broker.providerVersion } : {}),

@@ -9,24 +9,39 @@ import { loadLayer } from './layer.ts';
 import type { LoadReport } from './report/load-report.ts';
 import { createFakeServer, listenFake, type FakeFlaws } from './testing/fake-server.ts';
 
-const byId = (requirements: RequirementResult[], id: string) => requirements.find((r) => r.id === id) as RequirementResult;
+const byId = (requirements: RequirementResult[], id: string) =>
+  requirements.find((r) => r.id === id) as RequirementResult;
 
 async function onFake(flaws: FakeFlaws, body: (url: string) => Promise<void>): Promise<void> {
   const server = createFakeServer(flaws);
-  try { await body(await listenFake(server)); } finally { server.close(); server.closeAllConnections(); }
+  try {
+    await body(await listenFake(server));
+  } finally {
+    server.close();
+    server.closeAllConnections();
+  }
 }
 
 describe('load layer (Node engine)', () => {
   let reference: Server;
   let url: string;
-  before(async () => { reference = createTokenServer(); url = await listen(reference); });
+  before(async () => {
+    reference = createTokenServer();
+    url = await listen(reference);
+  });
   after(() => close(reference));
 
   it('passes every load requirement on the reference server, and fills the load section', async () => {
     const outcome = await loadLayer.run(contextFor(url));
     const failed = outcome.requirements.filter((r) => r.status === 'fail' || r.status === 'warn');
-    assert.deepEqual(failed.map((r) => `${r.id} ${r.evidence.join('; ')}`), []);
-    assert.deepEqual(outcome.requirements.map((r) => r.id), ['LOAD-01', 'LOAD-02', 'LOAD-03', 'LOAD-07', 'LOAD-04', 'LOAD-05', 'LOAD-06']);
+    assert.deepEqual(
+      failed.map((r) => `${r.id} ${r.evidence.join('; ')}`),
+      [],
+    );
+    assert.deepEqual(
+      outcome.requirements.map((r) => r.id),
+      ['LOAD-01', 'LOAD-02', 'LOAD-03', 'LOAD-07', 'LOAD-04', 'LOAD-05', 'LOAD-06'],
+    );
     assert.ok(outcome.requirements.every((r) => r.layer === 'load' && r.status === 'pass'));
     const load = outcome.load as unknown as LoadReport;
     assert.ok(load.requests > 100 && load.rps > 0 && load.latency_ms.p95 > 0);

@@ -15,26 +15,41 @@ export type { LoadReport } from './report/load-report.ts';
 /** The settings for a verify run: env knobs, with the target's URL, credentials and grace period. */
 export function settingsFor(context: LayerContext, overrides: LoadOverrides = {}, env = process.env): LoadSettings {
   const { target } = context;
-  return parseLoadSettings({
-    ...env,
-    BASE_URL: target.baseUrl,
-    TOKEN_SUITE_CLIENT_ID: target.credentials.clientId,
-    TOKEN_SUITE_USERNAME: target.credentials.username,
-    TOKEN_SUITE_PASSWORD: target.credentials.password,
-    TOKEN_SUITE_ROTATION_GRACE_SECONDS: String(target.rotationGraceSeconds),
-  }, overrides);
+  return parseLoadSettings(
+    {
+      ...env,
+      BASE_URL: target.baseUrl,
+      TOKEN_SUITE_CLIENT_ID: target.credentials.clientId,
+      TOKEN_SUITE_USERNAME: target.credentials.username,
+      TOKEN_SUITE_PASSWORD: target.credentials.password,
+      TOKEN_SUITE_ROTATION_GRACE_SECONDS: String(target.rotationGraceSeconds),
+    },
+    overrides,
+  );
 }
 
-export async function runLoad(context: LayerContext, overrides: LoadOverrides = { ...context.load }): Promise<LoadReport> {
+export async function runLoad(
+  context: LayerContext,
+  overrides: LoadOverrides = { ...context.load },
+): Promise<LoadReport> {
   const settings = settingsFor(context, overrides);
   const k6 = context.engine === 'node' ? null : findK6();
-  if (context.engine === 'k6' && !k6) throw new Error('--engine k6: no k6 executable on the PATH (https://grafana.com/docs/k6/latest/set-up/install-k6/)');
+  if (context.engine === 'k6' && !k6)
+    throw new Error(
+      '--engine k6: no k6 executable on the PATH (https://grafana.com/docs/k6/latest/set-up/install-k6/)',
+    );
   if (k6) {
     context.log(`load: k6 (${k6}) for ${context.durationSeconds} s against ${settings.flows.baseUrl}`);
     return runK6Engine(k6, settings, context);
   }
-  context.log(`load: Node engine, ${settings.connections} connections${settings.rate ? ` at ${settings.rate} req/s` : ''}, ${settings.raceLoops} race loop(s), ${context.durationSeconds} s against ${settings.flows.baseUrl}`);
-  const run = await runNodeEngine(settings, { durationSeconds: context.durationSeconds, signal: context.signal, progress: process.stderr.isTTY === true });
+  context.log(
+    `load: Node engine, ${settings.connections} connections${settings.rate ? ` at ${settings.rate} req/s` : ''}, ${settings.raceLoops} race loop(s), ${context.durationSeconds} s against ${settings.flows.baseUrl}`,
+  );
+  const run = await runNodeEngine(settings, {
+    durationSeconds: context.durationSeconds,
+    signal: context.signal,
+    progress: process.stderr.isTTY === true,
+  });
   return nodeLoadReport(run, settings);
 }
 
@@ -42,7 +57,9 @@ export const loadLayer: Layer = {
   name: 'load',
   async run(context: LayerContext): Promise<LayerOutcome> {
     const report = await runLoad(context);
-    context.log(`load: ${report.requests} requests, ${report.rps} req/s, p95 ${report.latency_ms.p95} ms, ${report.errors} unexpected`);
+    context.log(
+      `load: ${report.requests} requests, ${report.rps} req/s, p95 ${report.latency_ms.p95} ms, ${report.errors} unexpected`,
+    );
     const load = report as unknown as Record<string, unknown>;
     return { requirements: loadRequirements(report), load, html: renderLoadCharts(load) };
   },

@@ -7,7 +7,18 @@ import { login } from './probes/http.ts';
 import { PROBES } from './probes/index.ts';
 import { TEST_SCRYPT_COST, withServer } from './testing.ts';
 
-const CATEGORIES: Category[] = ['response-shape', 'token-format', 'rotation', 'replay', 'race', 'auth-bypass', 'input', 'leakage', 'headers', 'load'];
+const CATEGORIES: Category[] = [
+  'response-shape',
+  'token-format',
+  'rotation',
+  'replay',
+  'race',
+  'auth-bypass',
+  'input',
+  'leakage',
+  'headers',
+  'load',
+];
 
 describe('mutant catalog', () => {
   it('has at least 12 mutants with unique kebab-case names, covering every category', () => {
@@ -26,8 +37,14 @@ describe('mutant catalog', () => {
 
   it('probes every mutant, and only mutants of the catalog', () => {
     const probed = new Set(PROBES.map((p) => p.mutant));
-    assert.deepEqual(MUTANTS.map((m) => m.name).filter((name) => !probed.has(name)), []);
-    assert.deepEqual([...probed].filter((name) => !MUTANTS.some((m) => m.name === name)), []);
+    assert.deepEqual(
+      MUTANTS.map((m) => m.name).filter((name) => !probed.has(name)),
+      [],
+    );
+    assert.deepEqual(
+      [...probed].filter((name) => !MUTANTS.some((m) => m.name === name)),
+      [],
+    );
   });
 
   it('lists every mutant in README.md', () => {
@@ -36,11 +53,14 @@ describe('mutant catalog', () => {
   });
 
   it('refuses an unknown mutant name with an error listing every name', () => {
-    assert.throws(() => createMutantServer('no-such-mutant'), (error: unknown) => {
-      assert.ok(error instanceof UnknownMutantError);
-      for (const m of MUTANTS) assert.ok(error.message.includes(m.name));
-      return true;
-    });
+    assert.throws(
+      () => createMutantServer('no-such-mutant'),
+      (error: unknown) => {
+        assert.ok(error instanceof UnknownMutantError);
+        for (const m of MUTANTS) assert.ok(error.message.includes(m.name));
+        return true;
+      },
+    );
   });
 
   it('serves the reference, the alt server and every mutant by name', async () => {

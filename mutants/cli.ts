@@ -24,7 +24,8 @@ export function createServerByName(name: ServerName, options: ServerByNameOption
   try {
     return createMutantServer(name, reference);
   } catch (error) {
-    if (error instanceof UnknownMutantError) throw new Error(`Unknown server '${name}'; try one of: ${SERVER_NAMES.join(', ')}.`);
+    if (error instanceof UnknownMutantError)
+      throw new Error(`Unknown server '${name}'; try one of: ${SERVER_NAMES.join(', ')}.`);
     throw error;
   }
 }

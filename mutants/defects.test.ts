@@ -21,7 +21,11 @@ describe('every mutant breaks a requirement the reference server keeps', () => {
   for (const probe of PROBES) {
     it(`${probe.requirement} (broken by ${probe.mutant})`, async () => {
       const reference = createTokenServer({ scryptCost: TEST_SCRYPT_COST });
-      assert.equal(await withServer(reference, (base) => probe.shows(base, reference)), false, 'the reference server breaks it');
+      assert.equal(
+        await withServer(reference, (base) => probe.shows(base, reference)),
+        false,
+        'the reference server breaks it',
+      );
       const mutant = createMutantServer(probe.mutant, { scryptCost: TEST_SCRYPT_COST });
       const shown = await quietly(() => withServer(mutant, (base) => probe.shows(base, mutant)));
       assert.equal(shown, true, `${probe.mutant} does not show its defect`);

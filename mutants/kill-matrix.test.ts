@@ -12,15 +12,24 @@ describe('kill matrix: verify against correct servers and every mutant', functio
   const options = { layers: matrixLayers, durationSeconds: MATRIX_DURATION_SECONDS, reportDir };
 
   for (const subject of SUBJECTS) {
-    const label = subject.rotationGraceSeconds ? `${subject.name} (rotation grace ${subject.rotationGraceSeconds} s)` : subject.name;
+    const label = subject.rotationGraceSeconds
+      ? `${subject.name} (rotation grace ${subject.rotationGraceSeconds} s)`
+      : subject.name;
     const title =
-      subject.expected === 'pass' ? `${label} passes with no MUST failure`
-      : subject.expected === 'warn' ? `${label} passes with a warning on ${subject.violates.join(', ')}`
-      : `${label} fails (exit 1) on ${subject.violates.join(', ')}`;
+      subject.expected === 'pass'
+        ? `${label} passes with no MUST failure`
+        : subject.expected === 'warn'
+          ? `${label} passes with a warning on ${subject.violates.join(', ')}`
+          : `${label} fails (exit 1) on ${subject.violates.join(', ')}`;
     it(title, async () => {
       const row = await runSubject(subject, options);
-      const seen = Object.entries(row.caught).map(([layer, ids]) => `${layer}: ${ids.join(' ') || '—'}`).join('; ');
-      assert.ok(row.ok, `verdict ${row.verdict}; ${seen}${row.missed.length ? `; missed ${row.missed.join(', ')}` : ''}`);
+      const seen = Object.entries(row.caught)
+        .map(([layer, ids]) => `${layer}: ${ids.join(' ') || '—'}`)
+        .join('; ');
+      assert.ok(
+        row.ok,
+        `verdict ${row.verdict}; ${seen}${row.missed.length ? `; missed ${row.missed.join(', ')}` : ''}`,
+      );
     });
   }
 });

@@ -9,7 +9,12 @@ import { createServerByName } from './cli.ts';
 import { MUTANTS } from './index.ts';
 import { TEST_SCRYPT_COST } from './testing.ts';
 
-export interface Subject { name: string; rotationGraceSeconds: number; expected: 'pass' | 'fail' | 'warn'; violates: string[] }
+export interface Subject {
+  name: string;
+  rotationGraceSeconds: number;
+  expected: 'pass' | 'fail' | 'warn';
+  violates: string[];
+}
 
 export interface Row extends Subject {
   verdict: 'pass' | 'fail';
@@ -26,14 +31,25 @@ export const CORRECT: Subject[] = [
 ];
 
 /** 'conformance:REFRESH-04 (why)' → 'REFRESH-04'. Descriptive entries without an id are not checked. */
-export const requirementIds = (violates: string[]) => violates.flatMap((v) => /^\w+:([A-Z]+-\d{2})\b/.exec(v)?.[1] ?? []);
+export const requirementIds = (violates: string[]) =>
+  violates.flatMap((v) => /^\w+:([A-Z]+-\d{2})\b/.exec(v)?.[1] ?? []);
 
 export const SUBJECTS: Subject[] = [
   ...CORRECT,
-  ...MUTANTS.map((m) => ({ name: m.name, rotationGraceSeconds: 0, expected: m.expected, violates: requirementIds(m.violates) })),
+  ...MUTANTS.map((m) => ({
+    name: m.name,
+    rotationGraceSeconds: 0,
+    expected: m.expected,
+    violates: requirementIds(m.violates),
+  })),
 ];
 
-export interface MatrixOptions { layers: () => Layer[]; durationSeconds: number; reportDir: string; log?: (line: string) => void }
+export interface MatrixOptions {
+  layers: () => Layer[];
+  durationSeconds: number;
+  reportDir: string;
+  log?: (line: string) => void;
+}
 
 export async function runSubject(subject: Subject, options: MatrixOptions): Promise<Row> {
   // The 500s some mutants answer are what the suite must catch; their stack traces are noise here.
@@ -65,15 +81,18 @@ export async function runSubject(subject: Subject, options: MatrixOptions): Prom
 
 function judge(subject: Subject, verdict: 'pass' | 'fail', requirements: RequirementResult[]): Row {
   const caught: Record<LayerName, string[]> = { conformance: [], contract: [], load: [] };
-  for (const r of requirements) if (r.status === 'fail' || r.status === 'warn') caught[r.layer].push(`${r.id}${r.status === 'warn' ? '?' : ''}`);
+  for (const r of requirements)
+    if (r.status === 'fail' || r.status === 'warn') caught[r.layer].push(`${r.id}${r.status === 'warn' ? '?' : ''}`);
   const notPassed = new Set(requirements.filter((r) => r.status === 'fail' || r.status === 'warn').map((r) => r.id));
   const ran = new Set(requirements.map((r) => r.id));
   const missed = subject.violates.filter((id) => ran.has(id) && !notPassed.has(id));
   const mustFailed = requirements.some((r) => r.status === 'fail');
   const ok =
-    subject.expected === 'pass' ? !mustFailed
-    : subject.expected === 'warn' ? !mustFailed && subject.violates.some((id) => notPassed.has(id)) && missed.length === 0
-    : verdict === 'fail' && missed.length === 0 && subject.violates.some((id) => notPassed.has(id));
+    subject.expected === 'pass'
+      ? !mustFailed
+      : subject.expected === 'warn'
+        ? !mustFailed && subject.violates.some((id) => notPassed.has(id)) && missed.length === 0
+        : verdict === 'fail' && missed.length === 0 && subject.violates.some((id) => notPassed.has(id));
   return { ...subject, verdict, caught, missed, ok };
 }
 

@@ -9,14 +9,28 @@ import refreshRequest from './refresh-request.schema.json' with { type: 'json' }
 import errorResponse from './error-response.schema.json' with { type: 'json' };
 import summary from './summary.schema.json' with { type: 'json' };
 
-export interface TokenPair { token: string; refreshToken: string; expiresIn: number }
-export interface TokenRequest { grantType: 'password'; clientId: string; username: string; password: string }
-export interface RefreshRequest { refreshToken: string; clientId?: string }
-export interface ErrorBody { error: string; error_description?: string; error_uri?: string }
+export interface TokenPair {
+  token: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+export interface TokenRequest {
+  grantType: 'password';
+  clientId: string;
+  username: string;
+  password: string;
+}
+export interface RefreshRequest {
+  refreshToken: string;
+  clientId?: string;
+}
+export interface ErrorBody {
+  error: string;
+  error_description?: string;
+  error_uri?: string;
+}
 
-export type Validation<T> =
-  | { ok: true; value: T }
-  | { ok: false; errors: ErrorObject[]; message: string };
+export type Validation<T> = { ok: true; value: T } | { ok: false; errors: ErrorObject[]; message: string };
 
 export type Validator<T> = ((data: unknown) => Validation<T>) & { schemaId: string };
 
@@ -33,7 +47,9 @@ function compile<T>(schema: { $id: string; title: string }): Validator<T> {
   const fn: ValidateFunction = ajv.compile(schema);
   const subject = schema.title.replace(/ \(.*\)$/, '').toLowerCase();
   const validate = (data: unknown): Validation<T> =>
-    fn(data) ? { ok: true, value: data as T } : { ok: false, errors: [...(fn.errors ?? [])], message: describeErrors(subject, fn.errors ?? []) };
+    fn(data)
+      ? { ok: true, value: data as T }
+      : { ok: false, errors: [...(fn.errors ?? [])], message: describeErrors(subject, fn.errors ?? []) };
   return Object.assign(validate, { schemaId: schema.$id });
 }
 

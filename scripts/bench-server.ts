@@ -6,8 +6,12 @@ import { createTokenServer, listen } from '../server/index.ts';
 
 const kind = process.argv[2] ?? 'reference';
 const body = JSON.stringify({ token: fakeToken(), refreshToken: fakeToken(), expiresIn: 3600 });
-const server = kind === 'bare'
-  ? createServer((req, res) => { req.resume(); req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(body)); })
-  : createTokenServer();
+const server =
+  kind === 'bare'
+    ? createServer((req, res) => {
+        req.resume();
+        req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
+      })
+    : createTokenServer();
 console.log(await listen(server));
 process.on('SIGTERM', () => process.exit(0));

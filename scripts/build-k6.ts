@@ -23,7 +23,9 @@ export const K6_BUILD_OPTIONS: BuildOptions = {
 };
 
 export function k6Entries(): string[] {
-  return readdirSync(K6_DIR).filter((file) => file.endsWith('.load.ts')).map((file) => join(K6_DIR, file));
+  return readdirSync(K6_DIR)
+    .filter((file) => file.endsWith('.load.ts'))
+    .map((file) => join(K6_DIR, file));
 }
 
 export function bundleName(entry: string): string {
@@ -33,7 +35,13 @@ export function bundleName(entry: string): string {
 /** Writes the validators module only when the schemas changed it. Returns true when it did. */
 export async function writeValidators(): Promise<boolean> {
   const generated = await generateValidators();
-  const current = (() => { try { return readFileSync(GENERATED_PATH, 'utf8'); } catch { return ''; } })();
+  const current = (() => {
+    try {
+      return readFileSync(GENERATED_PATH, 'utf8');
+    } catch {
+      return '';
+    }
+  })();
   if (current === generated) return false;
   writeFileSync(GENERATED_PATH, generated);
   return true;
@@ -43,7 +51,11 @@ export async function writeValidators(): Promise<boolean> {
 export async function buildK6(outDir = OUT_DIR, { validators = true } = {}): Promise<string[]> {
   if (validators) await writeValidators();
   const entries = k6Entries();
-  await Promise.all(entries.map((entry) => build({ ...K6_BUILD_OPTIONS, entryPoints: [entry], outfile: join(outDir, `${bundleName(entry)}.js`) })));
+  await Promise.all(
+    entries.map((entry) =>
+      build({ ...K6_BUILD_OPTIONS, entryPoints: [entry], outfile: join(outDir, `${bundleName(entry)}.js`) }),
+    ),
+  );
   return entries.map((entry) => join(outDir, `${bundleName(entry)}.js`));
 }
 

@@ -11,7 +11,9 @@ import { writeSection } from './readme-section.ts';
 
 export function renderCatalog(requirements: RequirementResult[]): string {
   const escape = (text: string) => text.replace(/\|/g, '\\|');
-  const rows = requirements.map((r) => `| \`${r.id}\` | ${r.level} | ${r.layer} | ${escape(r.title)} | ${escape(r.source)} |`);
+  const rows = requirements.map(
+    (r) => `| \`${r.id}\` | ${r.level} | ${r.layer} | ${escape(r.title)} | ${escape(r.source)} |`,
+  );
   return ['| id | level | layer | requirement | source |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 

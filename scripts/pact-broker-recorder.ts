@@ -5,9 +5,18 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { close, listen } from '../server/index.ts';
 
-export interface Recorded { method: string; path: string; headers: IncomingHttpHeaders; body: string }
+export interface Recorded {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
 
-export interface Recorder { url: string; requests: Recorded[]; stop: () => Promise<void> }
+export interface Recorder {
+  url: string;
+  requests: Recorded[];
+  stop: () => Promise<void>;
+}
 
 /** `pactFile` is what the broker hands out for verification; `deployable` is can-i-deploy's answer. */
 export async function startBrokerRecorder(pactFile: string, deployable = true): Promise<Recorder> {
@@ -17,13 +26,30 @@ export async function startBrokerRecorder(pactFile: string, deployable = true): 
     'GET /': () => ({
       _links: {
         'pb:publish-contracts': { href: `${base}/contracts/publish` },
-        'pb:provider-pacts-for-verification': { href: `${base}/pacts/provider/{provider}/for-verification`, templated: true },
+        'pb:provider-pacts-for-verification': {
+          href: `${base}/pacts/provider/{provider}/for-verification`,
+          templated: true,
+        },
       },
     }),
-    'POST /contracts/publish': () => ({ notices: [{ type: 'success', text: 'recorded' }], _links: {}, _embedded: { pacticipant: { name: 'recorded', _links: {} }, version: { number: 'recorded', _links: {} } } }),
-    'GET /pacts/provider/echon-token-api/for-verification': () => ({ _links: { self: { href: `${base}/pacts/provider/echon-token-api/for-verification` } } }),
+    'POST /contracts/publish': () => ({
+      notices: [{ type: 'success', text: 'recorded' }],
+      _links: {},
+      _embedded: { pacticipant: { name: 'recorded', _links: {} }, version: { number: 'recorded', _links: {} } },
+    }),
+    'GET /pacts/provider/echon-token-api/for-verification': () => ({
+      _links: { self: { href: `${base}/pacts/provider/echon-token-api/for-verification` } },
+    }),
     'POST /pacts/provider/echon-token-api/for-verification': () => ({
-      _embedded: { pacts: [{ shortDescription: 'recorded', verificationProperties: { notices: [] }, _links: { self: { href: `${base}/pacts/recorded`, name: 'recorded' } } }] },
+      _embedded: {
+        pacts: [
+          {
+            shortDescription: 'recorded',
+            verificationProperties: { notices: [] },
+            _links: { self: { href: `${base}/pacts/recorded`, name: 'recorded' } },
+          },
+        ],
+      },
       _links: {},
     }),
     'GET /pacts/recorded': () => ({
@@ -35,12 +61,28 @@ export async function startBrokerRecorder(pactFile: string, deployable = true): 
     }),
     'GET /pacticipants/echon-token-api': () => ({
       _links: {
-        'pb:branch-version': { href: `${base}/pacticipants/echon-token-api/branches/{branch}/versions/{version}`, templated: true },
-        'pb:version-tag': { href: `${base}/pacticipants/echon-token-api/versions/{version}/tags/{tag}`, templated: true },
+        'pb:branch-version': {
+          href: `${base}/pacticipants/echon-token-api/branches/{branch}/versions/{version}`,
+          templated: true,
+        },
+        'pb:version-tag': {
+          href: `${base}/pacticipants/echon-token-api/versions/{version}/tags/{tag}`,
+          templated: true,
+        },
       },
     }),
     'POST /pacts/recorded/verification-results': () => ({ _links: {} }),
-    'GET /matrix': () => ({ summary: { deployable, reason: 'recorded answer', success: deployable ? 1 : 0, failed: deployable ? 0 : 1, unknown: 0 }, matrix: [], notices: [] }),
+    'GET /matrix': () => ({
+      summary: {
+        deployable,
+        reason: 'recorded answer',
+        success: deployable ? 1 : 0,
+        failed: deployable ? 0 : 1,
+        unknown: 0,
+      },
+      matrix: [],
+      notices: [],
+    }),
   };
   const server = createServer((req, res) => {
     let body = '';
@@ -50,7 +92,9 @@ export async function startBrokerRecorder(pactFile: string, deployable = true): 
       requests.push({ method: req.method ?? '', path: `${url.pathname}${url.search}`, headers: req.headers, body });
       // Branch and tag PUTs carry the version in the path: all of them are simply acknowledged.
       const answer = req.method === 'PUT' ? () => ({ _links: {} }) : answers[`${req.method} ${url.pathname}`];
-      res.writeHead(answer !== undefined ? 200 : 404, { 'content-type': 'application/hal+json' }).end(JSON.stringify(answer !== undefined ? answer() : { error: 'not recorded' }));
+      res
+        .writeHead(answer !== undefined ? 200 : 404, { 'content-type': 'application/hal+json' })
+        .end(JSON.stringify(answer !== undefined ? answer() : { error: 'not recorded' }));
     });
   });
   base = await listen(server);

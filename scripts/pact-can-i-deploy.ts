@@ -14,7 +14,13 @@ export const USAGE = `npm run pact:can-i-deploy -- [--pacticipant NAME] [--versi
 
 await runScript('pact:can-i-deploy', async () => {
   const { values } = parseArgs({
-    options: { pacticipant: { type: 'string' }, version: { type: 'string' }, 'to-environment': { type: 'string' }, 'retry-while-unknown': { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      pacticipant: { type: 'string' },
+      version: { type: 'string' },
+      'to-environment': { type: 'string' },
+      'retry-while-unknown': { type: 'string' },
+      help: { type: 'boolean' },
+    },
   });
   if (values.help) return (console.log(USAGE), 0);
   const broker = brokerFromEnv();
@@ -24,7 +30,17 @@ await runScript('pact:can-i-deploy', async () => {
   const retries = stringSetting(values['retry-while-unknown'], 'PACT_CAN_I_DEPLOY_RETRIES', '0');
   if (!/^\d+$/.test(retries)) throw new UsageError(`--retry-while-unknown must be a whole number (got '${retries}').`);
   return runPactCli(
-    ['broker', 'can-i-deploy', '--pacticipant', pacticipant, '--version', version, '--to-environment', environment, ...(retries !== '0' ? ['--retry-while-unknown', retries, '--retry-interval', '10'] : [])],
+    [
+      'broker',
+      'can-i-deploy',
+      '--pacticipant',
+      pacticipant,
+      '--version',
+      version,
+      '--to-environment',
+      environment,
+      ...(retries !== '0' ? ['--retry-while-unknown', retries, '--retry-interval', '10'] : []),
+    ],
     broker,
   );
 });

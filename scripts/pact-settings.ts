@@ -7,23 +7,41 @@ import { PACT_CLI } from '../contracts/rust-verifier.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-export interface Broker { url: string; token?: string; username?: string; password?: string }
+export interface Broker {
+  url: string;
+  token?: string;
+  username?: string;
+  password?: string;
+}
 
 const env = (name: string) => (process.env[name] ?? '') || undefined;
 
 /** The broker, or a usage error naming the missing variables. */
 export function brokerFromEnv(): Broker {
   const url = env('PACT_BROKER_BASE_URL');
-  const [token, username, password] = [env('PACT_BROKER_TOKEN'), env('PACT_BROKER_USERNAME'), env('PACT_BROKER_PASSWORD')];
-  if (!url) throw new UsageError('PACT_BROKER_BASE_URL is not set: export the URL of your Pact Broker (and PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD).');
+  const [token, username, password] = [
+    env('PACT_BROKER_TOKEN'),
+    env('PACT_BROKER_USERNAME'),
+    env('PACT_BROKER_PASSWORD'),
+  ];
+  if (!url)
+    throw new UsageError(
+      'PACT_BROKER_BASE_URL is not set: export the URL of your Pact Broker (and PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD).',
+    );
   if (!/^https?:\/\//.test(url)) throw new UsageError(`PACT_BROKER_BASE_URL must be an http(s) URL (got '${url}').`);
-  if (!token && !(username && password)) throw new UsageError('No Pact Broker credentials: set PACT_BROKER_TOKEN, or both PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD.');
+  if (!token && !(username && password))
+    throw new UsageError(
+      'No Pact Broker credentials: set PACT_BROKER_TOKEN, or both PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD.',
+    );
   return token ? { url, token } : { url, username: username!, password: password! };
 }
 
 function git(...args: string[]): string | undefined {
   try {
-    return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+    return (
+      execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() ||
+      undefined
+    );
   } catch {
     return undefined;
   }
@@ -32,13 +50,22 @@ function git(...args: string[]): string | undefined {
 /** The version: the flag, else `variable`, else GITHUB_SHA / CI_COMMIT_SHA, else `git rev-parse HEAD`. */
 export function versionSetting(flag: string | undefined, variable: string): string {
   const version = flag ?? env(variable) ?? env('GITHUB_SHA') ?? env('CI_COMMIT_SHA') ?? git('rev-parse', 'HEAD');
-  if (!version) throw new UsageError(`Cannot tell the version: there is no git commit; pass --version or set ${variable}.`);
+  if (!version)
+    throw new UsageError(`Cannot tell the version: there is no git commit; pass --version or set ${variable}.`);
   return version;
 }
 
 /** The branch: the flag, else PACT_BRANCH, else CI variables (GitHub, GitLab, Jenkins), else git. */
 export function branchSetting(flag: string | undefined): string | undefined {
-  return flag ?? env('PACT_BRANCH') ?? env('GITHUB_HEAD_REF') ?? env('GITHUB_REF_NAME') ?? env('CI_COMMIT_REF_NAME') ?? env('BRANCH_NAME') ?? git('branch', '--show-current');
+  return (
+    flag ??
+    env('PACT_BRANCH') ??
+    env('GITHUB_HEAD_REF') ??
+    env('GITHUB_REF_NAME') ??
+    env('CI_COMMIT_REF_NAME') ??
+    env('BRANCH_NAME') ??
+    git('branch', '--show-current')
+  );
 }
 
 /** PACT_BUILD_URL, else the GitHub Actions run URL. */
@@ -50,9 +77,17 @@ export function buildUrlSetting(): string | undefined {
 /** Runs the official pact CLI; broker credentials reach it through its own PACT_BROKER_* variables, never argv. */
 export function runPactCli(args: string[], broker: Broker): Promise<number> {
   console.log(`pact ${args.join(' ')}`);
-  const credentials = { PACT_BROKER_BASE_URL: broker.url, PACT_BROKER_TOKEN: broker.token, PACT_BROKER_USERNAME: broker.username, PACT_BROKER_PASSWORD: broker.password };
+  const credentials = {
+    PACT_BROKER_BASE_URL: broker.url,
+    PACT_BROKER_TOKEN: broker.token,
+    PACT_BROKER_USERNAME: broker.username,
+    PACT_BROKER_PASSWORD: broker.password,
+  };
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [PACT_CLI, ...args], { stdio: 'inherit', env: { ...process.env, ...credentials, PACT_DO_NOT_TRACK: process.env.PACT_DO_NOT_TRACK ?? 'true' } });
+    const child = spawn(process.execPath, [PACT_CLI, ...args], {
+      stdio: 'inherit',
+      env: { ...process.env, ...credentials, PACT_DO_NOT_TRACK: process.env.PACT_DO_NOT_TRACK ?? 'true' },
+    });
     child.once('exit', (code) => resolve(code ?? 1));
   });
 }
@@ -63,6 +98,7 @@ export async function runScript(name: string, main: () => Promise<number>): Prom
     process.exitCode = await main();
   } catch (error) {
     console.error(`${name}: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;
+    process.exitCode =
+      error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;
   }
 }

@@ -24,14 +24,24 @@ export const USAGE = `npm run pact:verify -- [--base-url URL] [--states seeded|l
 
 await runScript('pact:verify', async () => {
   const { values } = parseArgs({
-    options: { 'base-url': { type: 'string' }, states: { type: 'string' }, 'from-broker': { type: 'boolean' }, publish: { type: 'boolean' }, verbose: { type: 'boolean' }, timeout: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      'base-url': { type: 'string' },
+      states: { type: 'string' },
+      'from-broker': { type: 'boolean' },
+      publish: { type: 'boolean' },
+      verbose: { type: 'boolean' },
+      timeout: { type: 'string' },
+      help: { type: 'boolean' },
+    },
   });
   if (values.help) return (console.log(USAGE), 0);
   const baseUrl = optionalString(values['base-url'], 'TOKEN_SUITE_BASE_URL');
   const states = stringSetting(values.states, 'PACT_PROVIDER_STATES', baseUrl ? 'live' : 'seeded');
-  if (states !== 'seeded' && states !== 'live') throw new UsageError(`--states must be seeded or live (got '${states}').`);
+  if (states !== 'seeded' && states !== 'live')
+    throw new UsageError(`--states must be seeded or live (got '${states}').`);
   const publish = booleanSetting(values.publish, 'PACT_PUBLISH_VERIFICATION_RESULTS');
-  const broker = publish || booleanSetting(values['from-broker'], 'PACT_VERIFY_FROM_BROKER') ? brokerSource(publish) : undefined;
+  const broker =
+    publish || booleanSetting(values['from-broker'], 'PACT_VERIFY_FROM_BROKER') ? brokerSource(publish) : undefined;
   const credentials = {
     clientId: stringSetting(undefined, 'TOKEN_SUITE_CLIENT_ID', DOCUMENTED_CREDENTIALS.clientId),
     username: stringSetting(undefined, 'TOKEN_SUITE_USERNAME', DOCUMENTED_CREDENTIALS.username),
@@ -42,9 +52,18 @@ await runScript('pact:verify', async () => {
   const embedded = baseUrl ? undefined : createTokenServer({ providerStates: true });
   const target = baseUrl ?? (await listen(embedded!));
   try {
-    const options: VerifyOptions = { baseUrl: target, states, credentials, timeoutMs, ...(broker ? { broker } : {}), logLevel: (process.env.PACT_LOG_LEVEL ?? 'warn') as 'warn' };
+    const options: VerifyOptions = {
+      baseUrl: target,
+      states,
+      credentials,
+      timeoutMs,
+      ...(broker ? { broker } : {}),
+      logLevel: (process.env.PACT_LOG_LEVEL ?? 'warn') as 'warn',
+    };
     const report = await verifyContract(options, { showOutput });
-    console.log(`\ncontract verification against ${target} (provider states: ${states}): ${report.ok ? 'PASS' : 'FAIL'}`);
+    console.log(
+      `\ncontract verification against ${target} (provider states: ${states}): ${report.ok ? 'PASS' : 'FAIL'}`,
+    );
     for (const line of evidenceOf(report, states)) console.log(`  ${line}`);
     return report.ok ? 0 : 1;
   } finally {

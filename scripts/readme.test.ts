@@ -16,11 +16,16 @@ function sources(dir: string): string[] {
 describe('README', () => {
   it('lists every requirement id that verify/, contracts/ and load/ define, in its catalog', () => {
     const ids = new Set(
-      ['verify', 'contracts', 'load/report'].flatMap(sources).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bid: '([A-Z]+-\d{2})'/g)].map((m) => m[1]!)),
+      ['verify', 'contracts', 'load/report']
+        .flatMap(sources)
+        .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bid: '([A-Z]+-\d{2})'/g)].map((m) => m[1]!)),
     );
     assert.ok(ids.size >= 30, `only ${ids.size} ids found`);
     // SUITE-01 is not a requirement of a server: it reports a layer of the suite that crashed.
-    assert.ok(ids.delete('SUITE-01') && readFileSync(README, 'utf8').includes('`SUITE-01`'), 'the README explains SUITE-01');
+    assert.ok(
+      ids.delete('SUITE-01') && readFileSync(README, 'utf8').includes('`SUITE-01`'),
+      'the README explains SUITE-01',
+    );
     const catalog = readSection('catalog');
     const missing = [...ids].filter((id) => !catalog.includes(`\`${id}\``));
     assert.deepEqual(missing, [], 'run npm run catalog -- --write');

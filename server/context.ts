@@ -51,7 +51,11 @@ export const DEFAULTS = {
   maxTokens: 1_000_000,
 } as const;
 
-export function createContext(options: ServerOptions, routes: Record<string, Action>, newAccessToken: () => string): AppContext {
+export function createContext(
+  options: ServerOptions,
+  routes: Record<string, Action>,
+  newAccessToken: () => string,
+): AppContext {
   const directory = new Directory(options.scryptCost ?? DEFAULTS.scryptCost);
   const seed = options.seed ?? DOCUMENTED_SEED;
   directory.seed(seed);
@@ -63,7 +67,8 @@ export function createContext(options: ServerOptions, routes: Record<string, Act
     },
     options.now ?? Date.now,
   );
-  for (const { refreshToken, clientId, username } of seed.refreshTokens ?? []) store.register(refreshToken, clientId, username);
+  for (const { refreshToken, clientId, username } of seed.refreshTokens ?? [])
+    store.register(refreshToken, clientId, username);
   const context: AppContext = {
     directory,
     store,

@@ -11,10 +11,25 @@ const REJECTED: [string, string, number, string][] = [
   ['an unknown user', login({ ...GOOD, username: 'nobody@example.com' }), 400, 'invalid_grant'],
   ['an unknown client', login({ ...GOOD, clientId: '00000000-0000-4000-8000-000000000000' }), 401, 'invalid_client'],
   ['an unsupported grant type', login({ ...GOOD, grantType: 'client_credentials' }), 400, 'unsupported_grant_type'],
-  ['a missing grant type', login({ clientId: CLIENT, username: GOOD.username, password: GOOD.password }), 400, 'invalid_request'],
-  ['a missing clientId', login({ grantType: 'password', username: GOOD.username, password: GOOD.password }), 400, 'invalid_request'],
+  [
+    'a missing grant type',
+    login({ clientId: CLIENT, username: GOOD.username, password: GOOD.password }),
+    400,
+    'invalid_request',
+  ],
+  [
+    'a missing clientId',
+    login({ grantType: 'password', username: GOOD.username, password: GOOD.password }),
+    400,
+    'invalid_request',
+  ],
   ['an empty username', login({ ...GOOD, username: '' }), 400, 'invalid_request'],
-  ['a missing password', login({ grantType: 'password', clientId: CLIENT, username: GOOD.username }), 400, 'invalid_request'],
+  [
+    'a missing password',
+    login({ grantType: 'password', clientId: CLIENT, username: GOOD.username }),
+    400,
+    'invalid_request',
+  ],
   ['a repeated field', `${DOC_LOGIN}&password=other`, 400, 'invalid_request'],
   ['bad percent-encoding', `${DOC_LOGIN}%E0%A4%A`, 400, 'invalid_request'],
   ['an invalid UTF-8 escape', DOC_LOGIN.replace('12312312', '%FF%FE'), 400, 'invalid_request'],
@@ -71,7 +86,9 @@ describe('reference server: errors are OAuth 2.0 JSON with the right status and 
     const port = new URL(ref.url).port;
     const raw = await new Promise<string>((resolve) => {
       const socket = connect(Number(port), '127.0.0.1', () =>
-        socket.write(`POST /v1/token HTTP/1.1\r\nHost: x\r\nContent-Type: ${FORM}\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nab\r\n0\r\n\r\n`),
+        socket.write(
+          `POST /v1/token HTTP/1.1\r\nHost: x\r\nContent-Type: ${FORM}\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nab\r\n0\r\n\r\n`,
+        ),
       );
       let data = '';
       socket.on('data', (chunk) => (data += chunk));

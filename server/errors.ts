@@ -17,8 +17,7 @@ export const unsupportedGrantType = (description: string) => new OAuthError(400,
 export const invalidGrant = (description: string) => new OAuthError(400, 'invalid_grant', description);
 export const invalidClient = (description: string) => new OAuthError(401, 'invalid_client', description);
 export const notFound = () => new OAuthError(404, 'not_found', 'no such endpoint');
-export const methodNotAllowed = (allow: string) =>
-  new OAuthError(405, 'method_not_allowed', `use ${allow}`, { allow });
+export const methodNotAllowed = (allow: string) => new OAuthError(405, 'method_not_allowed', `use ${allow}`, { allow });
 export const payloadTooLarge = (limit: number) =>
   new OAuthError(413, 'request_too_large', `the request body is larger than ${limit} bytes`);
 export const unsupportedMediaType = () =>

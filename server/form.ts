@@ -29,7 +29,10 @@ function decode(text: string): string {
 
 /** A field name safe to echo in an error description: short, printable ASCII only. */
 export function printable(name: string): string {
-  return name.replace(/[^\x20-\x7E]/g, '?').replace(/["\\]/g, '?').slice(0, 40);
+  return name
+    .replace(/[^\x20-\x7E]/g, '?')
+    .replace(/["\\]/g, '?')
+    .slice(0, 40);
 }
 
 /** The field's value, or an invalid_request error naming the field when it is missing or empty. */

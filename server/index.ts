@@ -28,7 +28,10 @@ export function createTokenServer(options: ServerOptions = {}): TokenServer {
   });
   let purge: NodeJS.Timeout | undefined;
   server.on('listening', () => {
-    purge = setInterval(() => context.store.purgeExpired(), options.purgeIntervalMs ?? DEFAULTS.purgeIntervalMs).unref();
+    purge = setInterval(
+      () => context.store.purgeExpired(),
+      options.purgeIntervalMs ?? DEFAULTS.purgeIntervalMs,
+    ).unref();
   });
   server.on('close', () => clearInterval(purge));
   return server;

@@ -3,14 +3,22 @@
 // "pw" and "pw\0" hash alike (the suite's ROBUST-02 caught exactly that in this server).
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
-export interface PasswordHash { salt: Buffer; hash: Buffer; cost: number }
+export interface PasswordHash {
+  salt: Buffer;
+  hash: Buffer;
+  cost: number;
+}
 
 const KEY_LENGTH = 32;
 
 function derive(password: string, salt: Buffer, cost: number): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(createHash('sha256').update(password, 'utf8').digest(), salt, KEY_LENGTH, { N: cost, r: 8, p: 1, maxmem: 256 * cost * 8 }, (error, key) =>
-      error ? reject(error) : resolve(key),
+    scrypt(
+      createHash('sha256').update(password, 'utf8').digest(),
+      salt,
+      KEY_LENGTH,
+      { N: cost, r: 8, p: 1, maxmem: 256 * cost * 8 },
+      (error, key) => (error ? reject(error) : resolve(key)),
     ),
   );
 }

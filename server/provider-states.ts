@@ -11,7 +11,8 @@ const SEED_CLIENT = DOCUMENTED_SEED.clients[0]!;
 
 function text(params: Params, name: string): string {
   const value = params[name];
-  if (typeof value !== 'string' || value === '') throw invalidRequest(`provider state parameter '${name}' must be a non-empty string`);
+  if (typeof value !== 'string' || value === '')
+    throw invalidRequest(`provider state parameter '${name}' must be a non-empty string`);
   return value;
 }
 
@@ -28,7 +29,12 @@ export const STATES: Record<string, StateHandler> = {
   },
   'refresh token {refreshToken} was already used': (params, { store }) => {
     const refreshToken = text(params, 'refreshToken');
-    store.register(refreshToken, optional(params, 'clientId') ?? SEED_CLIENT, optional(params, 'username') ?? 'unknown', true);
+    store.register(
+      refreshToken,
+      optional(params, 'clientId') ?? SEED_CLIENT,
+      optional(params, 'username') ?? 'unknown',
+      true,
+    );
     return { refreshToken };
   },
   'no client {clientId}': (params, { directory }) => {

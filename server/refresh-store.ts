@@ -5,8 +5,18 @@
 // each family remembers at most `historyLimit` used tokens, and the store at most `maxTokens` tokens.
 import { newToken } from './tokens.ts';
 
-export interface Family { clientId: string; username: string; revoked: boolean; used: string[]; current?: string }
-interface RefreshRecord { family: Family; expiresAt: number; used: boolean }
+export interface Family {
+  clientId: string;
+  username: string;
+  revoked: boolean;
+  used: string[];
+  current?: string;
+}
+interface RefreshRecord {
+  family: Family;
+  expiresAt: number;
+  used: boolean;
+}
 
 export type Rotation =
   | { outcome: 'rotated'; family: Family; refreshToken: string }
@@ -14,12 +24,19 @@ export type Rotation =
   | { outcome: 'expired' }
   | { outcome: 'reused'; family: Family };
 
-export interface StoreLimits { ttlMs: number; historyLimit: number; maxTokens: number }
+export interface StoreLimits {
+  ttlMs: number;
+  historyLimit: number;
+  maxTokens: number;
+}
 
 export class RefreshStore {
   private readonly tokens = new Map<string, RefreshRecord>();
 
-  constructor(private readonly limits: StoreLimits, private readonly now: () => number) {}
+  constructor(
+    private readonly limits: StoreLimits,
+    private readonly now: () => number,
+  ) {}
 
   get size(): number {
     return this.tokens.size;
@@ -32,7 +49,13 @@ export class RefreshStore {
 
   /** Registers a given token value as live (provider states); `used` marks it as already spent. */
   register(token: string, clientId: string, username: string, used = false): void {
-    const family: Family = { clientId, username, revoked: false, used: used ? [token] : [], current: used ? undefined : token };
+    const family: Family = {
+      clientId,
+      username,
+      revoked: false,
+      used: used ? [token] : [],
+      current: used ? undefined : token,
+    };
     this.tokens.set(token, { family, expiresAt: this.now() + this.limits.ttlMs, used });
   }
 

@@ -4,7 +4,12 @@ import { OAuthError, serverError } from './errors.ts';
 
 const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' };
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const payload = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json;charset=UTF-8',
@@ -18,7 +23,11 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 /** The default for unexpected errors (bugs): one line on stderr with the stack. */
 export const logUnexpected = (error: unknown) => console.error('token-suite server: unexpected error:', error);
 
-export function sendError(res: ServerResponse, error: unknown, onUnexpected: (error: unknown) => void = logUnexpected): void {
+export function sendError(
+  res: ServerResponse,
+  error: unknown,
+  onUnexpected: (error: unknown) => void = logUnexpected,
+): void {
   const oauth = error instanceof OAuthError ? error : serverError();
   if (!(error instanceof OAuthError)) onUnexpected(error);
   if (res.headersSent) {

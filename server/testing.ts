@@ -1,7 +1,11 @@
 // Test helpers: a reference server on a free loopback port, and a raw form POST.
 import { close, createTokenServer, listen, type ServerOptions, type TokenServer } from './index.ts';
 
-export interface Running { url: string; server: TokenServer; stop: () => Promise<void> }
+export interface Running {
+  url: string;
+  server: TokenServer;
+  stop: () => Promise<void>;
+}
 
 /** Tests use a cheap scrypt cost; the hashing path is the same. */
 export async function startServer(options: ServerOptions = {}): Promise<Running> {
@@ -10,7 +14,8 @@ export async function startServer(options: ServerOptions = {}): Promise<Running>
   return { url, server, stop: () => close(server) };
 }
 
-export const DOC_LOGIN = 'grantType=password&clientId=57f986e1-4588-4512-90ea-d264904df7b2&username=crm%40fidilio.com&password=12312312';
+export const DOC_LOGIN =
+  'grantType=password&clientId=57f986e1-4588-4512-90ea-d264904df7b2&username=crm%40fidilio.com&password=12312312';
 export const FORM = 'application/x-www-form-urlencoded';
 
 export async function post(url: string, body: string, contentType = FORM, extra: Record<string, string> = {}) {

@@ -15,7 +15,12 @@ import { issuesPair } from './checks/token/issues-pair.ts';
 import { noPasswordEcho } from './checks/token/no-password-echo.ts';
 import { noQueryCredentials, rejectsGet } from './checks/token/no-query-credentials.ts';
 import { noStore } from './checks/token/no-store.ts';
-import { rejectsBadGrantType, rejectsMissingCredentials, rejectsUnknownClient, rejectsWrongPassword } from './checks/token/rejections.ts';
+import {
+  rejectsBadGrantType,
+  rejectsMissingCredentials,
+  rejectsUnknownClient,
+  rejectsWrongPassword,
+} from './checks/token/rejections.ts';
 import { unique } from './checks/token/unique.ts';
 import { unpredictable } from './checks/token/unpredictable.ts';
 

@@ -34,7 +34,10 @@ export class Evidence {
 
   /** A rejection: some 4xx and no token in the body. */
   rejected(ex: Exchange, what: string): boolean {
-    return this.expect(ex.status >= 400 && ex.status < 500 && !ex.issued, `${what} → ${summary(ex)}${ex.issued ? ' with a token' : ''}`);
+    return this.expect(
+      ex.status >= 400 && ex.status < 500 && !ex.issued,
+      `${what} → ${summary(ex)}${ex.issued ? ' with a token' : ''}`,
+    );
   }
 
   done(): Finding {

@@ -16,13 +16,20 @@ export function conformanceLayer(checks: readonly Check[] = CONFORMANCE): Layer 
       const probe = new Probe(target);
       const requirements: RequirementResult[] = [];
       for (const check of checks) {
-        const base = { id: check.id, title: check.title, level: check.level, source: check.source, layer: 'conformance' as const };
+        const base = {
+          id: check.id,
+          title: check.title,
+          level: check.level,
+          source: check.source,
+          layer: 'conformance' as const,
+        };
         if (signal.aborted) {
           requirements.push({ ...base, status: 'skip', evidence: ['interrupted before this check ran'] });
           continue;
         }
         const finding = await check.run(probe).catch((error: unknown) => {
-          if (error instanceof TargetUnavailable) return { outcome: 'fail' as const, evidence: [`FAILED: ${error.message}`] };
+          if (error instanceof TargetUnavailable)
+            return { outcome: 'fail' as const, evidence: [`FAILED: ${error.message}`] };
           throw error;
         });
         const status = toStatus(check, finding.outcome);

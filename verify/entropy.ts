@@ -22,6 +22,7 @@ export function constantColumns(samples: readonly string[]): number {
   if (samples.length < 2) return 0;
   const width = Math.min(...samples.map((s) => s.length));
   let constant = 0;
-  for (let column = 0; column < width; column += 1) if (samples.every((s) => s[column] === samples[0]![column])) constant += 1;
+  for (let column = 0; column < width; column += 1)
+    if (samples.every((s) => s[column] === samples[0]![column])) constant += 1;
   return constant;
 }

@@ -8,15 +8,25 @@ const HANDLERS: Record<Fault, (req: IncomingMessage, res: ServerResponse) => voi
   hang: () => undefined,
   'hang-on-post': (req, res) => (req.method === 'POST' ? undefined : res.end()),
   'reset-on-post': (req, res) => (req.method === 'POST' ? req.socket.destroy() : res.end()),
-  html: (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Welcome to nginx!</body></html>'),
-  'server-errors': (_req, res) => res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"unavailable"}'),
-  slow: (_req, res) => void setTimeout(() => res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"invalid_request"}'), 150),
+  html: (_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Welcome to nginx!</body></html>'),
+  'server-errors': (_req, res) =>
+    res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"unavailable"}'),
+  slow: (_req, res) =>
+    void setTimeout(
+      () => res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"invalid_request"}'),
+      150,
+    ),
   'echo-password': (req, res) => {
     let body = '';
-    req.on('data', (c) => (body += c)).on('end', () => {
-      const password = new URLSearchParams(body).get('password') ?? '';
-      res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: `bad password ${password}` }));
-    });
+    req
+      .on('data', (c) => (body += c))
+      .on('end', () => {
+        const password = new URLSearchParams(body).get('password') ?? '';
+        res
+          .writeHead(400, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: `bad password ${password}` }));
+      });
   },
 };
 

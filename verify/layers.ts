@@ -9,4 +9,3 @@ export const LAYERS: Record<LayerName, () => Layer> = {
   contract: () => contractLayer,
   load: () => loadLayer,
 };
-

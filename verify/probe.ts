@@ -33,17 +33,36 @@ export class Probe {
     return this.request('POST', path, { body, headers: { 'content-type': contentType, ...headers } });
   }
 
-  async request(method: string, path: string, init: { body?: string | Uint8Array<ArrayBuffer>; headers?: Record<string, string> } = {}): Promise<Exchange> {
-    if (this.failuresInARow >= BREAKER_LIMIT) throw new TargetUnavailable(`the target stopped answering (${BREAKER_LIMIT} failures in a row)`);
+  async request(
+    method: string,
+    path: string,
+    init: { body?: string | Uint8Array<ArrayBuffer>; headers?: Record<string, string> } = {},
+  ): Promise<Exchange> {
+    if (this.failuresInARow >= BREAKER_LIMIT)
+      throw new TargetUnavailable(`the target stopped answering (${BREAKER_LIMIT} failures in a row)`);
     const started = performance.now();
     try {
-      const res = await fetch(`${this.target.baseUrl}${path}`, { method, ...init, signal: AbortSignal.timeout(this.target.timeoutMs), redirect: 'manual' });
+      const res = await fetch(`${this.target.baseUrl}${path}`, {
+        method,
+        ...init,
+        signal: AbortSignal.timeout(this.target.timeoutMs),
+        redirect: 'manual',
+      });
       const text = await res.text();
       this.failuresInARow = 0;
-      return this.record(res.status, res.headers, text, performance.now() - started, `${method} ${path} ${String(init.body ?? '')}`);
+      return this.record(
+        res.status,
+        res.headers,
+        text,
+        performance.now() - started,
+        `${method} ${path} ${String(init.body ?? '')}`,
+      );
     } catch (error) {
       this.failuresInARow += 1;
-      const name = (error as Error).name === 'TimeoutError' ? `no answer within ${this.target.timeoutMs} ms` : (systemCode(error) ?? (error as Error).message);
+      const name =
+        (error as Error).name === 'TimeoutError'
+          ? `no answer within ${this.target.timeoutMs} ms`
+          : (systemCode(error) ?? (error as Error).message);
       throw new TargetUnavailable(`${method} ${path}: ${name}`);
     }
   }
@@ -64,8 +83,14 @@ export class Probe {
   /** A fresh pair with the configured credentials; throws when the target will not issue one. */
   async login(): Promise<TokenPair> {
     const { clientId, username, password } = this.target.credentials;
-    const ex = await this.post('/v1/token', new URLSearchParams({ grantType: 'password', clientId, username, password }).toString());
-    if (!ex.issued) throw new TargetUnavailable(`the password grant with the configured credentials answered ${ex.status}, not a token pair`);
+    const ex = await this.post(
+      '/v1/token',
+      new URLSearchParams({ grantType: 'password', clientId, username, password }).toString(),
+    );
+    if (!ex.issued)
+      throw new TargetUnavailable(
+        `the password grant with the configured credentials answered ${ex.status}, not a token pair`,
+      );
     return ex.issued;
   }
 
@@ -92,7 +117,8 @@ export class Probe {
     if (typeof token !== 'string' || token === '') return;
     const first = this.tokens.get(token);
     if (first === undefined) this.tokens.set(token, { kind, request });
-    else if (!(this.target.rotationGraceSeconds > 0 && first.request === request)) this.repeats.push(`a ${kind} repeats an earlier ${first.kind}`);
+    else if (!(this.target.rotationGraceSeconds > 0 && first.request === request))
+      this.repeats.push(`a ${kind} repeats an earlier ${first.kind}`);
   }
 }
 

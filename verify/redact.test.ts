@@ -15,7 +15,15 @@ describe('redaction of reports', () => {
       layers: ['conformance'],
       load: null,
       requirements: [
-        { id: 'SECRET-01', title: 't', level: 'MUST', status: 'fail', source: 's', layer: 'conformance', evidence: [`body had "pw S3cret!Pa55" and ${TOKEN}`, 'S3cret%21Pa55 in a URL'] },
+        {
+          id: 'SECRET-01',
+          title: 't',
+          level: 'MUST',
+          status: 'fail',
+          source: 's',
+          layer: 'conformance',
+          evidence: [`body had "pw S3cret!Pa55" and ${TOKEN}`, 'S3cret%21Pa55 in a URL'],
+        },
       ],
     }),
     'S3cret!Pa55',

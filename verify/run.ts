@@ -21,7 +21,10 @@ export interface VerifyOptions {
   signal: AbortSignal;
 }
 
-export interface VerifyResult { summary: Summary; files: string[] }
+export interface VerifyResult {
+  summary: Summary;
+  files: string[];
+}
 
 export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   await ensureWritable(options.reportDir).catch((error: Error) => {
@@ -32,7 +35,13 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     const problem = await unreachable(resolved.baseUrl, options.timeoutMs);
     if (problem) throw new UsageError(problem);
     const startedAt = new Date();
-    const target = { baseUrl: resolved.baseUrl, credentials: options.credentials, timeoutMs: options.timeoutMs, rotationGraceSeconds: options.rotationGraceSeconds, embedded: resolved.embedded };
+    const target = {
+      baseUrl: resolved.baseUrl,
+      credentials: options.credentials,
+      timeoutMs: options.timeoutMs,
+      rotationGraceSeconds: options.rotationGraceSeconds,
+      embedded: resolved.embedded,
+    };
     const context: LayerContext = {
       target,
       reportDir: options.reportDir,

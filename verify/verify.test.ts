@@ -73,7 +73,13 @@ describe('token-suite verify: exit 2 when it cannot run', () => {
   });
 
   it('on bad arguments: an unknown layer, a bad engine, a non-URL base', async () => {
-    for (const args of [['--only', 'conformance,speed'], ['--engine', 'jmeter'], ['--base-url', 'localhost:80'], ['--connections', '0'], ['--duration', 'long']]) {
+    for (const args of [
+      ['--only', 'conformance,speed'],
+      ['--engine', 'jmeter'],
+      ['--base-url', 'localhost:80'],
+      ['--connections', '0'],
+      ['--duration', 'long'],
+    ]) {
       const { code, stderr } = await runCli(['verify', ...args]);
       assert.equal(code, 2, args.join(' '));
       assert.match(stderr, new RegExp(args[0]!));
@@ -83,7 +89,15 @@ describe('token-suite verify: exit 2 when it cannot run', () => {
   it('on a target that answers nothing at all, within the timeout', async () => {
     const fault = await startFault('hang');
     try {
-      const { code, stderr } = await runCli(['verify', '--base-url', fault.url, '--report-dir', tempDir(), '--timeout', '300']);
+      const { code, stderr } = await runCli([
+        'verify',
+        '--base-url',
+        fault.url,
+        '--report-dir',
+        tempDir(),
+        '--timeout',
+        '300',
+      ]);
       assert.equal(code, 2, stderr);
       assert.match(stderr, /did not answer within 300 ms/);
     } finally {
@@ -104,7 +118,17 @@ describe('token-suite verify: faulty targets end in a failing verdict with evide
       const server = await startFault(fault);
       const dir = tempDir();
       try {
-        const { code, stdout } = await runCli(['verify', '--only', 'conformance', '--base-url', server.url, '--report-dir', dir, '--timeout', '300']);
+        const { code, stdout } = await runCli([
+          'verify',
+          '--only',
+          'conformance',
+          '--base-url',
+          server.url,
+          '--report-dir',
+          dir,
+          '--timeout',
+          '300',
+        ]);
         assert.equal(code, 1, stdout);
         const summary = readSummary(dir);
         assert.equal(summary.verdict, 'fail');
@@ -124,11 +148,15 @@ describe('token-suite verify: secrets', () => {
     const dir = tempDir();
     try {
       const secret = 'Sup3r-S3cret-Canary';
-      const run = await runCli(['verify', '--only', 'conformance', '--base-url', server.url, '--report-dir', dir, '--timeout', '300'], { TOKEN_SUITE_PASSWORD: secret });
+      const run = await runCli(
+        ['verify', '--only', 'conformance', '--base-url', server.url, '--report-dir', dir, '--timeout', '300'],
+        { TOKEN_SUITE_PASSWORD: secret },
+      );
       assert.equal(run.code, 1);
       const summary = readSummary(dir);
       assert.equal(summary.requirements.find((r: { id: string }) => r.id === 'SECRET-01').status, 'fail');
-      for (const file of ['summary.json', 'junit.xml', 'report.html']) assert.ok(!readFileSync(join(dir, file), 'utf8').includes(secret), file);
+      for (const file of ['summary.json', 'junit.xml', 'report.html'])
+        assert.ok(!readFileSync(join(dir, file), 'utf8').includes(secret), file);
       assert.ok(!(run.stdout + run.stderr).includes(secret));
     } finally {
       await server.stop();
@@ -141,7 +169,11 @@ describe('token-suite verify: Ctrl-C', () => {
     const server = await startFault('slow');
     const dir = tempDir();
     try {
-      const run = await runCli(['verify', '--only', 'conformance', '--base-url', server.url, '--report-dir', dir], {}, { interruptAfterMs: 2500 });
+      const run = await runCli(
+        ['verify', '--only', 'conformance', '--base-url', server.url, '--report-dir', dir],
+        {},
+        { interruptAfterMs: 2500 },
+      );
       assert.equal(run.code, 2, run.stdout + run.stderr);
       const summary = readSummary(dir);
       assert.equal(summary.interrupted, true);

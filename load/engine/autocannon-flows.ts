@@ -5,9 +5,17 @@ import type { Request } from 'autocannon';
 import type { Flow } from '../flows/flow.ts';
 import { expectedStatuses, FORM_HEADERS, type Endpoint, type Expectation } from '../flows/requests.ts';
 
-export interface StepResult { endpoint: Endpoint; status: number; ok: boolean }
+export interface StepResult {
+  endpoint: Endpoint;
+  status: number;
+  ok: boolean;
+}
 
-interface Context { flow?: Flow; endpoint?: Endpoint; expect?: Expectation }
+interface Context {
+  flow?: Flow;
+  endpoint?: Endpoint;
+  expect?: Expectation;
+}
 
 /** `steps` must be at least the longest flow's number of requests. */
 export function flowRequests(steps: number, newFlow: () => Flow, onStep: (result: StepResult) => void): Request[] {

@@ -21,7 +21,10 @@ describe('k6 engine (through a stand-in k6 executable)', () => {
   before(async () => {
     bin = mkdtempSync(join(tmpdir(), 'token-suite-k6-bin-'));
     const cli = fileURLToPath(new URL('../harness/k6-cli.ts', import.meta.url));
-    writeFileSync(join(bin, 'k6'), `#!/bin/sh\nexec "${process.execPath}" --import "${import.meta.resolve('tsx')}" "${cli}" "$@"\n`);
+    writeFileSync(
+      join(bin, 'k6'),
+      `#!/bin/sh\nexec "${process.execPath}" --import "${import.meta.resolve('tsx')}" "${cli}" "$@"\n`,
+    );
     chmodSync(join(bin, 'k6'), 0o755);
     server = createTokenServer();
     url = await listen(server);
@@ -41,13 +44,18 @@ describe('k6 engine (through a stand-in k6 executable)', () => {
     process.env.PATH = `${bin}:${path}`;
     const reportDir = mkdtempSync(join(tmpdir(), 'token-suite-k6-report-'));
     try {
-      const report = await runLoad(contextFor(url, { engine: 'k6', reportDir, durationSeconds: 2 }), { connections: 2 });
+      const report = await runLoad(contextFor(url, { engine: 'k6', reportDir, durationSeconds: 2 }), {
+        connections: 2,
+      });
       assert.equal(report.engine, 'k6');
       assert.ok(report.requests > 0 && report.endpoints.refresh.requests > 0, JSON.stringify(report).slice(0, 300));
       assert.ok(report.rotation.rotations > 0 && report.rotation.replays > 0, JSON.stringify(report.rotation));
       assert.ok(report.series.length >= 1, 'a time series from the samples');
       const failed = loadRequirements(report).filter((r) => r.status === 'fail');
-      assert.deepEqual(failed.map((r) => `${r.id}: ${r.evidence.join('; ')}`), []);
+      assert.deepEqual(
+        failed.map((r) => `${r.id}: ${r.evidence.join('; ')}`),
+        [],
+      );
     } finally {
       rmSync(reportDir, { recursive: true, force: true });
     }

@@ -7,7 +7,13 @@ import type { Flow } from '../flows/flow.ts';
 import { expectedStatuses, FORM_HEADERS, type RequestSpec } from '../flows/requests.ts';
 import type { Recorder } from './recorder.ts';
 
-export async function raceLoop(baseUrl: string, newFlow: () => Flow, recorder: Recorder, signal: AbortSignal, timeoutMs = 10_000): Promise<void> {
+export async function raceLoop(
+  baseUrl: string,
+  newFlow: () => Flow,
+  recorder: Recorder,
+  signal: AbortSignal,
+  timeoutMs = 10_000,
+): Promise<void> {
   const agent = new Agent({ keepAlive: true });
   try {
     while (!signal.aborted) {
@@ -21,7 +27,13 @@ export async function raceLoop(baseUrl: string, newFlow: () => Flow, recorder: R
   }
 }
 
-async function timed(baseUrl: string, spec: RequestSpec, agent: Agent, recorder: Recorder, timeoutMs: number): Promise<ResponseLike> {
+async function timed(
+  baseUrl: string,
+  spec: RequestSpec,
+  agent: Agent,
+  recorder: Recorder,
+  timeoutMs: number,
+): Promise<ResponseLike> {
   const started = performance.now();
   try {
     const answer = await post(baseUrl + spec.path, spec.body, agent, timeoutMs);
@@ -35,13 +47,24 @@ async function timed(baseUrl: string, spec: RequestSpec, agent: Agent, recorder:
 
 function post(url: string, body: string, agent: Agent, timeoutMs: number): Promise<ResponseLike> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, timeout: timeoutMs, headers: { ...FORM_HEADERS, 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => { text += chunk; });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-      res.on('error', reject);
-    });
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        timeout: timeoutMs,
+        headers: { ...FORM_HEADERS, 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        res.on('error', reject);
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     req.on('error', reject);
     req.end(body);

@@ -2,10 +2,22 @@
 import * as hdr from 'hdr-histogram-js';
 import type { Endpoint } from '../flows/requests.ts';
 
-export interface LatencyMs { p50: number; p95: number; p99: number; max: number; mean: number }
-export interface SecondPoint { t: number; requests: number; errors: number; latency_ms: LatencyMs }
+export interface LatencyMs {
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+export interface SecondPoint {
+  t: number;
+  requests: number;
+  errors: number;
+  latency_ms: LatencyMs;
+}
 
-const newHistogram = () => hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: 3 });
+const newHistogram = () =>
+  hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: 3 });
 
 class Bucket {
   readonly histogram = newHistogram();
@@ -21,7 +33,13 @@ class Bucket {
 export function latencyOf(histogram: hdr.Histogram): LatencyMs {
   const ms = (us: number) => Math.round(us) / 1000;
   if (histogram.totalCount === 0) return { p50: 0, p95: 0, p99: 0, max: 0, mean: 0 };
-  return { p50: ms(histogram.getValueAtPercentile(50)), p95: ms(histogram.getValueAtPercentile(95)), p99: ms(histogram.getValueAtPercentile(99)), max: ms(histogram.maxValue), mean: ms(histogram.mean) };
+  return {
+    p50: ms(histogram.getValueAtPercentile(50)),
+    p95: ms(histogram.getValueAtPercentile(95)),
+    p99: ms(histogram.getValueAtPercentile(99)),
+    max: ms(histogram.maxValue),
+    mean: ms(histogram.mean),
+  };
 }
 
 export class Recorder {
@@ -31,7 +49,12 @@ export class Recorder {
   readonly startedAt = performance.now();
 
   /** One answered (latency given) or failed (latency null) request; endpoint null when unknown. */
-  record(endpoint: Endpoint | null, latencyMs: number | null, ok: boolean, second = Math.floor((performance.now() - this.startedAt) / 1000)): void {
+  record(
+    endpoint: Endpoint | null,
+    latencyMs: number | null,
+    ok: boolean,
+    second = Math.floor((performance.now() - this.startedAt) / 1000),
+  ): void {
     while (this.seconds.length <= second) this.seconds.push(new Bucket());
     this.overall.record(latencyMs, ok);
     this.seconds[second]?.record(latencyMs, ok);
@@ -43,7 +66,12 @@ export class Recorder {
   }
 
   series(): SecondPoint[] {
-    return this.seconds.map((b, t) => ({ t, requests: b.requests, errors: b.errors, latency_ms: latencyOf(b.histogram) }));
+    return this.seconds.map((b, t) => ({
+      t,
+      requests: b.requests,
+      errors: b.errors,
+      latency_ms: latencyOf(b.histogram),
+    }));
   }
 
   /** Latency of whole seconds [from, to) merged. */

@@ -24,12 +24,23 @@ export interface LoadThresholds {
   degradationSlackMs: number;
 }
 
-export type LoadOverrides = Partial<Omit<LoadSettings, 'flows' | 'thresholds'>> & { thresholds?: Partial<LoadThresholds> };
+export type LoadOverrides = Partial<Omit<LoadSettings, 'flows' | 'thresholds'>> & {
+  thresholds?: Partial<LoadThresholds>;
+};
 
 export const LOAD_ENV_VARS = [
-  'TOKEN_SUITE_LOAD_CONNECTIONS', 'TOKEN_SUITE_LOAD_RATE', 'TOKEN_SUITE_LOAD_RACE_LOOPS', 'TOKEN_SUITE_LOAD_P95_TOKEN_MS',
-  'TOKEN_SUITE_LOAD_P95_REFRESH_MS', 'TOKEN_SUITE_LOAD_MAX_ERROR_RATE', 'TOKEN_SUITE_LOAD_DEGRADATION_FACTOR',
-  'TOKEN_SUITE_LOAD_DEGRADATION_SLACK_MS', 'TOKEN_SUITE_LOAD_CHAIN_LENGTH', 'TOKEN_SUITE_LOAD_RACE_WIDTH', 'TOKEN_SUITE_LOAD_MIX', 'TOKEN_SUITE_LOAD_USERS',
+  'TOKEN_SUITE_LOAD_CONNECTIONS',
+  'TOKEN_SUITE_LOAD_RATE',
+  'TOKEN_SUITE_LOAD_RACE_LOOPS',
+  'TOKEN_SUITE_LOAD_P95_TOKEN_MS',
+  'TOKEN_SUITE_LOAD_P95_REFRESH_MS',
+  'TOKEN_SUITE_LOAD_MAX_ERROR_RATE',
+  'TOKEN_SUITE_LOAD_DEGRADATION_FACTOR',
+  'TOKEN_SUITE_LOAD_DEGRADATION_SLACK_MS',
+  'TOKEN_SUITE_LOAD_CHAIN_LENGTH',
+  'TOKEN_SUITE_LOAD_RACE_WIDTH',
+  'TOKEN_SUITE_LOAD_MIX',
+  'TOKEN_SUITE_LOAD_USERS',
 ] as const;
 
 /** Reads the env, then applies explicit overrides (e.g. from CLI flags). */

@@ -18,11 +18,16 @@ export class ChainFlow implements Flow {
 
   next(): RequestSpec[] | null {
     switch (this.step) {
-      case 'grant': return [passwordGrantRequest(this.context.credentials)];
-      case 'rotate': return [refreshRequest(this.current)];
-      case 'replay': return [refreshRequest(this.previous, this.context.ledger.graceful ? 'race' : 'rejection')];
-      case 'probe': return [refreshRequest(this.current, 'race')];
-      default: return null;
+      case 'grant':
+        return [passwordGrantRequest(this.context.credentials)];
+      case 'rotate':
+        return [refreshRequest(this.current)];
+      case 'replay':
+        return [refreshRequest(this.previous, this.context.ledger.graceful ? 'race' : 'rejection')];
+      case 'probe':
+        return [refreshRequest(this.current, 'race')];
+      default:
+        return null;
     }
   }
 

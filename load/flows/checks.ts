@@ -1,9 +1,21 @@
 // Response checks, with the precompiled standalone validators (no `new Function` at load time).
-import { validateErrorResponse, validateOpaqueTokenResponse, validateTokenResponse, type StandaloneValidator } from '../validators/standalone.js';
+import {
+  validateErrorResponse,
+  validateOpaqueTokenResponse,
+  validateTokenResponse,
+  type StandaloneValidator,
+} from '../validators/standalone.js';
 
 export type TokenFormat = 'documented' | 'opaque';
-export interface TokenPair { token: string; refreshToken: string; expiresIn: number }
-export interface ResponseLike { status: number; body: string | null }
+export interface TokenPair {
+  token: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+export interface ResponseLike {
+  status: number;
+  body: string | null;
+}
 
 export type PairCheck = { ok: true; pair: TokenPair } | { ok: false; problem: string };
 
@@ -24,7 +36,9 @@ export function isRejection(response: ResponseLike): boolean {
 /** The precise rejection: 400 with an OAuth error body whose code is invalid_grant (RFC 6749 §5.2). */
 export function isInvalidGrant(response: ResponseLike): boolean {
   const body = parseJson(response.body);
-  return response.status === 400 && validateErrorResponse(body) && (body as { error: string }).error === 'invalid_grant';
+  return (
+    response.status === 400 && validateErrorResponse(body) && (body as { error: string }).error === 'invalid_grant'
+  );
 }
 
 export function parseJson(text: string | null): unknown {

@@ -10,12 +10,27 @@ import type { RequestSpec } from './requests.ts';
 import { RotationLedger } from './rotation.ts';
 import { readFlowSettings } from './settings.ts';
 
-const pair = (): ResponseLike => ({ status: 200, body: JSON.stringify({ token: fakeToken(), refreshToken: fakeToken(), expiresIn: 3600 }) });
+const pair = (): ResponseLike => ({
+  status: 200,
+  body: JSON.stringify({ token: fakeToken(), refreshToken: fakeToken(), expiresIn: 3600 }),
+});
 const rejected: ResponseLike = { status: 400, body: '{"error":"invalid_grant"}' };
 
 function context(graceSeconds = 0): FlowContext & { failed: string[] } {
   const failed: string[] = [];
-  return { credentials: { clientId: 'c', username: 'u', password: 'p' }, format: 'documented', chainLength: 3, raceWidth: 3, ledger: new RotationLedger({ graceSeconds }), observer: { check: (name, ok) => { if (!ok) failed.push(name); } }, failed };
+  return {
+    credentials: { clientId: 'c', username: 'u', password: 'p' },
+    format: 'documented',
+    chainLength: 3,
+    raceWidth: 3,
+    ledger: new RotationLedger({ graceSeconds }),
+    observer: {
+      check: (name, ok) => {
+        if (!ok) failed.push(name);
+      },
+    },
+    failed,
+  };
 }
 
 function drive(flow: Flow, answer: (spec: RequestSpec) => ResponseLike): RequestSpec[] {
@@ -32,12 +47,20 @@ describe('shared flows', () => {
     const ctx = context();
     let answered = 0;
     const sent = drive(new ChainFlow(ctx), () => (answered++ >= 4 ? rejected : pair()));
-    assert.deepEqual(sent.map((s) => `${s.endpoint}:${s.expect}`), ['token:pair', 'refresh:pair', 'refresh:pair', 'refresh:pair', 'refresh:rejection', 'refresh:race']);
+    assert.deepEqual(
+      sent.map((s) => `${s.endpoint}:${s.expect}`),
+      ['token:pair', 'refresh:pair', 'refresh:pair', 'refresh:pair', 'refresh:rejection', 'refresh:race'],
+    );
     assert.equal(sent[4]!.body, sent[3]!.body, 'the replay presents the previous refresh token again');
     assert.equal(sent[5]!.body.length, sent[4]!.body.length);
     assert.notEqual(sent[5]!.body, sent[4]!.body);
     assert.deepEqual(ctx.failed, []);
-    assert.deepEqual(ctx.ledger.counters.violations, { replay_accepted: 0, family_survived_replay: 0, race_double_win: 0, token_collision: 0 });
+    assert.deepEqual(ctx.ledger.counters.violations, {
+      replay_accepted: 0,
+      family_survived_replay: 0,
+      race_double_win: 0,
+      token_collision: 0,
+    });
   });
 
   it('a chain counts an accepted replay and a family that survives it as violations; only the replay fails a check (reuse detection is a SHOULD)', () => {
@@ -74,15 +97,30 @@ describe('shared flows', () => {
 
   it('settings default to the documented example values and read TOKEN_SUITE_* overrides', () => {
     const defaults = readFlowSettings({});
-    assert.deepEqual(defaults.users, [{ clientId: '57f986e1-4588-4512-90ea-d264904df7b2', username: 'crm@fidilio.com', password: '12312312' }]);
-    const custom = readFlowSettings({ TOKEN_SUITE_LOAD_USERS: 'a:x:y,b:z', TOKEN_SUITE_LOAD_CHAIN_LENGTH: '9', TOKEN_SUITE_LOAD_MIX: 'chain:1' });
-    assert.deepEqual(custom.users.map((u) => [u.username, u.password]), [['a', 'x:y'], ['b', 'z']]);
+    assert.deepEqual(defaults.users, [
+      { clientId: '57f986e1-4588-4512-90ea-d264904df7b2', username: 'crm@fidilio.com', password: '12312312' },
+    ]);
+    const custom = readFlowSettings({
+      TOKEN_SUITE_LOAD_USERS: 'a:x:y,b:z',
+      TOKEN_SUITE_LOAD_CHAIN_LENGTH: '9',
+      TOKEN_SUITE_LOAD_MIX: 'chain:1',
+    });
+    assert.deepEqual(
+      custom.users.map((u) => [u.username, u.password]),
+      [
+        ['a', 'x:y'],
+        ['b', 'z'],
+      ],
+    );
     assert.equal(custom.chainLength, 9);
     assert.deepEqual(custom.mix, { password: 0, chain: 1, race: 0 });
   });
 
   it('the mix picks flows in proportion to their weights', () => {
     const mix = { password: 1, chain: 2, race: 1 };
-    assert.deepEqual([0, 0.3, 0.6, 0.9].map((r) => chooseFlow(mix, r)), ['password', 'chain', 'chain', 'race']);
+    assert.deepEqual(
+      [0, 0.3, 0.6, 0.9].map((r) => chooseFlow(mix, r)),
+      ['password', 'chain', 'chain', 'race'],
+    );
   });
 });

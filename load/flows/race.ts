@@ -13,7 +13,8 @@ export class RaceFlow implements Flow {
 
   next(): RequestSpec[] | null {
     if (this.step === 'grant') return [passwordGrantRequest(this.context.credentials)];
-    if (this.step === 'race') return Array.from({ length: this.context.raceWidth }, () => refreshRequest(this.refreshToken, 'race'));
+    if (this.step === 'race')
+      return Array.from({ length: this.context.raceWidth }, () => refreshRequest(this.refreshToken, 'race'));
     return null;
   }
 

@@ -5,7 +5,11 @@ export type Endpoint = 'token' | 'refresh';
 /** What the flow expects of the answer: a new pair, a rejection, or either (one member of a race; a SHOULD probe). */
 export type Expectation = 'pair' | 'rejection' | 'race';
 
-export interface Credentials { clientId: string; username: string; password: string }
+export interface Credentials {
+  clientId: string;
+  username: string;
+  password: string;
+}
 
 export interface RequestSpec {
   endpoint: Endpoint;
@@ -19,7 +23,12 @@ export const PATHS: Record<Endpoint, string> = { token: '/v1/token', refresh: '/
 export const FORM_HEADERS = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
 
 export function passwordGrantRequest(credentials: Credentials): RequestSpec {
-  const body = encodeForm({ grantType: 'password', clientId: credentials.clientId, username: credentials.username, password: credentials.password });
+  const body = encodeForm({
+    grantType: 'password',
+    clientId: credentials.clientId,
+    username: credentials.username,
+    password: credentials.password,
+  });
   return { endpoint: 'token', method: 'POST', path: PATHS.token, body, expect: 'pair' };
 }
 

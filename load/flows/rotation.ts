@@ -4,7 +4,12 @@ import type { TokenPair } from './checks.ts';
 
 export type Violation = 'replay_accepted' | 'family_survived_replay' | 'race_double_win' | 'token_collision';
 
-export const VIOLATIONS: readonly Violation[] = ['replay_accepted', 'family_survived_replay', 'race_double_win', 'token_collision'];
+export const VIOLATIONS: readonly Violation[] = [
+  'replay_accepted',
+  'family_survived_replay',
+  'race_double_win',
+  'token_collision',
+];
 
 export interface RotationCounters {
   rotations: number;
@@ -15,30 +20,46 @@ export interface RotationCounters {
   violations: Record<Violation, number>;
 }
 
-export interface LedgerOptions { graceSeconds: number; capacity?: number }
+export interface LedgerOptions {
+  graceSeconds: number;
+  capacity?: number;
+}
 
 export class RotationLedger {
   readonly counters: RotationCounters = {
-    rotations: 0, replays: 0, races: 0, accepted_in_grace: 0,
+    rotations: 0,
+    replays: 0,
+    races: 0,
+    accepted_in_grace: 0,
     violations: { replay_accepted: 0, family_survived_replay: 0, race_double_win: 0, token_collision: 0 },
   };
   private readonly seen = new Set<string>();
   private readonly capacity: number;
 
-  constructor(private readonly options: LedgerOptions, private readonly onViolation: (v: Violation) => void = () => undefined) {
+  constructor(
+    private readonly options: LedgerOptions,
+    private readonly onViolation: (v: Violation) => void = () => undefined,
+  ) {
     this.capacity = options.capacity ?? 50_000;
   }
 
   /** A freshly issued pair: both tokens must differ from each other and from every token seen before. */
   issued(pair: TokenPair): void {
-    const collisions = (this.remember(pair.token) ? 0 : 1) + (this.remember(pair.refreshToken) ? 0 : 1) + (pair.token === pair.refreshToken ? 1 : 0);
+    const collisions =
+      (this.remember(pair.token) ? 0 : 1) +
+      (this.remember(pair.refreshToken) ? 0 : 1) +
+      (pair.token === pair.refreshToken ? 1 : 0);
     for (let i = 0; i < collisions; i += 1) this.violate('token_collision');
   }
 
   /** True when the target declares a grace period: accepted replays and double wins are then allowed. */
-  get graceful(): boolean { return this.options.graceSeconds > 0; }
+  get graceful(): boolean {
+    return this.options.graceSeconds > 0;
+  }
 
-  rotated(): void { this.counters.rotations += 1; }
+  rotated(): void {
+    this.counters.rotations += 1;
+  }
 
   /** A spent refresh token was presented again; `accepted` when the server answered with a pair. */
   replayed(accepted: boolean): void {

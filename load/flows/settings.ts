@@ -44,10 +44,13 @@ export function readFlowSettings(env: Env): FlowSettings {
 
 /** "user1:secret1,user2:secret2" (passwords may contain ':'); the single default user otherwise. */
 function readUsers(list: string | undefined, clientId: string, fallback: Credentials): Credentials[] {
-  const users = (list ?? '').split(',').filter((entry) => entry.includes(':')).map((entry) => {
-    const at = entry.indexOf(':');
-    return { clientId, username: entry.slice(0, at).trim(), password: entry.slice(at + 1) };
-  });
+  const users = (list ?? '')
+    .split(',')
+    .filter((entry) => entry.includes(':'))
+    .map((entry) => {
+      const at = entry.indexOf(':');
+      return { clientId, username: entry.slice(0, at).trim(), password: entry.slice(at + 1) };
+    });
   return users.length > 0 ? users : [fallback];
 }
 
@@ -55,10 +58,12 @@ export function readMix(text: string): Record<FlowKind, number> {
   const mix: Record<FlowKind, number> = { password: 0, chain: 0, race: 0 };
   for (const part of text.split(',')) {
     const [name = '', weight] = part.split(':').map((s) => s.trim());
-    if (FLOW_KINDS.indexOf(name as FlowKind) < 0) throw new Error(`TOKEN_SUITE_LOAD_MIX: unknown flow '${name}' (the flows are ${FLOW_KINDS.join(', ')})`);
+    if (FLOW_KINDS.indexOf(name as FlowKind) < 0)
+      throw new Error(`TOKEN_SUITE_LOAD_MIX: unknown flow '${name}' (the flows are ${FLOW_KINDS.join(', ')})`);
     mix[name as FlowKind] = nonNegative({ [name]: weight }, name, 1);
   }
-  if (FLOW_KINDS.every((kind) => mix[kind] === 0)) throw new Error('TOKEN_SUITE_LOAD_MIX: at least one flow needs a weight above 0');
+  if (FLOW_KINDS.every((kind) => mix[kind] === 0))
+    throw new Error('TOKEN_SUITE_LOAD_MIX: at least one flow needs a weight above 0');
   return mix;
 }
 
@@ -67,7 +72,8 @@ export function positiveInt(env: Env, name: string, fallback: number): number {
   const value = env[name];
   if (value === undefined || value === '') return fallback;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`${name} must be a positive whole number (got '${value}')`);
+  if (!Number.isInteger(parsed) || parsed <= 0)
+    throw new Error(`${name} must be a positive whole number (got '${value}')`);
   return parsed;
 }
 

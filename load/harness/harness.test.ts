@@ -32,21 +32,39 @@ describe('k6 bundles (executed by the harness)', function () {
 
   const bundle = (name: string) => join(out, `${name}.js`);
   const run = (name: string, baseUrl: string, env: Record<string, string> = {}): Promise<HarnessResult> =>
-    runBundle(bundle(name), { ...quiet, cwd: out, env: { BASE_URL: baseUrl, TOKEN_SUITE_LOAD_SUMMARY_DIR: out, ...env } });
+    runBundle(bundle(name), {
+      ...quiet,
+      cwd: out,
+      env: { BASE_URL: baseUrl, TOKEN_SUITE_LOAD_SUMMARY_DIR: out, ...env },
+    });
 
   async function withFake(flaws: FakeFlaws, body: (url: string) => Promise<void>): Promise<void> {
     const server = createFakeServer(flaws);
-    try { await body(await listenFake(server)); } finally { server.close(); server.closeAllConnections(); }
+    try {
+      await body(await listenFake(server));
+    } finally {
+      server.close();
+      server.closeAllConnections();
+    }
   }
 
   it('builds one bundle per load/k6/*.load.ts entry', () => {
-    assert.deepEqual(bundles.map((b) => basename(b)).sort(), k6Entries().map((e) => basename(e).replace('.load.ts', '.js')).sort());
+    assert.deepEqual(
+      bundles.map((b) => basename(b)).sort(),
+      k6Entries()
+        .map((e) => basename(e).replace('.load.ts', '.js'))
+        .sort(),
+    );
   });
 
   it('emits bundles that import only k6 modules and use no syntax newer than ES2017 (k6 v0.49+)', () => {
     for (const file of bundles) {
       const source = readFileSync(file, 'utf8');
-      assert.deepEqual(importedModules(source).filter((m) => m !== 'k6' && !m.startsWith('k6/')), [], file);
+      assert.deepEqual(
+        importedModules(source).filter((m) => m !== 'k6' && !m.startsWith('k6/')),
+        [],
+        file,
+      );
       assert.deepEqual(syntaxNewerThanEs2017(source), [], file);
       assert.doesNotMatch(source, /new Function|\beval\(|https?:\/\/jslib/, file);
     }
@@ -66,7 +84,10 @@ describe('k6 bundles (executed by the harness)', function () {
     await withFake({ acceptReplays: true }, async (url) => {
       const result = await run('refresh-chain', url);
       assert.equal(result.exitCode, 99);
-      assert.ok(result.failedThresholds.includes('rotation_replay_accepted: count==0'), result.failedThresholds.join(', '));
+      assert.ok(
+        result.failedThresholds.includes('rotation_replay_accepted: count==0'),
+        result.failedThresholds.join(', '),
+      );
       assert.ok(result.failedThresholds.includes('rotation_family_survived_replay: count==0'));
     });
   });
@@ -75,16 +96,24 @@ describe('k6 bundles (executed by the harness)', function () {
     await withFake({ raceWindowMs: 30 }, async (url) => {
       const result = await run('race', url);
       assert.equal(result.exitCode, 99);
-      assert.ok(result.failedThresholds.includes('rotation_race_double_win: count==0'), result.failedThresholds.join(', '));
+      assert.ok(
+        result.failedThresholds.includes('rotation_race_double_win: count==0'),
+        result.failedThresholds.join(', '),
+      );
     });
   });
 
   it('writes the summary as JSON and JUnit, the JUnit naming each failed threshold', async () => {
     await withFake({ acceptReplays: true }, async (url) => {
       await run('refresh-chain', url);
-      const summary = JSON.parse(readFileSync(join(out, 'refresh-chain-summary.json'), 'utf8')) as { token_suite: { scenario: string } };
+      const summary = JSON.parse(readFileSync(join(out, 'refresh-chain-summary.json'), 'utf8')) as {
+        token_suite: { scenario: string };
+      };
       assert.equal(summary.token_suite.scenario, 'refresh-chain');
-      assert.match(readFileSync(join(out, 'refresh-chain-junit.xml'), 'utf8'), /<failure message="rotation_replay_accepted count==0 not met"\/>/);
+      assert.match(
+        readFileSync(join(out, 'refresh-chain-junit.xml'), 'utf8'),
+        /<failure message="rotation_replay_accepted count==0 not met"\/>/,
+      );
     });
   });
 });

@@ -2,8 +2,20 @@
 // a batch of requests concurrently over real HTTP and returns the answers.
 import { serveSyncCalls } from './sync-call.ts';
 
-export interface WireRequest { method: string; url: string; body: string | null; headers: Record<string, string>; timeoutMs: number }
-export interface WireResponse { status: number; body: string; headers: Record<string, string>; durationMs: number; error: string }
+export interface WireRequest {
+  method: string;
+  url: string;
+  body: string | null;
+  headers: Record<string, string>;
+  timeoutMs: number;
+}
+export interface WireResponse {
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+  durationMs: number;
+  error: string;
+}
 
 async function send(request: WireRequest): Promise<WireResponse> {
   const started = performance.now();
@@ -11,7 +23,13 @@ async function send(request: WireRequest): Promise<WireResponse> {
     const init = { method: request.method, headers: request.headers, signal: AbortSignal.timeout(request.timeoutMs) };
     const response = await fetch(request.url, request.body === null ? init : { ...init, body: request.body });
     const body = await response.text();
-    return { status: response.status, body, headers: Object.fromEntries(response.headers), durationMs: performance.now() - started, error: '' };
+    return {
+      status: response.status,
+      body,
+      headers: Object.fromEntries(response.headers),
+      durationMs: performance.now() - started,
+      error: '',
+    };
   } catch (error) {
     return { status: 0, body: '', headers: {}, durationMs: performance.now() - started, error: String(error) };
   }

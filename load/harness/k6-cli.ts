@@ -4,7 +4,11 @@
 import { fileURLToPath } from 'node:url';
 import { runBundle } from './run-bundle.ts';
 
-export interface K6Args { script: string; env: Record<string, string>; out: string | null }
+export interface K6Args {
+  script: string;
+  env: Record<string, string>;
+  out: string | null;
+}
 
 export function parseK6Args(argv: string[]): K6Args {
   if (argv[0] !== 'run') throw new Error('only `k6 run` is emulated');

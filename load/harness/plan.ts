@@ -2,8 +2,17 @@
 // VU-based executors run their peak VUs for the whole duration; arrival-rate executors pace iterations
 // at their peak rate from a fixed pool of preAllocatedVUs. Durations can be capped to keep tests short.
 export interface ScenarioOptions {
-  executor: string; exec?: string; vus?: number; iterations?: number; duration?: string; maxDuration?: string;
-  rate?: number; timeUnit?: string; preAllocatedVUs?: number; startVUs?: number; startRate?: number;
+  executor: string;
+  exec?: string;
+  vus?: number;
+  iterations?: number;
+  duration?: string;
+  maxDuration?: string;
+  rate?: number;
+  timeUnit?: string;
+  preAllocatedVUs?: number;
+  startVUs?: number;
+  startRate?: number;
   stages?: { target: number; duration: string }[];
 }
 
@@ -21,7 +30,8 @@ export interface Plan {
 export function durationMs(text: string | undefined, fallback = 0): number {
   if (!text) return fallback;
   let total = 0;
-  for (const [, n, unit] of text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) total += Number(n) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit as 'ms'];
+  for (const [, n, unit] of text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g))
+    total += Number(n) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit as 'ms'];
   return total;
 }
 
@@ -41,7 +51,9 @@ export function planFor(name: string, s: ScenarioOptions, capMs = Infinity): Pla
       return { ...base, mode: 'duration', vus: Math.max(peak, s.startVUs ?? 1, 1), durationMs: cap(stagesMs) };
     case 'constant-arrival-rate':
     case 'ramping-arrival-rate': {
-      const perSecond = (s.executor === 'constant-arrival-rate' ? s.rate ?? 1 : Math.max(peak, s.startRate ?? 1)) * 1000 / durationMs(s.timeUnit, 1000);
+      const perSecond =
+        ((s.executor === 'constant-arrival-rate' ? (s.rate ?? 1) : Math.max(peak, s.startRate ?? 1)) * 1000) /
+        durationMs(s.timeUnit, 1000);
       const ms = s.executor === 'constant-arrival-rate' ? durationMs(s.duration) : stagesMs;
       return { ...base, mode: 'arrival', vus: s.preAllocatedVUs ?? 1, rate: perSecond, durationMs: cap(ms) };
     }

@@ -23,9 +23,21 @@ export interface HarnessOptions {
   samplesFile?: string | null;
 }
 
-export interface HarnessResult { data: SummaryData; failedThresholds: string[]; errors: string[]; exitCode: number }
+export interface HarnessResult {
+  data: SummaryData;
+  failedThresholds: string[];
+  errors: string[];
+  exitCode: number;
+}
 
-interface K6Options { scenarios?: Record<string, ScenarioOptions>; thresholds?: Record<string, ThresholdSpec[]>; summaryTrendStats?: string[]; vus?: number; iterations?: number; duration?: string }
+interface K6Options {
+  scenarios?: Record<string, ScenarioOptions>;
+  thresholds?: Record<string, ThresholdSpec[]>;
+  summaryTrendStats?: string[];
+  vus?: number;
+  iterations?: number;
+  duration?: string;
+}
 
 export const THRESHOLDS_FAILED_EXIT_CODE = 99;
 const SHIMS = ['k6', 'k6/http', 'k6/metrics', 'k6/execution'];
@@ -42,7 +54,10 @@ export function rewriteBundle(source: string): string {
 function spawn<T>(data: VuData): Promise<T> {
   return new Promise((resolvePromise, reject) => {
     const worker = tsWorker(new URL('./vu-worker.ts', import.meta.url), { workerData: data });
-    worker.once('message', (message: T) => { resolvePromise(message); void worker.terminate(); });
+    worker.once('message', (message: T) => {
+      resolvePromise(message);
+      void worker.terminate();
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`VU thread exited (${code}) before answering`)));
   });
@@ -50,7 +65,8 @@ function spawn<T>(data: VuData): Promise<T> {
 
 function scenariosOf(options: K6Options): Record<string, ScenarioOptions> {
   if (options.scenarios) return options.scenarios;
-  if (options.duration) return { default: { executor: 'constant-vus', vus: options.vus ?? 1, duration: options.duration } };
+  if (options.duration)
+    return { default: { executor: 'constant-vus', vus: options.vus ?? 1, duration: options.duration } };
   return { default: { executor: 'shared-iterations', vus: options.vus ?? 1, iterations: options.iterations ?? 1 } };
 }
 
@@ -68,7 +84,16 @@ export async function runBundle(bundlePath: string, options: HarnessOptions = {}
     const runs = plans.flatMap((plan: Plan) => {
       const counter = new SharedArrayBuffer(4);
       return Array.from({ length: plan.vus }, () =>
-        spawn<{ samples: Sample[]; errors: string[] }>({ ...base, mode: 'vu', vuId: nextVu++, plan, counter, startedAt: Date.now(), setupData: setup.data }));
+        spawn<{ samples: Sample[]; errors: string[] }>({
+          ...base,
+          mode: 'vu',
+          vuId: nextVu++,
+          plan,
+          counter,
+          startedAt: Date.now(),
+          setupData: setup.data,
+        }),
+      );
     });
     const results = await Promise.all(runs);
     const samples = [setup.samples, ...results.map((r) => r.samples)].flat();
@@ -77,7 +102,12 @@ export async function runBundle(bundlePath: string, options: HarnessOptions = {}
     writeOutputs(outputs, options);
     if (options.samplesFile) writeSamples(options.samplesFile, samples);
     const failed = thresholdsFailed(data);
-    return { data, failedThresholds: failed, errors: results.flatMap((r) => r.errors), exitCode: failed.length ? THRESHOLDS_FAILED_EXIT_CODE : 0 };
+    return {
+      data,
+      failedThresholds: failed,
+      errors: results.flatMap((r) => r.errors),
+      exitCode: failed.length ? THRESHOLDS_FAILED_EXIT_CODE : 0,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -96,6 +126,12 @@ function writeOutputs(outputs: Record<string, string> | null, options: HarnessOp
 }
 
 function writeSamples(file: string, samples: Sample[]): void {
-  const lines = samples.map((s) => JSON.stringify({ type: 'Point', metric: s.metric, data: { time: new Date(s.time).toISOString(), value: s.value, tags: s.tags } }));
+  const lines = samples.map((s) =>
+    JSON.stringify({
+      type: 'Point',
+      metric: s.metric,
+      data: { time: new Date(s.time).toISOString(), value: s.value, tags: s.tags },
+    }),
+  );
   writeFileSync(file, lines.join('\n') + '\n');
 }

@@ -4,10 +4,19 @@ import ts from 'typescript';
 
 const NEWER: [string, (node: ts.Node) => boolean][] = [
   ['optional chaining ?.', (n) => n.kind === ts.SyntaxKind.QuestionDotToken],
-  ['nullish coalescing ??', (n) => n.kind === ts.SyntaxKind.QuestionQuestionToken || n.kind === ts.SyntaxKind.QuestionQuestionEqualsToken],
-  ['logical assignment', (n) => n.kind === ts.SyntaxKind.BarBarEqualsToken || n.kind === ts.SyntaxKind.AmpersandAmpersandEqualsToken],
+  [
+    'nullish coalescing ??',
+    (n) => n.kind === ts.SyntaxKind.QuestionQuestionToken || n.kind === ts.SyntaxKind.QuestionQuestionEqualsToken,
+  ],
+  [
+    'logical assignment',
+    (n) => n.kind === ts.SyntaxKind.BarBarEqualsToken || n.kind === ts.SyntaxKind.AmpersandAmpersandEqualsToken,
+  ],
   ['object spread', (n) => ts.isSpreadAssignment(n)],
-  ['object rest', (n) => ts.isBindingElement(n) && n.dotDotDotToken !== undefined && ts.isObjectBindingPattern(n.parent)],
+  [
+    'object rest',
+    (n) => ts.isBindingElement(n) && n.dotDotDotToken !== undefined && ts.isObjectBindingPattern(n.parent),
+  ],
   ['class field', (n) => ts.isPropertyDeclaration(n)],
   ['private name #x', (n) => ts.isPrivateIdentifier(n)],
   ['optional catch binding', (n) => ts.isCatchClause(n) && n.variableDeclaration === undefined],
@@ -20,7 +29,8 @@ export function syntaxNewerThanEs2017(source: string, fileName = 'bundle.js'): s
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
   const found = new Set<string>();
   const visit = (node: ts.Node): void => {
-    for (const [name, test] of NEWER) if (test(node)) found.add(`${name} at line ${file.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
+    for (const [name, test] of NEWER)
+      if (test(node)) found.add(`${name} at line ${file.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
     ts.forEachChild(node, visit);
   };
   visit(file);

@@ -7,7 +7,10 @@ describe('harness thresholds', () => {
   it('parses aggregations, operators and submetric tag filters', () => {
     assert.deepEqual(parseThreshold('p(95)<500'), { aggregation: 'p(95)', operator: '<', bound: 500 });
     assert.deepEqual(parseThreshold('count==0'), { aggregation: 'count', operator: '==', bound: 0 });
-    assert.deepEqual(parseMetricKey('http_req_duration{endpoint:token,expect:pair}'), { metric: 'http_req_duration', tags: { endpoint: 'token', expect: 'pair' } });
+    assert.deepEqual(parseMetricKey('http_req_duration{endpoint:token,expect:pair}'), {
+      metric: 'http_req_duration',
+      tags: { endpoint: 'token', expect: 'pair' },
+    });
     assert.throws(() => parseThreshold('p95 < 500'));
   });
 
@@ -17,9 +20,23 @@ describe('harness thresholds', () => {
   });
 
   it('fails a count==0 threshold once a violation is counted, and evaluates submetrics on their tags only', () => {
-    const sample = (metric: string, type: 'counter' | 'trend', value: number, tags = {}) => ({ metric, type, value, tags, time: 0 });
-    const data = summarize([sample('rotation_replay_accepted', 'counter', 0), sample('rotation_replay_accepted', 'counter', 1), sample('http_req_duration', 'trend', 900, { endpoint: 'token' }), sample('http_req_duration', 'trend', 5, { endpoint: 'refresh' })],
-      { rotation_replay_accepted: ['count==0'], 'http_req_duration{endpoint:refresh}': ['p(95)<10'] }, 1000);
+    const sample = (metric: string, type: 'counter' | 'trend', value: number, tags = {}) => ({
+      metric,
+      type,
+      value,
+      tags,
+      time: 0,
+    });
+    const data = summarize(
+      [
+        sample('rotation_replay_accepted', 'counter', 0),
+        sample('rotation_replay_accepted', 'counter', 1),
+        sample('http_req_duration', 'trend', 900, { endpoint: 'token' }),
+        sample('http_req_duration', 'trend', 5, { endpoint: 'refresh' }),
+      ],
+      { rotation_replay_accepted: ['count==0'], 'http_req_duration{endpoint:refresh}': ['p(95)<10'] },
+      1000,
+    );
     assert.deepEqual(data.metrics.rotation_replay_accepted!.thresholds, { 'count==0': { ok: false } });
     assert.deepEqual(data.metrics['http_req_duration{endpoint:refresh}']!.thresholds, { 'p(95)<10': { ok: true } });
   });

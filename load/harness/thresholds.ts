@@ -1,9 +1,14 @@
 // k6 threshold expressions ("p(95)<500", "rate<=0.01", "count==0") evaluated on aggregated values.
 export type ThresholdSpec = string | { threshold: string; abortOnFail?: boolean };
 
-const EXPRESSION = /^\s*(count|rate|avg|min|max|med|value|p\(\d+(?:\.\d+)?\))\s*(<=|>=|===|==|!=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$/;
+const EXPRESSION =
+  /^\s*(count|rate|avg|min|max|med|value|p\(\d+(?:\.\d+)?\))\s*(<=|>=|===|==|!=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$/;
 
-export interface ParsedThreshold { aggregation: string; operator: string; bound: number }
+export interface ParsedThreshold {
+  aggregation: string;
+  operator: string;
+  bound: number;
+}
 
 export function parseThreshold(expression: string): ParsedThreshold {
   const match = EXPRESSION.exec(expression);
@@ -13,12 +18,18 @@ export function parseThreshold(expression: string): ParsedThreshold {
 
 export function compare(value: number, operator: string, bound: number): boolean {
   switch (operator) {
-    case '<': return value < bound;
-    case '<=': return value <= bound;
-    case '>': return value > bound;
-    case '>=': return value >= bound;
-    case '!=': return value !== bound;
-    default: return value === bound;
+    case '<':
+      return value < bound;
+    case '<=':
+      return value <= bound;
+    case '>':
+      return value > bound;
+    case '>=':
+      return value >= bound;
+    case '!=':
+      return value !== bound;
+    default:
+      return value === bound;
   }
 }
 

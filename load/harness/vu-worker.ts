@@ -21,10 +21,12 @@ const sleeper = new Int32Array(new SharedArrayBuffer(4));
 Object.assign(globalThis, { __ENV: data.env, __VU: data.vuId, __ITER: 0 });
 state.vu.idInTest = data.vuId;
 const bundle = (await import(data.bundleUrl)) as Record<string, unknown>;
-const call = (name: string, ...args: unknown[]) => (typeof bundle[name] === 'function' ? (bundle[name] as (...a: unknown[]) => unknown)(...args) : undefined);
+const call = (name: string, ...args: unknown[]) =>
+  typeof bundle[name] === 'function' ? (bundle[name] as (...a: unknown[]) => unknown)(...args) : undefined;
 
 if (data.mode === 'options') parentPort!.postMessage(JSON.parse(JSON.stringify(bundle.options ?? {})));
-else if (data.mode === 'setup') parentPort!.postMessage({ data: JSON.parse(JSON.stringify(call('setup') ?? null)), samples: state.samples });
+else if (data.mode === 'setup')
+  parentPort!.postMessage({ data: JSON.parse(JSON.stringify(call('setup') ?? null)), samples: state.samples });
 else if (data.mode === 'summary') parentPort!.postMessage(call('handleSummary', data.summary) ?? null);
 else parentPort!.postMessage(runIterations(data.plan as Plan));
 

@@ -2,14 +2,20 @@
 import assert from 'node:assert/strict';
 import { renderLoadCharts } from './charts.ts';
 
-const point = (t: number) => ({ t, requests: 100 + t, errors: t % 2, latency_ms: { p50: 1, p95: 5 + t, p99: 9 + t, max: 20, mean: 2 } });
+const point = (t: number) => ({
+  t,
+  requests: 100 + t,
+  errors: t % 2,
+  latency_ms: { p50: 1, p95: 5 + t, p99: 9 + t, max: 20, mean: 2 },
+});
 
 describe('renderLoadCharts', () => {
   it('draws throughput and p50/p95/p99 latency over time as inline SVG without external assets', () => {
     const html = renderLoadCharts({ series: [point(0), point(1), point(2)] });
     assert.equal(html.match(/<svg /g)?.length, 2);
     assert.equal(html.match(/<polyline /g)?.length, 5);
-    for (const label of ['Throughput over time', 'Latency percentiles over time', 'p95', 'requests/s']) assert.ok(html.includes(label), label);
+    for (const label of ['Throughput over time', 'Latency percentiles over time', 'p95', 'requests/s'])
+      assert.ok(html.includes(label), label);
     assert.doesNotMatch(html, /<script|<link|src=|href=/);
   });
 

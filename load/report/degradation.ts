@@ -19,7 +19,11 @@ const round = (n: number) => Math.round(n * 100) / 100;
  * `whole`: the number of complete seconds; fewer than 2 gives null (nothing to compare).
  * `steady`: the generator kept the same load all run long, so throughput can be compared too.
  */
-export function degradationOf(recorder: Pick<Recorder, 'window' | 'series'>, whole: number, steady = true): Degradation | null {
+export function degradationOf(
+  recorder: Pick<Recorder, 'window' | 'series'>,
+  whole: number,
+  steady = true,
+): Degradation | null {
   if (whole < 2) return null;
   const fifth = Math.max(1, Math.floor(whole / 5));
   const from = Math.max(fifth, whole - fifth);

@@ -5,7 +5,12 @@ import { latencyOf, type LatencyMs, type SecondPoint } from '../engine/recorder.
 import type { LoadSettings, LoadThresholds } from '../engine/settings.ts';
 import { degradationOf, type Degradation } from './degradation.ts';
 
-export interface EndpointFigures { requests: number; errors: number; rps: number; latency_ms: LatencyMs }
+export interface EndpointFigures {
+  requests: number;
+  errors: number;
+  rps: number;
+  latency_ms: LatencyMs;
+}
 
 export interface LoadReport {
   engine: 'node' | 'k6';
@@ -32,7 +37,10 @@ export function nodeLoadReport(run: EngineRun, settings: LoadSettings): LoadRepo
   const { recorder } = run;
   const seconds = Math.max(run.durationSeconds, 1e-3);
   const figures = (bucket: typeof recorder.overall): EndpointFigures => ({
-    requests: bucket.requests, errors: bucket.errors, rps: round(bucket.requests / seconds), latency_ms: latencyOf(bucket.histogram),
+    requests: bucket.requests,
+    errors: bucket.errors,
+    rps: round(bucket.requests / seconds),
+    latency_ms: latencyOf(bucket.histogram),
   });
   // Whole seconds only: the last, partial second would skew the window.
   const whole = Math.max(1, Math.floor(run.durationSeconds));
@@ -52,5 +60,11 @@ export function nodeLoadReport(run: EngineRun, settings: LoadSettings): LoadRepo
 }
 
 function overall(f: EndpointFigures) {
-  return { rps: f.rps, requests: f.requests, errors: f.errors, error_rate: f.requests ? round(f.errors / f.requests, 4) : 0, latency_ms: f.latency_ms };
+  return {
+    rps: f.rps,
+    requests: f.requests,
+    errors: f.errors,
+    error_rate: f.requests ? round(f.errors / f.requests, 4) : 0,
+    latency_ms: f.latency_ms,
+  };
 }

@@ -5,7 +5,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface FakeFlaws { acceptReplays?: boolean; raceWindowMs?: number; delayMs?: number }
+export interface FakeFlaws {
+  acceptReplays?: boolean;
+  raceWindowMs?: number;
+  delayMs?: number;
+}
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 export function fakeToken(): string {
@@ -22,15 +26,20 @@ export function createFakeServer(flaws: FakeFlaws = {}): Server {
   };
   return createServer((req, res) => {
     let body = '';
-    req.on('data', (chunk: Buffer) => { body += chunk.toString(); });
+    req.on('data', (chunk: Buffer) => {
+      body += chunk.toString();
+    });
     req.on('end', async () => {
       const form = new URLSearchParams(body);
-      const reply = (status: number, json: unknown) => { res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json)); };
+      const reply = (status: number, json: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+      };
       if (flaws.delayMs) await sleep(flaws.delayMs);
       if (req.url === '/v1/token') return reply(200, issue());
       const token = form.get('refreshToken') ?? '';
       if (req.url !== '/v1/refresh/token') return reply(404, { error: 'not_found' });
-      if (!live.has(token)) return reply(400, { error: 'invalid_grant', error_description: 'refresh token is not valid' });
+      if (!live.has(token))
+        return reply(400, { error: 'invalid_grant', error_description: 'refresh token is not valid' });
       if (flaws.raceWindowMs) await sleep(flaws.raceWindowMs);
       if (!flaws.acceptReplays) live.delete(token);
       return reply(200, issue());
@@ -39,5 +48,7 @@ export function createFakeServer(flaws: FakeFlaws = {}): Server {
 }
 
 export function listenFake(server: Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
 }

@@ -1,6 +1,9 @@
 // Types of the generated standalone validators (see generate.ts). ajv's standalone functions
 // return a boolean and leave their errors on the function itself.
-export interface StandaloneError { instancePath: string; message?: string }
+export interface StandaloneError {
+  instancePath: string;
+  message?: string;
+}
 export interface StandaloneValidator {
   (data: unknown): boolean;
   errors?: StandaloneError[] | null;

@@ -24,6 +24,7 @@ describe('standalone validators', () => {
       { token: fakeToken(), refreshToken: fakeToken(), expiresIn: '3600' },
       { token: fakeToken() },
     ];
-    for (const sample of samples) assert.equal(validateTokenResponse(sample), runtime(sample).ok, JSON.stringify(sample).slice(0, 80));
+    for (const sample of samples)
+      assert.equal(validateTokenResponse(sample), runtime(sample).ok, JSON.stringify(sample).slice(0, 80));
   });
 });

@@ -4,7 +4,8 @@ import type { Mutant } from '../types.ts';
 export const accessNotRotated: Mutant = {
   name: 'access-not-rotated',
   category: 'rotation',
-  defect: 'Refresh rotates the refresh token but hands back the access token of the original login (cached per session).',
+  defect:
+    'Refresh rotates the refresh token but hands back the access token of the original login (cached per session).',
   violates: [
     'conformance:REFRESH-02',
     'conformance:REFRESH-08',

@@ -2,12 +2,16 @@ import type { TokenPair } from '../../schemas/validators.ts';
 import { actions, REFRESH_PATH, TOKEN_PATH } from '../support/routes.ts';
 import type { Mutant } from '../types.ts';
 
-interface Owner { clientId: string; username: string }
+interface Owner {
+  clientId: string;
+  username: string;
+}
 
 export const accessTokenAsRefresh: Mutant = {
   name: 'access-token-as-refresh',
   category: 'replay',
-  defect: 'One token table for both kinds: an access token presented to the refresh endpoint is rotated like a refresh token.',
+  defect:
+    'One token table for both kinds: an access token presented to the refresh endpoint is rotated like a refresh token.',
   violates: ['conformance:REFRESH-07'],
   expected: 'fail',
   extend(context) {

@@ -4,7 +4,8 @@ import { unchanged, type Mutant } from '../types.ts';
 export const duplicateFieldsLastWins: Mutant = {
   name: 'duplicate-fields-last-wins',
   category: 'input',
-  defect: 'The body is parsed with Object.fromEntries(new URLSearchParams(body)): a repeated field is not an error, the last value wins.',
+  defect:
+    'The body is parsed with Object.fromEntries(new URLSearchParams(body)): a repeated field is not an error, the last value wins.',
   violates: ['conformance:ROBUST-02 (repeated password, RFC 6749 3.2)'],
   expected: 'fail',
   extend: unchanged,

@@ -4,7 +4,8 @@ import { unchanged, type Mutant } from '../types.ts';
 export const errorsWith200: Mutant = {
   name: 'errors-with-200',
   category: 'response-shape',
-  defect: 'Every error is answered 200 OK with the error in the JSON body ("the status is always 200, check the body").',
+  defect:
+    'Every error is answered 200 OK with the error in the JSON body ("the status is always 200, check the body").',
   violates: [
     'conformance:TOKEN-04',
     'conformance:TOKEN-05',

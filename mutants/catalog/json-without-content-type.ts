@@ -9,5 +9,8 @@ export const jsonWithoutContentType: Mutant = {
   expected: 'fail',
   extend: unchanged,
   listener: (context) =>
-    rewriteHeads(context, (status, { 'content-type': type, ...headers }) => [status, status === 200 ? headers : { ...headers, 'content-type': type ?? '' }]),
+    rewriteHeads(context, (status, { 'content-type': type, ...headers }) => [
+      status,
+      status === 200 ? headers : { ...headers, 'content-type': type ?? '' },
+    ]),
 };

@@ -3,7 +3,8 @@ import type { Mutant } from '../types.ts';
 export const nulPaddedPassword: Mutant = {
   name: 'nul-padded-password',
   category: 'auth-bypass',
-  defect: 'Passwords go into scrypt/PBKDF2 unhashed: HMAC zero-pads short keys, so the password followed by NUL bytes is accepted too.',
+  defect:
+    'Passwords go into scrypt/PBKDF2 unhashed: HMAC zero-pads short keys, so the password followed by NUL bytes is accepted too.',
   violates: ['conformance:ROBUST-02 (a NUL byte after the real password)'],
   expected: 'fail',
   extend({ directory }) {

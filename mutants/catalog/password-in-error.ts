@@ -5,7 +5,8 @@ import type { Mutant } from '../types.ts';
 export const passwordInError: Mutant = {
   name: 'password-in-error',
   category: 'leakage',
-  defect: 'A failed login says which password was wrong: error_description reflects the submitted password (left over from debugging).',
+  defect:
+    'A failed login says which password was wrong: error_description reflects the submitted password (left over from debugging).',
   violates: ['conformance:SECRET-01'],
   expected: 'fail',
   extend(context) {

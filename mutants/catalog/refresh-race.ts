@@ -5,8 +5,15 @@ import { newToken } from '../../server/tokens.ts';
 import { actions, REFRESH_PATH, TOKEN_PATH } from '../support/routes.ts';
 import type { Mutant } from '../types.ts';
 
-interface Family { clientId: string; username: string; revoked: boolean }
-interface Entry { family: Family; used: boolean }
+interface Family {
+  clientId: string;
+  username: string;
+  revoked: boolean;
+}
+interface Entry {
+  family: Family;
+  used: boolean;
+}
 
 /** The "database round trip" between reading a refresh token and marking it used. */
 export const AUDIT_WRITE_MS = 10;
@@ -14,7 +21,8 @@ export const AUDIT_WRITE_MS = 10;
 export const refreshRace: Mutant = {
   name: 'refresh-race',
   category: 'race',
-  defect: 'Check-then-act: the refresh token is looked up, then an async audit write is awaited, then it is marked used, so concurrent refreshes all win.',
+  defect:
+    'Check-then-act: the refresh token is looked up, then an async audit write is awaited, then it is marked used, so concurrent refreshes all win.',
   violates: ['conformance:REFRESH-04', 'load:LOAD-04'],
   expected: 'fail',
   extend(context) {
@@ -37,7 +45,8 @@ export const refreshRace: Mutant = {
         entry.family.revoked = true;
         throw invalidGrant('the refresh token was already used; its token family is revoked');
       }
-      if (form.clientId !== undefined && form.clientId !== entry.family.clientId) throw invalidGrant('the refresh token was issued to another client');
+      if (form.clientId !== undefined && form.clientId !== entry.family.clientId)
+        throw invalidGrant('the refresh token was issued to another client');
       await sleep(AUDIT_WRITE_MS);
       entry.used = true;
       return { token: ctx.newAccessToken(), refreshToken: issue(entry.family), expiresIn: ctx.accessTtlSeconds };

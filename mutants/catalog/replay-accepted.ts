@@ -5,7 +5,13 @@ export const replayAccepted: Mutant = {
   name: 'replay-accepted',
   category: 'replay',
   defect: 'Rotation issues a new refresh token but never invalidates the one presented, so a used token still works.',
-  violates: ['conformance:REFRESH-03', 'conformance:REFRESH-04', 'contract:PACT-02 (the used-token interaction, SHOULD)', 'load:LOAD-03', 'load:LOAD-04'],
+  violates: [
+    'conformance:REFRESH-03',
+    'conformance:REFRESH-04',
+    'contract:PACT-02 (the used-token interaction, SHOULD)',
+    'load:LOAD-03',
+    'load:LOAD-04',
+  ],
   expected: 'fail',
   extend({ store }) {
     const rotate = store.rotate.bind(store);

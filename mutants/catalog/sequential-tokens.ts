@@ -4,7 +4,8 @@ import type { Mutant } from '../types.ts';
 export const sequentialTokens: Mutant = {
   name: 'sequential-tokens',
   category: 'token-format',
-  defect: 'Tokens are a counter dressed up in the documented format (the placeholder generator from development shipped).',
+  defect:
+    'Tokens are a counter dressed up in the documented format (the placeholder generator from development shipped).',
   violates: ['conformance:TOKEN-11'],
   expected: 'fail',
   extend(context) {

@@ -10,7 +10,8 @@ export const snakeCaseRefreshToken: Mutant = {
   expected: 'fail',
   extend(context) {
     const { grant, refresh } = actions(context);
-    const oauthStyle = ({ refreshToken, ...rest }: TokenPair) => ({ ...rest, refresh_token: refreshToken }) as unknown as TokenPair;
+    const oauthStyle = ({ refreshToken, ...rest }: TokenPair) =>
+      ({ ...rest, refresh_token: refreshToken }) as unknown as TokenPair;
     context.routes[TOKEN_PATH] = async (form, ctx) => oauthStyle(await grant(form, ctx));
     context.routes[REFRESH_PATH] = async (form, ctx) => oauthStyle(await refresh(form, ctx));
   },

@@ -6,8 +6,13 @@ import type { Mutant } from '../types.ts';
 export const unawaitedPasswordCheck: Mutant = {
   name: 'unawaited-password-check',
   category: 'auth-bypass',
-  defect: 'The password check is not awaited: `if (!authenticate(u, p))` tests a Promise, which is always truthy, so any password (and any user) gets tokens.',
-  violates: ['conformance:TOKEN-04', 'conformance:ROBUST-02', 'contract:PACT-02 (the wrong-password interaction, SHOULD)'],
+  defect:
+    'The password check is not awaited: `if (!authenticate(u, p))` tests a Promise, which is always truthy, so any password (and any user) gets tokens.',
+  violates: [
+    'conformance:TOKEN-04',
+    'conformance:ROBUST-02',
+    'contract:PACT-02 (the wrong-password interaction, SHOULD)',
+  ],
   expected: 'fail',
   extend(context) {
     context.routes[TOKEN_PATH] = async (form, ctx) => {
@@ -19,7 +24,11 @@ export const unawaitedPasswordCheck: Mutant = {
       if (!ctx.directory.hasClient(clientId)) throw invalidClient('unknown client');
       const authenticated: unknown = ctx.directory.authenticate(username, password); // the missing `await`
       if (!authenticated) throw invalidGrant('invalid username or password');
-      return { token: ctx.newAccessToken(), refreshToken: ctx.store.issue(clientId, username), expiresIn: ctx.accessTtlSeconds };
+      return {
+        token: ctx.newAccessToken(),
+        refreshToken: ctx.store.issue(clientId, username),
+        expiresIn: ctx.accessTtlSeconds,
+      };
     };
   },
 };

@@ -50,9 +50,15 @@ export const refresh = (base: string, refreshToken: string): Promise<Answer> =>
 
 /** A 2xx answer carrying a token of either kind. */
 export const issued = (answer: Answer): boolean =>
-  answer.status >= 200 && answer.status < 300 && answer.json !== undefined && ('token' in answer.json || 'refreshToken' in answer.json);
+  answer.status >= 200 &&
+  answer.status < 300 &&
+  answer.json !== undefined &&
+  ('token' in answer.json || 'refreshToken' in answer.json);
 
-export interface Tokens { token: string; refreshToken: string }
+export interface Tokens {
+  token: string;
+  refreshToken: string;
+}
 
 /** Logs in with the documented credentials; throws unless that yields both tokens. */
 export async function tokens(base: string): Promise<Tokens> {

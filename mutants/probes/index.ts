@@ -8,4 +8,10 @@ import type { Probe } from './types.ts';
 
 export type { Probe } from './types.ts';
 
-export const PROBES: readonly Probe[] = [...SHAPE_PROBES, ...TOKEN_PROBES, ...ROTATION_PROBES, ...INPUT_PROBES, ...LOAD_PROBES];
+export const PROBES: readonly Probe[] = [
+  ...SHAPE_PROBES,
+  ...TOKEN_PROBES,
+  ...ROTATION_PROBES,
+  ...INPUT_PROBES,
+  ...LOAD_PROBES,
+];

@@ -31,7 +31,8 @@ export const INPUT_PROBES: Probe[] = [
   {
     mutant: 'duplicate-fields-last-wins',
     requirement: 'a repeated field gets no token, whichever copy holds the right value',
-    shows: async (base) => issued(await send(base, '/v1/token', `${form(withoutPassword)}&password=wrong&${form({ password: password! })}`)),
+    shows: async (base) =>
+      issued(await send(base, '/v1/token', `${form(withoutPassword)}&password=wrong&${form({ password: password! })}`)),
   },
   {
     mutant: 'missing-content-type-crash',
@@ -44,7 +45,8 @@ export const INPUT_PROBES: Probe[] = [
   {
     mutant: 'get-query-credentials',
     requirement: 'GET with the credentials in the query string gets no token',
-    shows: async (base) => issued(await send(base, `/v1/token?${form(LOGIN)}`, undefined, { method: 'GET', contentType: null })),
+    shows: async (base) =>
+      issued(await send(base, `/v1/token?${form(LOGIN)}`, undefined, { method: 'GET', contentType: null })),
   },
   {
     mutant: 'password-in-error',

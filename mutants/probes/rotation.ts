@@ -44,7 +44,9 @@ export const ROTATION_PROBES: Probe[] = [
     requirement: `${CONCURRENT_REFRESHES} concurrent refreshes of one token: exactly one succeeds`,
     async shows(base) {
       const { refreshToken } = await tokens(base);
-      const answers = await Promise.all(Array.from({ length: CONCURRENT_REFRESHES }, () => refresh(base, refreshToken)));
+      const answers = await Promise.all(
+        Array.from({ length: CONCURRENT_REFRESHES }, () => refresh(base, refreshToken)),
+      );
       return answers.filter(issued).length !== 1;
     },
   },

@@ -43,7 +43,10 @@ export function rewriteHeads(
   rewrite: (status: number, headers: Record<string, string | number>) => [number, Record<string, string | number>],
 ): RequestListener {
   return (req: IncomingMessage, res: ServerResponse) => {
-    const writeHead = res.writeHead.bind(res) as (status: number, headers: Record<string, string | number>) => ServerResponse;
+    const writeHead = res.writeHead.bind(res) as (
+      status: number,
+      headers: Record<string, string | number>,
+    ) => ServerResponse;
     res.writeHead = ((status: number, headers: Record<string, string | number> = {}) =>
       writeHead(...rewrite(status, { ...headers }))) as typeof res.writeHead;
     void handle(req, res, context);

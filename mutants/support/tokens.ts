@@ -16,7 +16,10 @@ export function randomAlphanumerics(length: number, next: () => number = Math.ra
   return text;
 }
 
-export const randomHex = (digits: number): string => randomBytes(Math.ceil(digits / 2)).toString('hex').slice(0, digits);
+export const randomHex = (digits: number): string =>
+  randomBytes(Math.ceil(digits / 2))
+    .toString('hex')
+    .slice(0, digits);
 
 /** Access and refresh tokens both come from `generate`; refresh tokens are mapped to the store's own. */
 export function useTokenGenerator(context: AppContext, generate: () => string): void {

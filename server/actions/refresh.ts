@@ -8,7 +8,8 @@ export const refresh: Action = async (form, context) => {
   const rotation = context.store.rotate(presented);
   if (rotation.outcome === 'unknown') throw invalidGrant('unknown refresh token');
   if (rotation.outcome === 'expired') throw invalidGrant('the refresh token has expired');
-  if (rotation.outcome === 'reused') throw invalidGrant('the refresh token was already used; its token family is revoked');
+  if (rotation.outcome === 'reused')
+    throw invalidGrant('the refresh token was already used; its token family is revoked');
   if (form.clientId !== undefined && form.clientId !== rotation.family.clientId) {
     context.store.revoke(rotation.family);
     throw invalidGrant('the refresh token was issued to another client');

@@ -3,11 +3,19 @@ import { emit } from './state.ts';
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
-export function check<T>(value: T, sets: Record<string, (value: T) => boolean>, tags: Record<string, string> = {}): boolean {
+export function check<T>(
+  value: T,
+  sets: Record<string, (value: T) => boolean>,
+  tags: Record<string, string> = {},
+): boolean {
   let all = true;
   for (const [name, fn] of Object.entries(sets)) {
     let ok = false;
-    try { ok = Boolean(fn(value)); } catch { ok = false; }
+    try {
+      ok = Boolean(fn(value));
+    } catch {
+      ok = false;
+    }
     emit('checks', 'rate', ok ? 1 : 0, { ...tags, check: name });
     all &&= ok;
   }

@@ -1,6 +1,12 @@
 // Per-VU state of the harness: the samples this VU emitted and the tags of what it is running.
 export type MetricType = 'counter' | 'rate' | 'trend' | 'gauge';
-export interface Sample { metric: string; type: MetricType; value: number; tags: Record<string, string>; time: number }
+export interface Sample {
+  metric: string;
+  type: MetricType;
+  value: number;
+  tags: Record<string, string>;
+  time: number;
+}
 
 export const state = {
   samples: [] as Sample[],

@@ -12,13 +12,20 @@ const callbacks = {
 
 export function runFlow(flow: Flow, baseUrl: string): void {
   for (let batch = flow.next(); batch !== null; batch = flow.next()) {
-    const responses = batch.length === 1 ? [send(baseUrl, batch[0] as RequestSpec)] : http.batch(batch.map((spec) => toBatch(baseUrl, spec)));
+    const responses =
+      batch.length === 1
+        ? [send(baseUrl, batch[0] as RequestSpec)]
+        : http.batch(batch.map((spec) => toBatch(baseUrl, spec)));
     flow.onResponses(responses.map(toResponseLike));
   }
 }
 
 function params(spec: RequestSpec) {
-  return { headers: FORM_HEADERS, tags: { endpoint: spec.endpoint, expect: spec.expect }, responseCallback: callbacks[spec.expect] };
+  return {
+    headers: FORM_HEADERS,
+    tags: { endpoint: spec.endpoint, expect: spec.expect },
+    responseCallback: callbacks[spec.expect],
+  };
 }
 
 function send(baseUrl: string, spec: RequestSpec) {

@@ -12,13 +12,28 @@ export function scenarioFor(s: K6Settings): Scenario {
       return { executor: 'constant-arrival-rate', rate: s.rate, duration: s.duration, ...arrival };
     case 'stress':
       return {
-        executor: 'ramping-arrival-rate', startRate: 1, ...arrival, maxVUs: arrival.maxVUs * 2,
-        stages: [{ target: s.rate, duration: '30s' }, { target: s.rate * 2, duration: s.duration }, { target: s.rate * 4, duration: s.duration }, { target: 0, duration: '30s' }],
+        executor: 'ramping-arrival-rate',
+        startRate: 1,
+        ...arrival,
+        maxVUs: arrival.maxVUs * 2,
+        stages: [
+          { target: s.rate, duration: '30s' },
+          { target: s.rate * 2, duration: s.duration },
+          { target: s.rate * 4, duration: s.duration },
+          { target: 0, duration: '30s' },
+        ],
       };
     case 'spike':
       return {
-        executor: 'ramping-vus', startVUs: 0,
-        stages: [{ target: vus, duration: '10s' }, { target: vus * 10, duration: '10s' }, { target: vus * 10, duration: '30s' }, { target: vus, duration: '10s' }, { target: 0, duration: '10s' }],
+        executor: 'ramping-vus',
+        startVUs: 0,
+        stages: [
+          { target: vus, duration: '10s' },
+          { target: vus * 10, duration: '10s' },
+          { target: vus * 10, duration: '30s' },
+          { target: vus, duration: '10s' },
+          { target: 0, duration: '10s' },
+        ],
       };
     default:
       return { executor: 'per-vu-iterations', vus, iterations: s.iterations, maxDuration: '2m' };

@@ -21,8 +21,14 @@ export function optionsFor(name: string): Options {
 // Per-VU state: each VU has its own JS runtime, so nothing is shared across VUs or instances.
 const counters = {} as Record<Violation, Counter>;
 for (const violation of VIOLATIONS) counters[violation] = new Counter(metricName(violation));
-const tallies = { rotations: new Counter('rotation_rotations'), replays: new Counter('rotation_replays'), races: new Counter('rotation_races') };
-const ledger = new RotationLedger({ graceSeconds: settings.flows.graceSeconds }, (violation) => counters[violation].add(1));
+const tallies = {
+  rotations: new Counter('rotation_rotations'),
+  replays: new Counter('rotation_replays'),
+  races: new Counter('rotation_races'),
+};
+const ledger = new RotationLedger({ graceSeconds: settings.flows.graceSeconds }, (violation) =>
+  counters[violation].add(1),
+);
 
 /** One iteration: builds the flow for this VU's user and runs it. */
 export function iterate(create: (context: FlowContext) => Flow): void {

@@ -2,8 +2,14 @@
 // Writes <dir>/<name>-summary.json (k6's data plus the scenario's settings) and <dir>/<name>-junit.xml.
 import { settings } from './settings.ts';
 
-interface ThresholdResult { ok: boolean }
-interface MetricData { type: string; values: Record<string, number>; thresholds?: Record<string, ThresholdResult> }
+interface ThresholdResult {
+  ok: boolean;
+}
+interface MetricData {
+  type: string;
+  values: Record<string, number>;
+  thresholds?: Record<string, ThresholdResult>;
+}
 export interface SummaryData {
   metrics: Record<string, MetricData>;
   root_group?: { checks?: { name: string; passes: number; fails: number }[] };
@@ -26,7 +32,8 @@ export function failedThresholds(data: SummaryData): string[] {
   const failed: string[] = [];
   for (const metric of Object.keys(data.metrics)) {
     const thresholds = data.metrics[metric]?.thresholds ?? {};
-    for (const expression of Object.keys(thresholds)) if (!thresholds[expression]?.ok) failed.push(`${metric}: ${expression}`);
+    for (const expression of Object.keys(thresholds))
+      if (!thresholds[expression]?.ok) failed.push(`${metric}: ${expression}`);
   }
   return failed;
 }
@@ -35,9 +42,11 @@ function textSummary(name: string, data: SummaryData): string {
   const lines = [`token-suite k6 scenario ${name} (profile ${settings.profile})`];
   for (const metric of Object.keys(data.metrics).sort()) {
     const thresholds = data.metrics[metric]?.thresholds ?? {};
-    for (const expression of Object.keys(thresholds)) lines.push(`  ${thresholds[expression]?.ok ? 'ok  ' : 'FAIL'} ${metric}: ${expression}`);
+    for (const expression of Object.keys(thresholds))
+      lines.push(`  ${thresholds[expression]?.ok ? 'ok  ' : 'FAIL'} ${metric}: ${expression}`);
   }
-  for (const c of data.root_group?.checks ?? []) lines.push(`  check ${c.fails === 0 ? 'ok  ' : 'FAIL'} ${c.name} (${c.passes} passed, ${c.fails} failed)`);
+  for (const c of data.root_group?.checks ?? [])
+    lines.push(`  check ${c.fails === 0 ? 'ok  ' : 'FAIL'} ${c.name} (${c.passes} passed, ${c.fails} failed)`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -50,7 +59,9 @@ function junit(name: string, data: SummaryData): string {
       const ok = thresholds[expression]?.ok === true;
       failures += ok ? 0 : 1;
       const failure = ok ? '' : `<failure message="${xml(`${metric} ${expression} not met`)}"/>`;
-      cases.push(`    <testcase classname="${xml(name)}" name="${xml(`${metric}: ${expression}`)}">${failure}</testcase>`);
+      cases.push(
+        `    <testcase classname="${xml(name)}" name="${xml(`${metric}: ${expression}`)}">${failure}</testcase>`,
+      );
     }
   }
   return [

@@ -18,7 +18,10 @@ export const raceOneWinner: Check = {
       const wins = results.filter((r) => r.issued).length;
       const rejected = results.filter((r) => r.status >= 400 && r.status < 500).length;
       const ok = grace ? wins >= 1 : wins === 1;
-      e.expect(ok, `round ${round}: ${wins} won, ${rejected} rejected with a 4xx, ${RACE_SIZE - wins - rejected} other${grace ? ' (rotation grace: several wins allowed)' : ''}`);
+      e.expect(
+        ok,
+        `round ${round}: ${wins} won, ${rejected} rejected with a 4xx, ${RACE_SIZE - wins - rejected} other${grace ? ' (rotation grace: several wins allowed)' : ''}`,
+      );
     }
     return e.done();
   },

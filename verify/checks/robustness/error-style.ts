@@ -7,11 +7,36 @@ import { loginBody, WRONG_PASSWORD } from '../login-form.ts';
 type Case = [what: string, status: number, code: string, send: (probe: Probe) => Promise<Exchange>];
 
 const CASES: Case[] = [
-  ['wrong password', 400, 'invalid_grant', (p) => p.post('/v1/token', loginBody(p.target.credentials, { password: WRONG_PASSWORD }))],
-  ['unknown client', 401, 'invalid_client', (p) => p.post('/v1/token', loginBody(p.target.credentials, { clientId: 'no-such-client' }))],
-  ['unsupported grant type', 400, 'unsupported_grant_type', (p) => p.post('/v1/token', loginBody(p.target.credentials, { grantType: 'magic' }))],
-  ['missing password', 400, 'invalid_request', (p) => p.post('/v1/token', loginBody(p.target.credentials, { password: undefined }))],
-  ['unknown refresh token', 400, 'invalid_grant', (p) => p.post('/v1/refresh/token', form({ refreshToken: 'never-issued' }))],
+  [
+    'wrong password',
+    400,
+    'invalid_grant',
+    (p) => p.post('/v1/token', loginBody(p.target.credentials, { password: WRONG_PASSWORD })),
+  ],
+  [
+    'unknown client',
+    401,
+    'invalid_client',
+    (p) => p.post('/v1/token', loginBody(p.target.credentials, { clientId: 'no-such-client' })),
+  ],
+  [
+    'unsupported grant type',
+    400,
+    'unsupported_grant_type',
+    (p) => p.post('/v1/token', loginBody(p.target.credentials, { grantType: 'magic' })),
+  ],
+  [
+    'missing password',
+    400,
+    'invalid_request',
+    (p) => p.post('/v1/token', loginBody(p.target.credentials, { password: undefined })),
+  ],
+  [
+    'unknown refresh token',
+    400,
+    'invalid_grant',
+    (p) => p.post('/v1/refresh/token', form({ refreshToken: 'never-issued' })),
+  ],
 ];
 
 export const oauthErrorBodies: Check = {
@@ -39,7 +64,10 @@ export const oauthErrorCodes: Check = {
     for (const [what, status, code, send] of CASES) {
       const ex = await send(probe);
       const got = (ex.json as { error?: unknown } | undefined)?.error;
-      e.expect(ex.status === status && got === code, `${what}: expected ${status} ${code}, got ${ex.status} ${typeof got === 'string' ? got : '(no error code)'}`);
+      e.expect(
+        ex.status === status && got === code,
+        `${what}: expected ${status} ${code}, got ${ex.status} ${typeof got === 'string' ? got : '(no error code)'}`,
+      );
     }
     return e.done();
   },

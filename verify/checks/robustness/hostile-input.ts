@@ -3,7 +3,12 @@ import { Evidence, summary, type Check } from '../../check.ts';
 import type { Probe } from '../../probe.ts';
 import { hostileCases, type HostileCase } from './cases.ts';
 
-interface Seen { what: string; status: number; line: string; token: boolean }
+interface Seen {
+  what: string;
+  status: number;
+  line: string;
+  token: boolean;
+}
 
 const runs = new WeakMap<Probe, Promise<Seen[]>>();
 
@@ -27,7 +32,8 @@ async function send(probe: Probe, c: HostileCase): Promise<Seen> {
     const token = /"(token|refreshToken|access_token|refresh_token)"\s*:\s*"[^"]/.test(text);
     return { what: c.what, status, token, line: status ? `${status}` : 'connection closed without an answer' };
   }
-  const headers: Record<string, string> = c.contentType === null ? {} : { 'content-type': c.contentType ?? 'application/x-www-form-urlencoded' };
+  const headers: Record<string, string> =
+    c.contentType === null ? {} : { 'content-type': c.contentType ?? 'application/x-www-form-urlencoded' };
   // fetch labels a string body text/plain; bytes go out with no Content-Type at all.
   const body = c.contentType === null ? new Uint8Array(Buffer.from(c.body ?? '')) : (c.body ?? '');
   const init = c.method === 'GET' ? { headers } : { headers, body };

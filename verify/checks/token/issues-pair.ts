@@ -11,7 +11,10 @@ export const issuesPair: Check = {
     const e = new Evidence();
     const ex = await probe.post('/v1/token', loginBody(probe.target.credentials));
     e.expect(ex.status === 200, `status ${ex.status}`);
-    e.expect(/^application\/(.+\+)?json/i.test(ex.headers.get('content-type') ?? ''), `content-type ${ex.headers.get('content-type')}`);
+    e.expect(
+      /^application\/(.+\+)?json/i.test(ex.headers.get('content-type') ?? ''),
+      `content-type ${ex.headers.get('content-type')}`,
+    );
     const valid = validateOpaqueTokenResponse(ex.json);
     e.expect(valid.ok, valid.ok ? 'body matches opaque-token-response.schema.json' : valid.message);
     return e.done();

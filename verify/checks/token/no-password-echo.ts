@@ -13,13 +13,20 @@ export const noPasswordEcho: Check = {
     const { password } = probe.target.credentials;
     const cases: [string, string, string][] = [
       ['wrong password', loginBody(probe.target.credentials, { password: WRONG_PASSWORD }), WRONG_PASSWORD],
-      ['unknown client with the real password', loginBody(probe.target.credentials, { clientId: 'no-such-client' }), password],
+      [
+        'unknown client with the real password',
+        loginBody(probe.target.credentials, { clientId: 'no-such-client' }),
+        password,
+      ],
       ['real password with a bad grantType', loginBody(probe.target.credentials, { grantType: 'nope' }), password],
     ];
     for (const [what, body, secret] of cases) {
       const ex = await probe.post('/v1/token', body);
       const echoed = passwordForms(secret).some((form) => ex.text.includes(form));
-      e.expect(!echoed || ex.status === 200, `${what}: the ${ex.status} body ${echoed ? 'CONTAINS' : 'does not contain'} the password`);
+      e.expect(
+        !echoed || ex.status === 200,
+        `${what}: the ${ex.status} body ${echoed ? 'CONTAINS' : 'does not contain'} the password`,
+      );
     }
     return e.done();
   },

@@ -12,7 +12,8 @@ function rejects(id: string, title: string, cases: [string, Change][]): Check {
     source: 'docs: Get token; RFC 6749 §5.2',
     async run(probe) {
       const e = new Evidence();
-      for (const [what, change] of cases) e.rejected(await probe.post('/v1/token', loginBody(probe.target.credentials, change)), what);
+      for (const [what, change] of cases)
+        e.rejected(await probe.post('/v1/token', loginBody(probe.target.credentials, change)), what);
       return e.done();
     },
   };
@@ -30,17 +31,25 @@ export const rejectsUnknownClient = rejects('TOKEN-05', 'An unknown clientId is 
   ['missing clientId', { clientId: undefined }],
 ]);
 
-export const rejectsBadGrantType = rejects('TOKEN-06', 'An unsupported or missing grantType is rejected with a 4xx and no token', [
-  ['grantType client_credentials', { grantType: 'client_credentials' }],
-  ['grantType refresh_token', { grantType: 'refresh_token' }],
-  ['grantType PASSWORD (case differs)', { grantType: 'PASSWORD' }],
-  ['missing grantType', { grantType: undefined }],
-  ['empty grantType', { grantType: '' }],
-]);
+export const rejectsBadGrantType = rejects(
+  'TOKEN-06',
+  'An unsupported or missing grantType is rejected with a 4xx and no token',
+  [
+    ['grantType client_credentials', { grantType: 'client_credentials' }],
+    ['grantType refresh_token', { grantType: 'refresh_token' }],
+    ['grantType PASSWORD (case differs)', { grantType: 'PASSWORD' }],
+    ['missing grantType', { grantType: undefined }],
+    ['empty grantType', { grantType: '' }],
+  ],
+);
 
-export const rejectsMissingCredentials = rejects('TOKEN-07', 'A missing or empty username or password is rejected with a 4xx and no token', [
-  ['missing username', { username: undefined }],
-  ['empty username', { username: '' }],
-  ['missing password', { password: undefined }],
-  ['empty password', { password: '' }],
-]);
+export const rejectsMissingCredentials = rejects(
+  'TOKEN-07',
+  'A missing or empty username or password is rejected with a 4xx and no token',
+  [
+    ['missing username', { username: undefined }],
+    ['empty username', { username: '' }],
+    ['missing password', { password: undefined }],
+    ['empty password', { password: '' }],
+  ],
+);

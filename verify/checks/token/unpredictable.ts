@@ -28,9 +28,15 @@ export const unpredictable: Check = {
       }
     }
     const e = new Evidence();
-    for (const [kind, sample] of [['access tokens', access], ['refresh tokens', refresh]] as const) {
+    for (const [kind, sample] of [
+      ['access tokens', access],
+      ['refresh tokens', refresh],
+    ] as const) {
       const bits = columnEntropyBits(sample);
-      e.expect(bits >= MIN_BITS, `${kind}: ~${Math.round(bits)} bits estimated over ${sample.length} samples (${constantColumns(sample)} positions never changed)`);
+      e.expect(
+        bits >= MIN_BITS,
+        `${kind}: ~${Math.round(bits)} bits estimated over ${sample.length} samples (${constantColumns(sample)} positions never changed)`,
+      );
     }
     return e.done();
   },
