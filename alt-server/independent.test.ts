@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { PROBES } from '../mutants/probes/index.ts';
-import { withAlt } from './testing.ts';
+import { withAlt } from '../testing/alt-server.ts';
 
 describe('alt server: a second correct implementation', () => {
   for (const probe of PROBES.filter((p) => !p.needsContext)) {

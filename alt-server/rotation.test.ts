@@ -4,7 +4,7 @@ import { issued, login, refresh, tokens, tokensOf } from '../mutants/probes/http
 import { TOKEN_PATTERN } from '../schemas/token-format.ts';
 import { createAltServer } from './index.ts';
 import { close, listen } from '../server/index.ts';
-import { TEST_HASH_ITERATIONS, withAlt } from './testing.ts';
+import { TEST_HASH_ITERATIONS, withAlt } from '../testing/alt-server.ts';
 
 const concurrently = <T>(n: number, run: () => Promise<T>): Promise<T[]> => Promise.all(Array.from({ length: n }, run));
 

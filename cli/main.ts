@@ -2,6 +2,7 @@
 import { serve, SERVE_USAGE } from './serve.ts';
 import { UsageError } from './usage-error.ts';
 import { verifyCommand, VERIFY_USAGE } from './verify.ts';
+import { CannotRunError } from '../verify/errors.ts';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -32,7 +33,7 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+  const usage = error instanceof CannotRunError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
   console.error(`token-suite: ${(error as Error).message}`);
   process.exitCode = usage ? 2 : 1;
 }

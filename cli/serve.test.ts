@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { validateTokenResponse } from '../schemas/validators.ts';
-import { runCli, startServe, type Served } from './testing.ts';
+import { runCli, startServe, type Served } from '../testing/cli.ts';
 
 const DOC = readFileSync(new URL('../docs/token-api.md', import.meta.url), 'utf8');
 /** The documented curl commands, as argument lists, with only the host swapped for the local server. */

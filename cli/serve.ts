@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { Server } from 'node:http';
 import { close, createTokenServer, listen } from '../server/index.ts';
-import type { ServerByNameOptions } from '../mutants/cli.ts';
+import type { ServerByNameOptions } from '../mutants/registry.ts';
 import { loadSeed } from './seed.ts';
 import { booleanSetting, numberSetting, optionalString, stringSetting } from './settings.ts';
 import { UsageError } from './usage-error.ts';
@@ -80,7 +80,7 @@ export async function serve(args: string[]): Promise<number> {
 
 /** The alt server and the mutants load only when asked for: they stay out of the default code path. */
 async function otherServer(name: string, options: ServerByNameOptions): Promise<Server> {
-  const { createServerByName, SERVER_NAMES } = await import('../mutants/cli.ts');
+  const { createServerByName, SERVER_NAMES } = await import('../mutants/registry.ts');
   if (!SERVER_NAMES.includes(name))
     throw new UsageError(`--impl must be one of: ${SERVER_NAMES.join(', ')} (got '${name}').`);
   return createServerByName(name, options);

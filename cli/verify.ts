@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { findK6 } from '../load/engine/k6-engine.ts';
 import { parseLoadSettings } from '../load/layer.ts';
 import { DOCUMENTED_SEED } from '../server/index.ts';
-import { LAYERS } from '../verify/layers.ts';
+import { LAYERS } from './layers.ts';
 import { renderTable } from '../verify/reports/console.ts';
 import { verify } from '../verify/run.ts';
 import type { LayerName } from '../verify/types.ts';

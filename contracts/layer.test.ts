@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { createAltServer } from '../alt-server/index.ts';
 import { close, listen } from '../server/index.ts';
-import { startServer, type Running } from '../server/testing.ts';
+import { startServer, type Running } from '../testing/reference-server.ts';
 import type { LayerContext, Target } from '../verify/types.ts';
-import { expiresInAsString, startBrokenServer } from './broken-server.ts';
+import { expiresInAsString, startBrokenServer } from '../testing/broken-server.ts';
 import { DOCUMENTED_CREDENTIALS } from './examples.ts';
 import { contractLayer } from './layer.ts';
 

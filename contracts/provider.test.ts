@@ -1,7 +1,7 @@
 // Provider side: the committed contract replayed by pact-js's Verifier against live servers.
 import assert from 'node:assert/strict';
-import { startServer, type Running } from '../server/testing.ts';
-import { expiresInAsString, startBrokenServer } from './broken-server.ts';
+import { startServer, type Running } from '../testing/reference-server.ts';
+import { expiresInAsString, startBrokenServer } from '../testing/broken-server.ts';
 import { STATES } from './states.ts';
 import { verifyContract } from './verification-worker.ts';
 

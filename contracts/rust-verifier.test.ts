@@ -1,8 +1,8 @@
 // An independent implementation of Pact: the official pact CLI's Rust verifier replays the committed
 // contract against `token-suite serve --provider-states`, states set through its state-change URL.
 import assert from 'node:assert/strict';
-import { startServe, type Served } from '../cli/testing.ts';
-import { expiresInAsString, startBrokenServer } from './broken-server.ts';
+import { startServe, type Served } from '../testing/cli.ts';
+import { expiresInAsString, startBrokenServer } from '../testing/broken-server.ts';
 import { rustVerify } from './rust-verifier.ts';
 
 describe('contract: the Rust pact verifier (pact-cli) against token-suite serve --provider-states', () => {

@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import { close, createTokenServer, listen } from '../server/index.ts';
 import type { RequirementResult } from '../verify/types.ts';
-import { contextFor } from './testing/context.ts';
+import { contextFor } from '../testing/load-context.ts';
 import { loadLayer } from './layer.ts';
 import type { LoadReport } from './report/load-report.ts';
-import { createFakeServer, listenFake, type FakeFlaws } from './testing/fake-server.ts';
+import { createFakeServer, listenFake, type FakeFlaws } from '../testing/fake-token-server.ts';
 
 const byId = (requirements: RequirementResult[], id: string) =>
   requirements.find((r) => r.id === id) as RequirementResult;

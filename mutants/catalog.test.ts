@@ -1,11 +1,11 @@
 // The catalog is complete and usable by name: each mutant is described, probed, documented and servable.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createServerByName, SERVER_NAMES } from './cli.ts';
+import { createServerByName, SERVER_NAMES } from './registry.ts';
 import { createMutantServer, MUTANTS, UnknownMutantError, type Category } from './index.ts';
 import { login } from './probes/http.ts';
 import { PROBES } from './probes/index.ts';
-import { TEST_SCRYPT_COST, withServer } from './testing.ts';
+import { TEST_SCRYPT_COST, withServer } from '../testing/with-server.ts';
 
 const CATEGORIES: Category[] = [
   'response-shape',

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createTokenServer } from '../server/index.ts';
 import { createMutantServer } from './index.ts';
 import { PROBES } from './probes/index.ts';
-import { TEST_SCRYPT_COST, withServer } from './testing.ts';
+import { TEST_SCRYPT_COST, withServer } from '../testing/with-server.ts';
 
 /** The 5xx mutants log their crash with console.error; expected here, so not printed. */
 async function quietly<T>(run: () => Promise<T>): Promise<T> {

@@ -1,5 +1,5 @@
 // Which layers the kill matrix runs, and for how long the load layer hammers each server.
-import { LAYERS } from '../verify/layers.ts';
+import { LAYERS } from '../cli/layers.ts';
 import type { Layer, LayerName } from '../verify/types.ts';
 
 export const MATRIX_LAYERS: LayerName[] = (process.env.TOKEN_SUITE_MATRIX_LAYERS ?? 'conformance,contract,load').split(

@@ -1,11 +1,11 @@
 // A server for `npm run bench`, in its own process: `reference` (the suite's reference server) or
 // `bare` (node:http answering every request with a JSON body the size of a token pair: the platform's floor).
 import { createServer } from 'node:http';
-import { fakeToken } from '../load/testing/fake-server.ts';
 import { createTokenServer, listen } from '../server/index.ts';
+import { newToken } from '../server/tokens.ts';
 
 const kind = process.argv[2] ?? 'reference';
-const body = JSON.stringify({ token: fakeToken(), refreshToken: fakeToken(), expiresIn: 3600 });
+const body = JSON.stringify({ token: newToken(), refreshToken: newToken(), expiresIn: 3600 });
 const server =
   kind === 'bare'
     ? createServer((req, res) => {

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOCUMENTED_SEED } from '../server/index.ts';
-import { LAYERS } from '../verify/layers.ts';
+import { LAYERS } from '../cli/layers.ts';
 import { verify } from '../verify/run.ts';
 import type { RequirementResult } from '../verify/types.ts';
 import { writeSection } from './readme-section.ts';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { COMMITTED_PACT } from '../contracts/pact-files.ts';
-import { startBrokerRecorder, type Recorder } from './pact-broker-recorder.ts';
+import { startBrokerRecorder, type Recorder } from '../testing/pact-broker-recorder.ts';
 import { ROOT } from './pact-settings.ts';
 
 const CI = {

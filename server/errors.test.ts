@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { DOC_LOGIN, FORM, post, startServer, type Running } from './testing.ts';
+import { DOC_LOGIN, FORM, post, startServer, type Running } from '../testing/reference-server.ts';
 
 const CLIENT = '57f986e1-4588-4512-90ea-d264904df7b2';
 const login = (fields: Record<string, string>) => new URLSearchParams(fields).toString();

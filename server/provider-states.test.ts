@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { post, refreshBody, startServer, type Running } from './testing.ts';
+import { post, refreshBody, startServer, type Running } from '../testing/reference-server.ts';
 
 const state = (url: string, body: unknown) =>
   post(`${url}/_pact/provider-states`, JSON.stringify(body), 'application/json');

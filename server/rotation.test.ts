@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { isDocumentedToken } from '../schemas/token-format.ts';
 import { validateTokenResponse } from '../schemas/validators.ts';
-import { DOC_LOGIN, login, post, refreshBody, startServer, type Running } from './testing.ts';
+import { DOC_LOGIN, login, post, refreshBody, startServer, type Running } from '../testing/reference-server.ts';
 
 describe('reference server: password grant and refresh rotation', () => {
   let ref: Running;

@@ -1,6 +1,6 @@
 // `verify` as a function: resolve the target, run the layers, build, redact and write the reports.
 import type { Credentials } from '../client/token-client.ts';
-import { UsageError } from '../cli/usage-error.ts';
+import { CannotRunError } from './errors.ts';
 import { redactSummary } from './redact.ts';
 import { ensureWritable, writeReports } from './reports/write.ts';
 import { assertValidSummary, buildSummary, type Summary } from './summary.ts';
@@ -28,12 +28,14 @@ export interface VerifyResult {
 
 export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   await ensureWritable(options.reportDir).catch((error: Error) => {
-    throw new UsageError(`Cannot write reports to ${options.reportDir} (${error.message}); pick another --report-dir.`);
+    throw new CannotRunError(
+      `Cannot write reports to ${options.reportDir} (${error.message}); pick another --report-dir.`,
+    );
   });
   const resolved = await resolveTarget(options.baseUrl);
   try {
     const problem = await unreachable(resolved.baseUrl, options.timeoutMs);
-    if (problem) throw new UsageError(problem);
+    if (problem) throw new CannotRunError(problem);
     const startedAt = new Date();
     const target = {
       baseUrl: resolved.baseUrl,

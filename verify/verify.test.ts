@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { runCli } from '../cli/testing.ts';
+import { runCli } from '../testing/cli.ts';
 import { validateSummary } from '../schemas/validators.ts';
 import { CONFORMANCE } from './catalog.ts';
-import { startFault, type Fault } from './fault-servers.ts';
+import { startFault, type Fault } from '../testing/fault-servers.ts';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'token-suite-'));
 const readSummary = (dir: string) => JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createTokenServer, listen } from '../../server/index.ts';
-import { contextFor } from '../testing/context.ts';
+import { contextFor } from '../../testing/load-context.ts';
 import { runLoad } from '../layer.ts';
 import { loadRequirements } from '../report/requirements.ts';
 import { findK6 } from './k6-engine.ts';
@@ -23,7 +23,7 @@ describe('k6 engine (through a stand-in k6 executable)', () => {
     const cli = fileURLToPath(new URL('../harness/k6-cli.ts', import.meta.url));
     writeFileSync(
       join(bin, 'k6'),
-      `#!/bin/sh\nexec "${process.execPath}" --import "${import.meta.resolve('tsx')}" "${cli}" "$@"\n`,
+      `#!/bin/sh\nexec "${process.execPath}" --import "${new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url).href}" "${cli}" "$@"\n`,
     );
     chmodSync(join(bin, 'k6'), 0o755);
     server = createTokenServer();

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { buildK6, OUT_DIR } from '../../scripts/build-k6.ts';
+import { buildK6, OUT_DIR } from './k6-build.ts';
 import type { LayerContext } from '../../verify/types.ts';
 import { k6LoadReport, readSamples, type K6Summary } from '../report/k6-report.ts';
 import type { LoadReport } from '../report/load-report.ts';

@@ -1,6 +1,6 @@
 // The shared flows, driven by a scripted server: the requests they send and what they count.
 import assert from 'node:assert/strict';
-import { fakeToken } from '../testing/fake-server.ts';
+import { fakeToken } from '../../testing/fake-token-server.ts';
 import { ChainFlow } from './chain.ts';
 import type { ResponseLike } from './checks.ts';
 import type { Flow, FlowContext } from './flow.ts';

@@ -5,9 +5,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Server } from 'node:http';
-import { buildK6, k6Entries } from '../../scripts/build-k6.ts';
+import { buildK6, k6Entries } from '../engine/k6-build.ts';
 import { close, createTokenServer, listen } from '../../server/index.ts';
-import { createFakeServer, listenFake, type FakeFlaws } from '../testing/fake-server.ts';
+import { createFakeServer, listenFake, type FakeFlaws } from '../../testing/fake-token-server.ts';
 import { runBundle, type HarnessResult } from './run-bundle.ts';
 import { importedModules, syntaxNewerThanEs2017 } from './syntax.ts';
 
@@ -21,7 +21,7 @@ describe('k6 bundles (executed by the harness)', function () {
 
   before(async () => {
     out = mkdtempSync(join(tmpdir(), 'token-suite-bundles-'));
-    bundles = await buildK6(out, { validators: false });
+    bundles = await buildK6(out);
     reference = createTokenServer();
     referenceUrl = await listen(reference);
   });

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { validateTokenResponse as runtime } from '../../schemas/validators.ts';
-import { fakeToken } from '../testing/fake-server.ts';
+import { fakeToken } from '../../testing/fake-token-server.ts';
 import { generateValidators, GENERATED_PATH } from './generate.ts';
 import { validateTokenResponse } from './standalone.js';
 

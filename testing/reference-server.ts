@@ -1,5 +1,5 @@
 // Test helpers: a reference server on a free loopback port, and a raw form POST.
-import { close, createTokenServer, listen, type ServerOptions, type TokenServer } from './index.ts';
+import { close, createTokenServer, listen, type ServerOptions, type TokenServer } from '../server/index.ts';
 
 export interface Running {
   url: string;

@@ -1,5 +1,5 @@
 // A LayerContext for the load layer's tests: the documented credentials, a 2-second Node run.
-import type { LayerContext } from '../../verify/types.ts';
+import type { LayerContext } from '../verify/types.ts';
 
 const credentials = {
   clientId: '57f986e1-4588-4512-90ea-d264904df7b2',
