@@ -6,6 +6,7 @@ import { DOCUMENTED_SEED } from '../server/index.ts';
 import { LAYERS } from './layers.ts';
 import { renderTable } from '../verify/reports/console.ts';
 import { verify } from '../verify/run.ts';
+import { exitCodeOf } from '../verify/summary.ts';
 import type { LayerName } from '../verify/types.ts';
 import { numberSetting, optionalString, stringSetting } from './settings.ts';
 import { UsageError } from './usage-error.ts';
@@ -91,8 +92,7 @@ export async function verifyCommand(args: string[]): Promise<number> {
     signal: controller.signal,
   }).finally(() => process.off('SIGINT', interrupt));
   console.log(`\n${renderTable(summary)}\nreports: ${files.join(', ')}`);
-  if (summary.interrupted) return 2;
-  return summary.verdict === 'pass' ? 0 : 1;
+  return exitCodeOf(summary);
 }
 
 function parseLayers(list: string): LayerName[] {

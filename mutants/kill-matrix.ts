@@ -4,7 +4,7 @@
 import type { Server } from 'node:http';
 import { DOCUMENTED_SEED, close, listen } from '../server/index.ts';
 import { verify } from '../verify/run.ts';
-import type { Layer, LayerName, RequirementResult } from '../verify/types.ts';
+import type { Layer, LayerName, RequirementResult, Verdict } from '../verify/types.ts';
 import { createServerByName } from './registry.ts';
 import { MUTANTS } from './index.ts';
 
@@ -19,7 +19,7 @@ export interface Subject {
 }
 
 export interface Row extends Subject {
-  verdict: 'pass' | 'fail';
+  verdict: Verdict;
   /** Requirement ids that did not pass, by layer. */
   caught: Record<LayerName, string[]>;
   missed: string[];
@@ -81,7 +81,7 @@ export async function runSubject(subject: Subject, options: MatrixOptions): Prom
   }
 }
 
-function judge(subject: Subject, verdict: 'pass' | 'fail', requirements: RequirementResult[]): Row {
+function judge(subject: Subject, verdict: Verdict, requirements: RequirementResult[]): Row {
   const caught: Record<LayerName, string[]> = { conformance: [], contract: [], load: [] };
   for (const r of requirements)
     if (r.status === 'fail' || r.status === 'warn') caught[r.layer].push(`${r.id}${r.status === 'warn' ? '?' : ''}`);

@@ -3,8 +3,8 @@ import type { Exchange, Probe } from './probe.ts';
 import type { Level } from './types.ts';
 
 export interface Finding {
-  /** 'skip' when the check does not apply to this target. */
-  outcome: 'pass' | 'fail' | 'skip';
+  /** 'inconclusive' when the check could not gather the evidence it needs (it says what was missing). */
+  outcome: 'pass' | 'fail' | 'inconclusive';
   evidence: string[];
 }
 

@@ -1,10 +1,10 @@
 // Runs the conformance catalog against the target, one check at a time.
-import type { Check } from './check.ts';
+import type { Check, Finding } from './check.ts';
 import { CONFORMANCE } from './catalog.ts';
 import { Probe, TargetUnavailable } from './probe.ts';
 import type { Layer, RequirementResult, Status } from './types.ts';
 
-export function toStatus(check: Pick<Check, 'level'>, outcome: 'pass' | 'fail' | 'skip'): Status {
+export function toStatus(check: Pick<Check, 'level'>, outcome: Finding['outcome']): Status {
   if (outcome === 'fail') return check.level === 'MUST' ? 'fail' : 'warn';
   return outcome;
 }
@@ -24,7 +24,7 @@ export function conformanceLayer(checks: readonly Check[] = CONFORMANCE): Layer 
           layer: 'conformance' as const,
         };
         if (signal.aborted) {
-          requirements.push({ ...base, status: 'skip', evidence: ['interrupted before this check ran'] });
+          requirements.push({ ...base, status: 'inconclusive', evidence: ['interrupted before this check ran'] });
           continue;
         }
         const finding = await check.run(probe).catch((error: unknown) => {

@@ -1,12 +1,12 @@
 // Builds summary.json from the layers' results, and checks it against its published schema.
 import { validateSummary } from '../schemas/validators.ts';
-import type { LayerName, RequirementResult, Status } from './types.ts';
+import type { LayerName, RequirementResult, Status, Verdict } from './types.ts';
 
 export interface Summary {
   tool: { name: 'token-suite'; version: string };
   target: string;
   embedded: boolean;
-  verdict: 'pass' | 'fail';
+  verdict: Verdict;
   startedAt: string;
   durationMs: number;
   interrupted: boolean;
@@ -14,15 +14,47 @@ export interface Summary {
   counts: Record<Status, number>;
   requirements: RequirementResult[];
   load: Record<string, unknown> | null;
+  /** Things a reader must know to trust the verdict (an engine fallback, TLS verification off, ...). */
+  notes: string[];
+  /** verdict 'error' only: the sentence that says why the suite could not run. */
+  error?: string;
 }
 
 export const VERSION = '0.1.0';
 
-export function buildSummary(input: Omit<Summary, 'tool' | 'verdict' | 'counts'>): Summary {
-  const counts: Record<Status, number> = { pass: 0, fail: 0, warn: 0, skip: 0 };
-  for (const r of input.requirements) counts[r.status] += 1;
-  const verdict = counts.fail === 0 && !input.interrupted ? 'pass' : 'fail';
-  return { tool: { name: 'token-suite', version: VERSION }, verdict, counts, ...input };
+export function countStatuses(requirements: readonly RequirementResult[]): Record<Status, number> {
+  const counts: Record<Status, number> = { pass: 0, fail: 0, warn: 0, inconclusive: 0 };
+  for (const r of requirements) counts[r.status] += 1;
+  return counts;
+}
+
+/** A MUST that failed decides; then an interruption; then a MUST without enough evidence. */
+export function verdictOf(requirements: readonly RequirementResult[], interrupted: boolean): Verdict {
+  const must = requirements.filter((r) => r.level === 'MUST');
+  if (must.some((r) => r.status === 'fail')) return 'fail';
+  if (interrupted) return 'interrupted';
+  if (must.some((r) => r.status === 'inconclusive')) return 'inconclusive';
+  return 'pass';
+}
+
+export const EXIT_CODES: Record<Verdict, number> = { pass: 0, fail: 1, error: 2, inconclusive: 3, interrupted: 130 };
+
+/** The exit code of a run: 130 whenever it was interrupted, else the verdict's. */
+export function exitCodeOf(summary: Pick<Summary, 'verdict' | 'interrupted'>): number {
+  return summary.interrupted ? EXIT_CODES.interrupted : EXIT_CODES[summary.verdict];
+}
+
+type SummaryInput = Omit<Summary, 'tool' | 'verdict' | 'counts' | 'notes'> & { notes?: string[] };
+
+export function buildSummary(input: SummaryInput): Summary {
+  const verdict = verdictOf(input.requirements, input.interrupted);
+  return {
+    tool: { name: 'token-suite', version: VERSION },
+    verdict,
+    counts: countStatuses(input.requirements),
+    notes: [],
+    ...input,
+  };
 }
 
 export function assertValidSummary(summary: unknown): void {

@@ -2,7 +2,14 @@
 import type { Credentials } from '../client/token-client.ts';
 
 export type Level = 'MUST' | 'SHOULD';
-export type Status = 'pass' | 'fail' | 'warn' | 'skip';
+/**
+ * pass: the evidence shows the requirement met. fail: it shows the requirement broken (a SHOULD that
+ * fails is 'warn'). inconclusive: the run did not gather the evidence the requirement needs (too few
+ * samples, a suite-side problem, an interruption): never a pass, never the server's fault.
+ */
+export type Status = 'pass' | 'fail' | 'warn' | 'inconclusive';
+/** pass (exit 0), fail (1), error: the suite could not run (2), inconclusive (3), interrupted (130). */
+export type Verdict = 'pass' | 'fail' | 'inconclusive' | 'interrupted' | 'error';
 export type LayerName = 'conformance' | 'contract' | 'load';
 
 /** One line of the verdict: a requirement, how it came out, and why. */

@@ -15,7 +15,8 @@ export function loadRequirements(report: LoadReport): RequirementResult[] {
   );
   const checkFailRate = checkTotals.fails / Math.max(1, checkTotals.passes + checkTotals.fails);
   const ran = report.requests > 0;
-  const status = (ok: boolean, level: 'fail' | 'warn' = 'fail'): Status => (!ran ? 'skip' : ok ? 'pass' : level);
+  const status = (ok: boolean, level: 'fail' | 'warn' = 'fail'): Status =>
+    !ran ? 'inconclusive' : ok ? 'pass' : level;
   const failedChecks = Object.entries(report.checks)
     .filter(([, c]) => c.fails > 0)
     .map(([name, c]) => `check failed ${c.fails}×: ${name}`);
@@ -51,7 +52,7 @@ export function loadRequirements(report: LoadReport): RequirementResult[] {
       level: 'MUST',
       source: 'docs; RFC 9700 §4.14.2',
       title: 'Refresh rotation holds under load: a replayed refresh token is rejected',
-      status: report.rotation.replays === 0 ? 'skip' : status(v.replay_accepted === 0),
+      status: report.rotation.replays === 0 ? 'inconclusive' : status(v.replay_accepted === 0),
       evidence: [
         `${report.rotation.rotations} rotations, ${report.rotation.replays} replays: ${v.replay_accepted} replays accepted`,
         ...grace(report),
@@ -62,7 +63,7 @@ export function loadRequirements(report: LoadReport): RequirementResult[] {
       level: 'SHOULD',
       source: 'RFC 9700 §4.14.2',
       title: 'Reuse detection holds under load: after a replay the newest token of the family is revoked',
-      status: report.rotation.replays === 0 ? 'skip' : status(v.family_survived_replay === 0, 'warn'),
+      status: report.rotation.replays === 0 ? 'inconclusive' : status(v.family_survived_replay === 0, 'warn'),
       evidence: [`${report.rotation.replays} replays: ${v.family_survived_replay} families survived one`],
     },
     {
@@ -70,7 +71,7 @@ export function loadRequirements(report: LoadReport): RequirementResult[] {
       level: 'MUST',
       source: 'docs; RFC 9700 §4.14.2',
       title: 'Refresh rotation holds under load: of concurrent refreshes of one token exactly one wins',
-      status: report.rotation.races === 0 ? 'skip' : status(v.race_double_win === 0),
+      status: report.rotation.races === 0 ? 'inconclusive' : status(v.race_double_win === 0),
       evidence: [`${report.rotation.races} races: ${v.race_double_win} with more than one winner`, ...grace(report)],
     },
     {
@@ -88,7 +89,7 @@ export function loadRequirements(report: LoadReport): RequirementResult[] {
       title: `No degradation: in the last fifth of the run, p95 ≤ ${t.degradationFactor}× (+${t.degradationSlackMs} ms) and throughput ≥ 1/${t.degradationFactor} of the first fifth`,
       status:
         d === null
-          ? 'skip'
+          ? 'inconclusive'
           : status(
               d.last_p95_ms <= d.first_p95_ms * t.degradationFactor + t.degradationSlackMs &&
                 (d.rps_ratio === null || d.rps_ratio * t.degradationFactor >= 1),

@@ -1,29 +1,51 @@
 // junit.xml: one <testsuite> per layer, one <testcase> per requirement.
-// fail → <failure>; warn (a SHOULD that failed) → passes, with the evidence in <system-out>; skip → <skipped>.
+// fail → <failure>; inconclusive → <error> (CI must read it neither as a pass nor as the server's fault);
+// warn (a SHOULD that failed) → passes, with the evidence in <system-out>. A run that could not start
+// (verdict error) is one errored test case carrying the sentence that says why.
 import type { Summary } from '../summary.ts';
+import type { RequirementResult } from '../types.ts';
 
 const escape = (text: string) =>
-  text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+  text
+    .replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!)
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+
+function testCase(r: RequirementResult): string {
+  const name = escape(`${r.id} [${r.level}] ${r.title}`);
+  const evidence = escape(r.evidence.join('\n'));
+  const inner =
+    r.status === 'fail'
+      ? `<failure message="${escape(`${r.id} failed`)}" type="${r.level}">${evidence}</failure>`
+      : r.status === 'inconclusive'
+        ? `<error message="${escape(`${r.id} inconclusive: ${r.evidence[0] ?? 'not enough evidence'}`)}" type="inconclusive">${evidence}</error>`
+        : `<system-out>${r.status === 'warn' ? 'WARNING (SHOULD not met)\n' : ''}${evidence}</system-out>`;
+  return `    <testcase classname="token-suite.${r.layer}" name="${name}">${inner}</testcase>`;
+}
+
+function suite(name: string, cases: RequirementResult[], body: string[]): string {
+  const failures = cases.filter((r) => r.status === 'fail').length;
+  const errors = cases.filter((r) => r.status === 'inconclusive').length;
+  const attributes = `tests="${body.length}" failures="${failures}" errors="${errors}"`;
+  return `  <testsuite name="${escape(name)}" ${attributes}>\n${body.join('\n')}\n  </testsuite>`;
+}
+
+function couldNotRun(summary: Summary): string {
+  const message = escape(summary.error ?? 'the suite could not run');
+  const body = [`    <testcase classname="token-suite" name="token-suite verify ran"><error message="${message}" type="error">${message}</error></testcase>`];
+  return `  <testsuite name="token-suite" tests="1" failures="0" errors="1">\n${body.join('\n')}\n  </testsuite>`;
+}
 
 export function renderJunit(summary: Summary): string {
   const layers = [...new Set(summary.requirements.map((r) => r.layer))];
-  const suites = layers.map((layer) => {
-    const cases = summary.requirements.filter((r) => r.layer === layer);
-    const body = cases.map((r) => {
-      const name = escape(`${r.id} [${r.level}] ${r.title}`);
-      const evidence = escape(r.evidence.join('\n'));
-      const inner =
-        r.status === 'fail'
-          ? `<failure message="${escape(`${r.id} failed`)}" type="${r.level}">${evidence}</failure>`
-          : r.status === 'skip'
-            ? `<skipped message="${escape(r.evidence[0] ?? 'skipped')}"/>`
-            : `<system-out>${r.status === 'warn' ? 'WARNING (SHOULD not met)\n' : ''}${evidence}</system-out>`;
-      return `    <testcase classname="token-suite.${layer}" name="${name}">${inner}</testcase>`;
-    });
-    const failures = cases.filter((r) => r.status === 'fail').length;
-    const skipped = cases.filter((r) => r.status === 'skip').length;
-    return `  <testsuite name="token-suite ${layer}" tests="${cases.length}" failures="${failures}" skipped="${skipped}">\n${body.join('\n')}\n  </testsuite>`;
-  });
-  const failures = summary.counts.fail;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="token-suite verify ${escape(summary.target)}" tests="${summary.requirements.length}" failures="${failures}" time="${(summary.durationMs / 1000).toFixed(3)}">\n${suites.join('\n')}\n</testsuites>\n`;
+  const suites =
+    summary.verdict === 'error'
+      ? [couldNotRun(summary)]
+      : layers.map((layer) => {
+          const cases = summary.requirements.filter((r) => r.layer === layer);
+          return suite(`token-suite ${layer}`, cases, cases.map(testCase));
+        });
+  const errors = summary.verdict === 'error' ? 1 : summary.counts.inconclusive;
+  const tests = summary.verdict === 'error' ? 1 : summary.requirements.length;
+  const attributes = `tests="${tests}" failures="${summary.counts.fail}" errors="${errors}" time="${(summary.durationMs / 1000).toFixed(3)}"`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="token-suite verify ${escape(summary.target)}" ${attributes}>\n${suites.join('\n')}\n</testsuites>\n`;
 }
