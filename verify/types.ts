@@ -46,6 +46,8 @@ export interface LayerContext {
   load?: { connections?: number; rate?: number };
   /** Progress lines for the console; never secrets. */
   log: (line: string) => void;
+  /** Live figures of a running load engine, about once a second (the console draws them). */
+  progress?: (figures: LoadProgress) => void;
   /** Aborted on Ctrl-C: layers stop early and return what they measured. */
   signal: AbortSignal;
 }
@@ -61,4 +63,17 @@ export interface LayerOutcome {
 export interface Layer {
   name: LayerName;
   run(context: LayerContext): Promise<LayerOutcome>;
+}
+
+/** What a load engine reports while it runs. */
+export interface LoadProgress {
+  elapsedSeconds: number;
+  totalSeconds: number;
+  requests: number;
+  /** Requests per second over the last second. */
+  rps: number;
+  /** Unexpected answers and failed checks so far. */
+  errors: number;
+  /** Rotation violations so far (replays accepted, double wins, collisions). */
+  violations: number;
 }
