@@ -55,6 +55,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     };
     const requirements: RequirementResult[] = [];
     const html: string[] = [];
+    const notes: string[] = [];
     let load: Record<string, unknown> | null = null;
     for (const layer of options.layers) {
       if (options.signal.aborted) break;
@@ -63,6 +64,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       requirements.push(...outcome.requirements);
       if (outcome.load) load = outcome.load;
       if (outcome.html) html.push(outcome.html);
+      notes.push(...(outcome.notes ?? []));
     }
     const summary = redactSummary(
       buildSummary({
@@ -74,6 +76,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
         layers: options.layers.map((l) => l.name) as LayerName[],
         requirements,
         load,
+        notes,
       }),
       options.credentials.password,
     );
@@ -89,6 +92,8 @@ async function runLayer(layer: Layer, context: LayerContext) {
   try {
     return await layer.run(context);
   } catch (error) {
+    // The suite cannot run (e.g. --engine k6 with a k6 that cannot run the bundle): exit 2, not the server's.
+    if (error instanceof CannotRunError) throw error;
     const failure: RequirementResult = {
       id: 'SUITE-01',
       title: `The ${layer.name} layer ran to completion`,

@@ -58,6 +58,8 @@ export interface LayerOutcome {
   load?: Record<string, unknown>;
   /** A self-contained HTML fragment for report.html (the load charts). */
   html?: string;
+  /** Lines for summary.json's `notes` (e.g. the load engine fell back from k6 to Node). */
+  notes?: string[];
 }
 
 export interface Layer {
