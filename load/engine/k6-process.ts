@@ -28,6 +28,7 @@ export function findK6(path = process.env.PATH ?? ''): string | null {
 
 export interface K6Spawn {
   env?: NodeJS.ProcessEnv;
+  cwd?: string;
   signal?: AbortSignal;
   /** Ends k6 (SIGKILL) after this many ms; 0: never. */
   timeoutMs?: number;
@@ -37,7 +38,11 @@ export interface K6Spawn {
 
 export function runK6(k6: string, args: string[], options: K6Spawn = {}): Promise<K6Exit> {
   return new Promise((resolve, reject) => {
-    const child = spawn(k6, args, { env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(k6, args, {
+      env: options.env ?? process.env,
+      cwd: options.cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const stdout: Buffer[] = [];
     const stderr: string[] = [];
     let partial = '';

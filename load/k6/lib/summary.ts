@@ -3,25 +3,12 @@
 // collision check) and <dir>/<name>-junit.xml; <dir> is reports/k6 unless TOKEN_SUITE_LOAD_SUMMARY_DIR
 // says otherwise (k6 creates no folders: `npm run build` creates reports/k6).
 import { settings } from './settings.ts';
+import type { SummaryData } from './summary-data.ts';
 
 /** What the token-collision threshold could see: k6 VUs share no memory. */
 export const COLLISION_SCOPE = settings.collectorUrl
   ? 'token collisions: checked across all VUs by the token-suite collector'
   : 'token collisions: checked within each VU only (k6 VUs share no memory); `token-suite verify --engine k6` checks them across all VUs';
-
-interface ThresholdResult {
-  ok: boolean;
-}
-interface MetricData {
-  type: string;
-  values: Record<string, number>;
-  thresholds?: Record<string, ThresholdResult>;
-}
-export interface SummaryData {
-  metrics: Record<string, MetricData>;
-  root_group?: { checks?: { name: string; passes: number; fails: number }[] };
-  state?: { testRunDurationMs?: number };
-}
 
 export function summaryFor(name: string) {
   return (data: SummaryData): Record<string, string> => {
@@ -39,16 +26,6 @@ export function summaryFor(name: string) {
       [`${base}-junit.xml`]: junit(name, data),
     };
   };
-}
-
-export function failedThresholds(data: SummaryData): string[] {
-  const failed: string[] = [];
-  for (const metric of Object.keys(data.metrics)) {
-    const thresholds = data.metrics[metric]?.thresholds ?? {};
-    for (const expression of Object.keys(thresholds))
-      if (!thresholds[expression]?.ok) failed.push(`${metric}: ${expression}`);
-  }
-  return failed;
 }
 
 function textSummary(name: string, data: SummaryData): string {
