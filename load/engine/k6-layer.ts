@@ -34,7 +34,7 @@ export async function chooseK6(
   } catch (error) {
     if (!(error instanceof K6Unusable)) throw error;
     if (context.engine === 'k6') throw new CannotRunError(`--engine k6: ${error.message}.`);
-    const note = `load: k6 on the PATH (${k6}) cannot run the suite's bundle, so the Node engine ran the load layer instead: ${error.message}.`;
+    const note = `load: k6 on the PATH (${k6}) cannot run the suite's bundle: ${error.message}; the Node engine ran the load layer instead.`;
     context.log(`warning: ${note}`);
     return { plan: null, notes: [note] };
   }
