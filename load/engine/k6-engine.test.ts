@@ -103,6 +103,20 @@ describe('k6 engine', function () {
       });
     });
 
+    it('through the CLI: auto writes the note into summary.json; --engine k6 exits 2 with the reason', async () => {
+      const dir = mkdtempSync(join(reportDir, 'fallback-'));
+      const env = { PATH: `${fakeK6({ version: OLD_K6 })}:${path}` };
+      const auto = await runCli(['verify', '--only', 'load', '--duration', '2', '--report-dir', dir], env);
+      const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
+      assert.equal(summary.load.engine, 'node', auto.stdout);
+      assert.match(summary.notes.join('\n'), /k6 v0\.48\.0 .*older than k6 v0\.49\.0.*Node engine ran/);
+      assert.match(auto.stdout, /warning: load: k6 on the PATH/);
+      const k6Run = await runCli(['verify', '--only', 'load', '--engine', 'k6', '--report-dir', dir], env);
+      assert.equal(k6Run.code, 2, k6Run.stderr);
+      assert.match(k6Run.stderr, /--engine k6: k6 v0\.48\.0 \(go1\.21\.5, linux\/amd64\) is older than k6 v0\.49\.0/);
+      assert.doesNotMatch(k6Run.stderr, /SUITE-01|\bat .*\.ts:\d+/);
+    });
+
     it("a k6 that dies mid-run leaves every load requirement inconclusive, with k6's lines as evidence", async () => {
       withFakeK6({
         version: K6_V049,
