@@ -5,8 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findK6 } from '../load/engine/k6-process.ts';
-import { loadLayer } from '../load/layer.ts';
-import { inK6Column, k6Cell } from '../mutants/k6-column.ts';
+import { inK6Column, K6_COLUMN_DURATION_SECONDS, k6Cell } from '../mutants/k6-column.ts';
 import { renderMatrix, runSubject, SUBJECTS, type Row } from '../mutants/kill-matrix.ts';
 import { MATRIX_DURATION_SECONDS, MATRIX_LAYERS, matrixLayers } from '../mutants/matrix-layers.ts';
 import { writeSection } from './readme-section.ts';
@@ -17,7 +16,7 @@ const rows: Row[] = [];
 for (const subject of SUBJECTS) {
   const options = { layers: matrixLayers, durationSeconds: MATRIX_DURATION_SECONDS, reportDir };
   const row = await runSubject(subject, options);
-  if (k6 && inK6Column(subject)) row.k6 = await k6Cell(subject, row, { ...options, layers: () => [loadLayer] });
+  if (k6 && inK6Column(subject)) row.k6 = (await k6Cell(subject, options)).cell;
   process.stderr.write(
     `${row.ok ? 'ok  ' : 'BAD '} ${subject.name}${subject.rotationGraceSeconds ? ` (grace ${subject.rotationGraceSeconds} s)` : ''}${row.k6 ? ` (k6: ${row.k6.caught.join(' ') || '—'})` : ''}\n`,
   );
@@ -28,7 +27,7 @@ const killed = rows.filter((r) => r.expected !== 'pass' && r.ok).length;
 const mutants = rows.filter((r) => r.expected !== 'pass').length;
 const k6Rows = rows.filter((r) => r.k6);
 const k6Line = k6Rows.length
-  ? `; k6 column (${k6Rows.length} servers, the load layer again with k6): ${k6Rows.filter((r) => r.k6!.ok).length} judged right, ${k6Rows.filter((r) => r.k6!.disagreements.length === 0).length} agree with the Node engine on every MUST load requirement`
+  ? `; k6 column (${k6Rows.length} servers, the load layer alone for ${K6_COLUMN_DURATION_SECONDS} s with k6 and with the Node engine): ${k6Rows.filter((r) => r.k6!.ok).length} judged right, ${k6Rows.filter((r) => r.k6!.disagreements.length === 0).length} agree with the Node engine on every MUST load requirement`
   : '; no k6 column (no k6 on the PATH)';
 const line = `${killed} of ${mutants} mutants killed for the right reason; ${rows.filter((r) => r.expected === 'pass' && r.ok).length} of ${rows.length - mutants} correct servers pass${k6Line} (load ${MATRIX_DURATION_SECONDS} s per server; reports in ${reportDir})`;
 console.log(`${table}\n\n${line}`);
