@@ -2,6 +2,7 @@
 import { serve, SERVE_USAGE } from './serve.ts';
 import { UsageError } from './usage-error.ts';
 import { verifyCommand, VERIFY_USAGE } from './verify.ts';
+import { SettingError } from '../settings/setting.ts';
 import { CannotRunError } from '../verify/errors.ts';
 
 type Command = (args: string[]) => Promise<number>;
@@ -30,10 +31,16 @@ async function main(argv: string[]): Promise<number> {
   return command.run(args);
 }
 
+// Exit 2 when the suite cannot run: a usage or setting error says what to fix in one sentence; any other
+// error is the suite's own (never exit 1, which means the server failed a MUST).
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  const usage = error instanceof CannotRunError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-  console.error(`token-suite: ${(error as Error).message}`);
-  process.exitCode = usage ? 2 : 1;
+  const sentence = error instanceof CannotRunError || error instanceof SettingError;
+  console.error(
+    sentence
+      ? `token-suite: ${(error as Error).message}`
+      : `token-suite: internal error: ${(error as Error).stack ?? String(error)}`,
+  );
+  process.exitCode = 2;
 }

@@ -47,7 +47,7 @@ describe('token-suite serve: bad input', () => {
   it('exits 2 with one sentence on a bad --port', async () => {
     const { code, stderr } = await runCli(['serve', '--port', 'eighty']);
     assert.equal(code, 2);
-    assert.match(stderr, /--port must be a number/);
+    assert.match(stderr, /--port must be a whole number from 0 to 65535 \(got 'eighty' from the flag\)/);
   });
 
   it('exits 2 on an unreadable seed file, naming it', async () => {
@@ -77,4 +77,19 @@ describe('token-suite serve: bad input', () => {
       await served.stop();
     }
   });
+});
+
+describe('token-suite serve: option ranges', () => {
+  for (const [args, sentence] of [
+    [['--scrypt-cost', '2'], /--scrypt-cost must be a power of two from 1024 to 1048576 \(got '2'/],
+    [['--scrypt-cost', '3000'], /--scrypt-cost must be a power of two/],
+    [['--refresh-ttl', '0'], /--refresh-ttl must be a whole number from 1/],
+    [['--tls-cert', '/nonexistent.pem'], /--tls-cert and --tls-key go together/],
+  ] as const) {
+    it(`exits 2 on ${args.join(' ')}`, async () => {
+      const { code, stderr } = await runCli(['serve', ...args]);
+      assert.equal(code, 2, stderr);
+      assert.match(stderr, sentence);
+    });
+  }
 });

@@ -7,11 +7,8 @@ import {
 } from '../schemas/validators.ts';
 import { HttpError, NetworkError, SchemaError, systemCode, TimeoutError } from './errors.ts';
 
-export interface Credentials {
-  clientId: string;
-  username: string;
-  password: string;
-}
+export type { Credentials } from '../schemas/documented-examples.ts';
+import type { Credentials } from '../schemas/documented-examples.ts';
 
 export interface TokenClientOptions {
   baseUrl: string;

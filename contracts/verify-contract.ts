@@ -35,6 +35,8 @@ export interface InteractionResult {
   description: string;
   ok: boolean;
   mismatches: string[];
+  /** Set when the status was the only mismatch. */
+  statusMismatch?: { expected: number; actual: number };
 }
 
 export interface VerificationReport {
@@ -102,7 +104,13 @@ export async function runVerification(options: VerifyOptions): Promise<Verificat
           e.mismatch?.message ?? 'failed',
         ],
     );
-    return { description, ok: result === 'OK' && errors.length === 0, mismatches: mismatches.map(redact) };
+    const statuses = mismatches.length === 1 ? /^expected (\d{3}) but was (\d{3})$/.exec(mismatches[0]!) : null;
+    return {
+      description,
+      ok: result === 'OK' && errors.length === 0,
+      mismatches: mismatches.map(redact),
+      ...(statuses ? { statusMismatch: { expected: Number(statuses[1]), actual: Number(statuses[2]) } } : {}),
+    };
   });
   // A state that could not be met leaves its interactions unverified, whatever they answered.
   const ok =

@@ -16,6 +16,8 @@ export interface ServerOptions {
   bodyLimitBytes?: number;
   /** scrypt cost parameter N (default 16384). */
   scryptCost?: number;
+  /** Serve HTTPS with this certificate and key (PEM); default plain HTTP. */
+  tls?: { cert: string; key: string };
   /** Expose POST /_pact/provider-states (default false). */
   providerStates?: boolean;
   /** Milliseconds between purges of expired refresh tokens (default 60000). */

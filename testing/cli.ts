@@ -33,12 +33,27 @@ export function startServe(args: string[] = [], env: NodeJS.ProcessEnv = {}): Pr
   });
 }
 
-/** Runs the CLI to completion; `interruptAfterMs` sends SIGINT (Ctrl-C) that long after the start. */
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** Wall time of the run in ms. */
+  ms: number;
+}
+
+/**
+ * Runs the CLI to completion. `interruptWhen` sends SIGINT (Ctrl-C) once stdout matches it (never a fixed
+ * sleep: the handler exists once the run prints); `interruptTwice` sends a second SIGINT right after (as npm does).
+ */
 export function runCli(
   args: string[],
   env: NodeJS.ProcessEnv = {},
-  { timeoutMs = 120_000, interruptAfterMs }: { timeoutMs?: number; interruptAfterMs?: number } = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  {
+    timeoutMs = 120_000,
+    interruptWhen,
+    interruptTwice = false,
+  }: { timeoutMs?: number; interruptWhen?: RegExp; interruptTwice?: boolean } = {},
+): Promise<CliRun> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       env: { ...process.env, ...env },
@@ -46,13 +61,21 @@ export function runCli(
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c));
+    const started = performance.now();
+    let interrupted = false;
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c;
+      if (interruptWhen && !interrupted && interruptWhen.test(stdout)) {
+        interrupted = true;
+        child.kill('SIGINT');
+        if (interruptTwice) child.kill('SIGINT');
+      }
+    });
     child.stderr.on('data', (c: Buffer) => (stderr += c));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    if (interruptAfterMs !== undefined) setTimeout(() => child.kill('SIGINT'), interruptAfterMs).unref();
     child.once('exit', (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr });
+      resolve({ code, stdout, stderr, ms: performance.now() - started });
     });
   });
 }

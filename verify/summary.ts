@@ -47,7 +47,7 @@ export function exitCodeOf(summary: Pick<Summary, 'verdict' | 'interrupted'>): n
 type SummaryInput = Omit<Summary, 'tool' | 'verdict' | 'counts' | 'notes'> & { notes?: string[] };
 
 export function buildSummary(input: SummaryInput): Summary {
-  const verdict = verdictOf(input.requirements, input.interrupted);
+  const verdict = input.error !== undefined ? 'error' : verdictOf(input.requirements, input.interrupted);
   return {
     tool: { name: 'token-suite', version: VERSION },
     verdict,
