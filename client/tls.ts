@@ -12,8 +12,9 @@ export interface TlsSettings {
 }
 
 export interface TlsTrust {
-  /** The extra CA (PEM), added to the default roots. */
+  /** The extra CA (PEM), added to the default roots, and the file it came from (for child processes). */
   caPem?: string;
+  caFile?: string;
   insecure: boolean;
   certPem?: string;
   keyPem?: string;
@@ -49,7 +50,7 @@ export function tlsTrust(settings: TlsSettings): TlsTrust {
     ...(certPem && keyPem ? { cert: certPem, key: keyPem } : {}),
   };
   return {
-    ...(caPem ? { caPem } : {}),
+    ...(caPem ? { caPem, caFile: settings.caFile! } : {}),
     ...(certPem ? { certPem } : {}),
     ...(keyPem ? { keyPem } : {}),
     insecure: settings.insecure,

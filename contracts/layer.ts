@@ -60,6 +60,12 @@ const PACT_02 = {
   minimum: 'every error interaction of the contract replayed, its provider state met',
 } as const;
 
+/** pact-js 16 cannot send a client certificate; 17.1 can (tlsClientOptions) but needs Node 22. */
+export const CANNOT_PRESENT_CLIENT_CERTIFICATE =
+  'MISSING: the contract layer cannot present a client certificate (--cert): pact-js 16 has no option for it, and ' +
+  'pact-js 17.1, which has, needs Node 22; verify this target with `npm run pact:verify` from a Node 22 checkout, ' +
+  'or through a TLS-terminating proxy';
+
 export const contractLayer: Layer = {
   name: 'contract',
   async run(context: LayerContext) {
@@ -76,8 +82,11 @@ export const contractLayer: Layer = {
     }
     const states: StatesMode = target.embedded && (await hasStateEndpoint(target)) ? 'seeded' : 'live';
     context.log(`contract: replaying ${SOURCE} against ${target.baseUrl} (provider states: ${states})`);
+    const tls = target.tls
+      ? { tls: { insecure: target.tls.insecure, ...(target.tls.caFile ? { caFile: target.tls.caFile } : {}) } }
+      : {};
     const report = await verifyContract(
-      { baseUrl: target.baseUrl, states, credentials: target.credentials, timeoutMs: target.timeoutMs },
+      { baseUrl: target.baseUrl, states, credentials: target.credentials, timeoutMs: target.timeoutMs, ...tls },
       { signal: context.signal },
     );
     const { errors, total } = errorInteractions();
