@@ -3,6 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const BIN = fileURLToPath(new URL('../bin/token-suite.js', import.meta.url));
+/** The CLI run in-process by a wrapper that prints its peak memory (maxRSS-kB N) on stderr at exit. */
+const MEASURED = fileURLToPath(new URL('./measured-cli.ts', import.meta.url));
 
 export interface Served {
   url: string;
@@ -41,8 +43,15 @@ export interface CliRun {
   ms: number;
 }
 
+/** The peak resident memory a measured run printed, in MiB. */
+export function peakMiB(run: CliRun): number {
+  const kB = Number(/maxRSS-kB (\d+)/.exec(run.stderr)?.[1]);
+  if (!Number.isFinite(kB)) throw new Error(`the run printed no maxRSS line: ${run.stderr.slice(-500)}`);
+  return kB / 1024;
+}
+
 /**
- * Runs the CLI to completion. `interruptWhen` sends SIGINT (Ctrl-C) once stdout matches it (never a fixed
+ * Runs the CLI to completion (`measured`: in a wrapper that prints its peak memory). `interruptWhen` sends SIGINT (Ctrl-C) once stdout matches it (never a fixed
  * sleep: the handler exists once the run prints); `interruptTwice` sends a second SIGINT right after (as npm does).
  */
 export function runCli(
@@ -52,10 +61,12 @@ export function runCli(
     timeoutMs = 120_000,
     interruptWhen,
     interruptTwice = false,
-  }: { timeoutMs?: number; interruptWhen?: RegExp; interruptTwice?: boolean } = {},
+    measured = false,
+  }: { timeoutMs?: number; interruptWhen?: RegExp; interruptTwice?: boolean; measured?: boolean } = {},
 ): Promise<CliRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const entry = measured ? ['--import', 'tsx', MEASURED] : [BIN];
+    const child = spawn(process.execPath, [...entry, ...args], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
