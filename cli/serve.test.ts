@@ -56,6 +56,27 @@ describe('token-suite serve: bad input', () => {
     assert.match(stderr, /seed file \/nonexistent\/seed.json/);
   });
 
+  for (const cost of ['2', '3000', '2097152']) {
+    it(`exits 2 with one sentence on --scrypt-cost ${cost}, instead of serving 500s`, async () => {
+      const { code, stderr } = await runCli(['serve', '--port', '0', '--scrypt-cost', cost], {}, { timeoutMs: 20_000 });
+      assert.equal(code, 2);
+      assert.match(
+        stderr,
+        /^token-suite: the scrypt cost must be a power of two from 1024 to 1048576 \(got \d+\)[^\n]*\.\n$/,
+      );
+    });
+  }
+
+  it('exits 2 with one sentence on a refresh TTL past a year', async () => {
+    const { code, stderr } = await runCli(
+      ['serve', '--port', '0', '--refresh-ttl', '100000000'],
+      {},
+      { timeoutMs: 20_000 },
+    );
+    assert.equal(code, 2);
+    assert.match(stderr, /the refresh-token lifetime in seconds must be a whole number from 1 to 31536000/);
+  });
+
   it('exits 2 on an unknown flag', async () => {
     const { code, stderr } = await runCli(['serve', '--prot', '1']);
     assert.equal(code, 2);

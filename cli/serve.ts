@@ -2,10 +2,11 @@
 import { parseArgs } from 'node:util';
 import type { Server } from 'node:http';
 import { close, createTokenServer, listen } from '../server/index.ts';
+import { invalidServerOption } from '../server/options.ts';
 import type { ServerByNameOptions } from '../mutants/registry.ts';
 import { loadSeed } from './seed.ts';
 import { booleanSetting, numberSetting, optionalString, stringSetting } from './settings.ts';
-import { UsageError } from './usage-error.ts';
+import { rejectInvalid, UsageError } from './usage-error.ts';
 
 export const SERVE_USAGE = `token-suite serve [--port N] [--host ADDR] [--provider-states] [--seed FILE]
   --port N             port to listen on (TOKEN_SUITE_PORT, default 8080; 0 picks a free one)
@@ -39,8 +40,6 @@ export async function serve(args: string[]): Promise<number> {
     min: 2,
     name: '--scrypt-cost',
   });
-  if (!Number.isInteger(Math.log2(scryptCost)))
-    throw new UsageError('--scrypt-cost must be a power of two, e.g. 16384.');
   const options = {
     seed: loadSeed(optionalString(values.seed, 'TOKEN_SUITE_SEED_FILE'), optionalString(undefined, 'TOKEN_SUITE_SEED')),
     providerStates: booleanSetting(values['provider-states'], 'TOKEN_SUITE_PROVIDER_STATES'),
@@ -50,6 +49,7 @@ export async function serve(args: string[]): Promise<number> {
     }),
     scryptCost,
   };
+  rejectInvalid(invalidServerOption(options)); // the server's own range check (server/options.ts): exit 2
   const impl = stringSetting(values.mutant ?? values.impl, 'TOKEN_SUITE_IMPL', 'reference');
   const server =
     impl === 'reference'

@@ -29,7 +29,7 @@ export function createTokenServer(options: ServerOptions = {}): TokenServer {
   let purge: NodeJS.Timeout | undefined;
   server.on('listening', () => {
     purge = setInterval(
-      () => context.store.purgeExpired(),
+      () => void context.store.purgeExpired(),
       options.purgeIntervalMs ?? DEFAULTS.purgeIntervalMs,
     ).unref();
   });
