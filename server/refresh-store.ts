@@ -7,6 +7,7 @@
 // free (purge.ts); each family remembers at most `historyLimit` spent tokens.
 import { storeFull } from './errors.ts';
 import { purgeInSlices } from './purge.ts';
+import { ShardedMap } from './sharded-map.ts';
 import { TokenQueue, type Queued } from './token-queue.ts';
 import { newToken } from './tokens.ts';
 
@@ -44,7 +45,7 @@ export interface StoreLimits {
 }
 
 export class RefreshStore {
-  private readonly tokens = new Map<string, RefreshRecord>();
+  private readonly tokens = new ShardedMap<RefreshRecord>();
   private readonly users = new Map<string, TokenQueue<RefreshRecord>>();
   private purging: Promise<number> | undefined;
 
