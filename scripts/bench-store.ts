@@ -5,7 +5,7 @@
 //     turns, and perf_hooks.monitorEventLoopDelay's maximum);
 //  3. grants and refreshes per second below the caps, at a user's own cap, and at the global cap.
 // `npm run bench:store -- --write` also writes the table into README.md.
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { setFlagsFromString } from 'node:v8';
@@ -159,7 +159,7 @@ const table = [
   '| --- | --- |',
   ...rows.map(([figure, value]) => `| ${figure} | ${value} |`),
   '',
-  `${machine}; store operations in-process, without HTTP or scrypt (a login's scrypt hash costs far more).`,
+  `${machine}, load average ${loadavg()[0]!.toFixed(1)} (wall times include waiting for a core); store operations in-process, without HTTP or scrypt.`,
 ].join('\n');
 console.log(table);
 if (process.argv.includes('--write')) writeSection('bench-store', table);

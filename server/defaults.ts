@@ -8,5 +8,5 @@ export const DEFAULTS = {
   historyLimit: 64,
   maxTokens: 1_000_000,
   maxTokensPerUser: 100_000,
-  purgeSliceMs: 10,
+  purgeSliceMs: 5,
 } as const;
