@@ -10,6 +10,7 @@ import { newToken } from './tokens.ts';
 
 export type { ServerOptions, AppContext } from './context.ts';
 export { DOCUMENTED_SEED, type Seed } from './directory.ts';
+export { InvalidServerOption, invalidServerOption, OPTION_RANGES } from './options.ts';
 
 export interface TokenServer extends Server {
   context: AppContext;
