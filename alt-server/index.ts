@@ -77,7 +77,7 @@ async function respond(
   limit: number,
 ): Promise<void> {
   try {
-    const path = new URL(req.url ?? '/', 'http://alt').pathname;
+    const path = targetPath(req.url ?? '/');
     const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
     if (!route) throw problems.notFound();
     if (req.method !== 'POST') throw problems.wrongMethod();
@@ -87,5 +87,14 @@ async function respond(
     if (problem.status !== 413) req.resume();
     if (res.headersSent) res.destroy();
     else problems.sendProblem(res, problem);
+  }
+}
+
+/** The path of the request target; a target the URL parser rejects (`//[`, `http://[::1/x`) is the client's error. */
+function targetPath(target: string): string {
+  try {
+    return new URL(target, 'http://alt').pathname;
+  } catch {
+    throw problems.malformed('The request target is not a valid URL.');
   }
 }

@@ -2,13 +2,13 @@
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { ServerByNameOptions } from '../mutants/registry.ts';
-import { close, createTokenServer, listen, type ServerOptions } from '../server/index.ts';
+import { close, createTokenServer, invalidServerOption, listen, type ServerOptions } from '../server/index.ts';
 import { renderEnvHelp, renderFlagHelp } from '../settings/help.ts';
 import { readSettings } from '../settings/read.ts';
 import { SERVE_SETTINGS, type ServeSettings } from '../settings/serve.ts';
 import { parseFlags } from './args.ts';
 import { loadSeed } from './seed.ts';
-import { UsageError } from './usage-error.ts';
+import { rejectInvalid, UsageError } from './usage-error.ts';
 
 export const SERVE_USAGE = [
   'token-suite serve [options]',
@@ -24,8 +24,11 @@ export async function serve(args: string[]): Promise<number> {
     providerStates: settings.providerStates,
     refreshTtlSeconds: settings.refreshTtlSeconds,
     scryptCost: settings.scryptCost,
+    maxTokens: settings.maxTokens,
+    maxTokensPerUser: settings.maxTokensPerUser,
     ...tlsOf(settings),
   };
+  rejectInvalid(invalidServerOption(options));
   const server =
     settings.impl === 'reference'
       ? createTokenServer(options)

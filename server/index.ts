@@ -11,6 +11,7 @@ import { newToken } from './tokens.ts';
 
 export type { ServerOptions, AppContext } from './context.ts';
 export { DOCUMENTED_SEED, type Seed } from './directory.ts';
+export { InvalidServerOption, invalidServerOption, OPTION_RANGES } from './options.ts';
 
 export interface TokenServer extends Server {
   context: AppContext;
@@ -31,7 +32,7 @@ export function createTokenServer(options: ServerOptions = {}): TokenServer {
   let purge: NodeJS.Timeout | undefined;
   server.on('listening', () => {
     purge = setInterval(
-      () => context.store.purgeExpired(),
+      () => void context.store.purgeExpired(),
       options.purgeIntervalMs ?? DEFAULTS.purgeIntervalMs,
     ).unref();
   });

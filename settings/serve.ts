@@ -1,11 +1,11 @@
 // The settings of `token-suite serve`, the reference server (and, by name, the alt server and the mutants).
-import { decimal, flag, integer, powerOfTwo, text, type Setting } from './setting.ts';
+import { decimal, flag, integer, text, type Setting } from './setting.ts';
 import { readSettings, type SettingValues } from './read.ts';
 
 const setting = <T>(s: Setting<T>) => s;
 
-/** scrypt needs N >= 2; below 1024 a hash is too cheap to protect anything, above 2^20 it needs over 1 GiB. */
-export const SCRYPT_COST_RANGE = { min: 1024, max: 1 << 20 } as const;
+/** Whole numbers here; the server checks its own ranges (server/options.ts) and says why a value is out. */
+const WHOLE = integer(0, Number.MAX_SAFE_INTEGER);
 
 export const SERVE_SETTINGS = {
   port: setting({
@@ -53,15 +53,31 @@ export const SERVE_SETTINGS = {
     placeholder: 'S',
     fallback: 86_400,
     help: 'refresh-token lifetime in seconds',
-    parse: integer(1, 365 * 86_400),
+    parse: WHOLE,
   }),
   scryptCost: setting({
     flag: 'scrypt-cost',
     env: 'TOKEN_SUITE_SCRYPT_COST',
     placeholder: 'N',
     fallback: 16_384,
-    help: 'scrypt cost of password hashes',
-    parse: powerOfTwo(SCRYPT_COST_RANGE.min, SCRYPT_COST_RANGE.max),
+    help: 'scrypt cost of password hashes (a power of two from 1024)',
+    parse: WHOLE,
+  }),
+  maxTokens: setting({
+    flag: 'max-tokens',
+    env: 'TOKEN_SUITE_MAX_TOKENS',
+    placeholder: 'N',
+    fallback: 1_000_000, // server/defaults.ts (a test holds them equal)
+    help: 'tokens the store holds at most; at the cap new logins get 503 + Retry-After',
+    parse: WHOLE,
+  }),
+  maxTokensPerUser: setting({
+    flag: 'max-tokens-per-user',
+    env: 'TOKEN_SUITE_MAX_TOKENS_PER_USER',
+    placeholder: 'N',
+    fallback: 100_000, // server/defaults.ts (a test holds them equal)
+    help: "tokens one user holds at most; past it only that user's oldest are dropped",
+    parse: WHOLE,
   }),
   impl: setting({
     flag: 'impl',

@@ -74,17 +74,6 @@ export function text(raw: string): string {
   return raw;
 }
 
-/** A power of two in [min, max] (scrypt's cost parameter). */
-export function powerOfTwo(min: number, max: number): (raw: string) => number {
-  return (raw) => {
-    const value = Number(raw.trim());
-    if (!Number.isInteger(value) || value < min || value > max || (value & (value - 1)) !== 0) {
-      throw new BadValue(`a power of two from ${min} to ${max}`);
-    }
-    return value;
-  };
-}
-
 /** An http(s) origin or base URL, without trailing slashes. */
 export function httpUrl(raw: string): string | undefined {
   if (!/^https?:\/\/[^/?#\s]+/i.test(raw)) throw new BadValue('an http(s) URL, e.g. http://127.0.0.1:8080');
