@@ -73,7 +73,7 @@ export const contractLayer: Layer = {
         requirements: [must, should].map((r) => ({ ...r, evidence: ['interrupted before the contract was verified'] })),
       };
     const states = target.embedded && (await hasStateEndpoint(target.baseUrl, target.timeoutMs)) ? 'seeded' : 'live';
-    context.log(`contract: replaying ${SOURCE} against ${target.baseUrl} (provider states: ${states})`);
+    context.log(`  replaying ${SOURCE} against ${target.baseUrl} (provider states: ${states})`);
     const report = await verifyContract(
       { baseUrl: target.baseUrl, states, credentials: target.credentials, timeoutMs: target.timeoutMs },
       { signal: context.signal },

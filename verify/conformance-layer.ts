@@ -3,6 +3,7 @@ import type { Check, Finding } from './check.ts';
 import { CONFORMANCE } from './catalog.ts';
 import { Probe, TargetUnavailable } from './probe.ts';
 import type { Layer, RequirementResult, Status } from './types.ts';
+import { renderRequirementLine } from './reports/console-requirement.ts';
 
 export function toStatus(check: Pick<Check, 'level'>, outcome: Finding['outcome']): Status {
   if (outcome === 'fail') return check.level === 'MUST' ? 'fail' : 'warn';
@@ -34,7 +35,7 @@ export function conformanceLayer(checks: readonly Check[] = CONFORMANCE): Layer 
         });
         const status = toStatus(check, finding.outcome);
         requirements.push({ ...base, status, evidence: finding.evidence });
-        log(`  ${status.padEnd(4)} ${check.id} ${check.title}`);
+        log(renderRequirementLine({ ...base, status }));
       }
       return { requirements };
     },
