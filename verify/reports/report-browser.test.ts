@@ -12,7 +12,9 @@ import { runCli, startServe } from '../../testing/cli.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', 'reports', 'browser-check');
 const VERIFY = ['verify', '--only', 'conformance,load', '--duration', '3'];
-const CHEAP_HASHING = ['--scrypt-cost', '2048'];
+const CHEAP_HASHING = ['--scrypt-cost', '1024'];
+/** This test judges the page, not the server: a busy machine's noise must not turn the passing run red. */
+const CALM_JUDGEMENT = { TOKEN_SUITE_LOAD_DEGRADATION_FACTOR: '3' };
 
 interface Opened {
   page: Page;
@@ -39,20 +41,28 @@ const chartPoints = (page: Page, chart: string) =>
 
 describe('report.html in headless Chromium, from real verify runs', function () {
   const executablePath = findChromium();
+  if (!executablePath) {
+    it(`is skipped: ${CHROMIUM_HINT}`, function () {
+      this.skip();
+    });
+    return;
+  }
   let browser: Browser;
   const reports: Record<'passing' | 'failing', Opened> = {} as never;
 
   before(async function () {
-    if (!executablePath) return this.skip(); // enable: see CHROMIUM_HINT
     this.timeout(300_000);
     rmSync(ROOT, { recursive: true, force: true });
     // Separate server processes with cheaper password hashing: the token endpoint stays far inside its p95
-    // threshold on a busy machine (the passing report must pass), yet ~100x slower than refresh, as in life.
+    // threshold on a busy machine (the passing report must pass), yet still far slower than refresh.
     const reference = await startServe(CHEAP_HASHING);
     const mutant = await startServe(['--mutant', 'replay-accepted', ...CHEAP_HASHING]);
     try {
       // One after the other: two load runs at once on a small machine would push latency over the thresholds.
-      const passing = await runCli([...VERIFY, '--base-url', reference.url, '--report-dir', join(ROOT, 'passing')]);
+      const passing = await runCli(
+        [...VERIFY, '--base-url', reference.url, '--report-dir', join(ROOT, 'passing')],
+        CALM_JUDGEMENT,
+      );
       const failing = await runCli([...VERIFY, '--base-url', mutant.url, '--report-dir', join(ROOT, 'failing')]);
       assert.equal(passing.code, 0, passing.stdout + passing.stderr);
       assert.equal(failing.code, 1, failing.stdout + failing.stderr);
@@ -64,9 +74,6 @@ describe('report.html in headless Chromium, from real verify runs', function () 
     reports.failing = await open(browser, join(ROOT, 'failing'));
   });
   after(async () => browser?.close());
-  if (!executablePath) it(`is skipped: ${CHROMIUM_HINT}`, function () {
-    this.skip();
-  });
 
   for (const [name, verdict] of [['passing', 'PASS'], ['failing', 'FAIL']] as const) {
     describe(`the ${name} report`, () => {
