@@ -81,7 +81,7 @@ export const contractLayer: Layer = {
       };
     }
     const states: StatesMode = target.embedded && (await hasStateEndpoint(target)) ? 'seeded' : 'live';
-    context.log(`contract: replaying ${SOURCE} against ${target.baseUrl} (provider states: ${states})`);
+    context.log(`  replaying ${SOURCE} against ${target.baseUrl} (provider states: ${states})`);
     const tls = target.tls
       ? { tls: { insecure: target.tls.insecure, ...(target.tls.caFile ? { caFile: target.tls.caFile } : {}) } }
       : {};

@@ -5,7 +5,7 @@ import { findK6, runK6Engine } from './engine/k6-engine.ts';
 import { runNodeEngine } from './engine/node-engine.ts';
 import { parseLoadSettings, type LoadOverrides, type LoadSettings } from './engine/settings.ts';
 import { nodeLoadReport, type LoadReport } from './report/load-report.ts';
-import { renderLoadCharts } from './report/charts.ts';
+import { renderLoadSection } from './report/load-section.ts';
 import { loadRequirements } from './report/requirements.ts';
 
 export { renderLoadCharts } from './report/charts.ts';
@@ -39,11 +39,11 @@ export async function runLoad(
       '--engine k6: no k6 executable on the PATH (https://grafana.com/docs/k6/latest/set-up/install-k6/)',
     );
   if (k6) {
-    context.log(`load: k6 (${k6}) for ${context.durationSeconds} s against ${settings.flows.baseUrl}`);
+    context.log(`  k6 (${k6}) for ${context.durationSeconds} s against ${settings.flows.baseUrl}`);
     return runK6Engine(k6, settings, context);
   }
   context.log(
-    `load: Node engine, ${settings.connections} connections${settings.rate ? ` at ${settings.rate} req/s` : ''}, ${settings.raceLoops} race loop(s), ${context.durationSeconds} s against ${settings.flows.baseUrl}`,
+    `  Node engine, ${settings.connections} connections${settings.rate ? ` at ${settings.rate} req/s` : ''}, ${settings.raceLoops} race loop(s), ${context.durationSeconds} s against ${settings.flows.baseUrl}`,
   );
   const run = await runNodeEngine(settings, {
     durationSeconds: context.durationSeconds,
@@ -58,9 +58,9 @@ export const loadLayer: Layer = {
   async run(context: LayerContext): Promise<LayerOutcome> {
     const report = await runLoad(context);
     context.log(
-      `load: ${report.requests} requests, ${report.rps} req/s, p95 ${report.latency_ms.p95} ms, ${report.errors} unexpected`,
+      `  ${report.requests} requests, ${report.rps} req/s, p95 ${report.latency_ms.p95} ms, ${report.errors} unexpected`,
     );
     const load = report as unknown as Record<string, unknown>;
-    return { requirements: loadRequirements(report), load, html: renderLoadCharts(load) };
+    return { requirements: loadRequirements(report), load, html: renderLoadSection(load) };
   },
 };

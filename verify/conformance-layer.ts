@@ -5,6 +5,7 @@ import { TransportError } from '../client/transport.ts';
 import { Evidence, type Check, type Finding } from './check.ts';
 import { CONFORMANCE } from './catalog.ts';
 import { BreakerOpen, NeedsTokenPair, Probe } from './probe.ts';
+import { renderRequirementLine } from './reports/console-requirement.ts';
 import type { Layer, LayerContext, RequirementResult, Status } from './types.ts';
 
 export function toStatus(check: Pick<Check, 'level'>, outcome: Finding['outcome']): Status {
@@ -52,7 +53,7 @@ export function conformanceLayer(checks: readonly Check[] = CONFORMANCE): Layer 
           const finding = await runCheck(check, probe);
           const status = toStatus(check, finding.outcome);
           requirements.push({ ...base, status, evidence: finding.evidence });
-          log(`  ${status.padEnd(4)} ${check.id} ${check.title}`);
+          log(renderRequirementLine({ ...base, status }));
         }
       } finally {
         for (const token of probe.tokens.keys()) secrets?.addToken(token);

@@ -1,6 +1,7 @@
 // Builds summary.json from the layers' results, and checks it against its published schema.
 import { validateSummary } from '../schemas/validators.ts';
 import type { LayerName, RequirementResult, Status, Verdict } from './types.ts';
+import { TOOL_VERSION } from './version.ts';
 
 export interface Summary {
   tool: { name: 'token-suite'; version: string };
@@ -20,7 +21,8 @@ export interface Summary {
   error?: string;
 }
 
-export const VERSION = '0.1.0';
+/** The version written to summary.json's `tool.version`: package.json's. */
+export const VERSION = TOOL_VERSION;
 
 export function countStatuses(requirements: readonly RequirementResult[]): Record<Status, number> {
   const counts: Record<Status, number> = { pass: 0, fail: 0, warn: 0, inconclusive: 0 };

@@ -6,6 +6,7 @@ import { VIOLATIONS } from '../flows/rotation.ts';
 import { Recorder } from '../engine/recorder.ts';
 import type { LoadSettings } from '../engine/settings.ts';
 import { degradationOf } from './degradation.ts';
+import { withEndpoints } from './endpoint-series.ts';
 import type { EndpointFigures, LoadReport } from './load-report.ts';
 
 interface Metric {
@@ -63,7 +64,13 @@ export function k6LoadReport(
   const seconds = Math.max((summary.state?.testRunDurationMs ?? 0) / 1000, 1e-3);
   const recorder = new Recorder();
   const start = Math.min(...points.map((p) => p.time));
-  for (const p of points) recorder.record(p.endpoint, p.value, p.ok, Math.floor((p.time - start) / 1000));
+  const samples = points.map((p) => ({
+    endpoint: p.endpoint,
+    second: Math.floor((p.time - start) / 1000),
+    latencyMs: p.value,
+    ok: p.ok,
+  }));
+  for (const s of samples) recorder.record(s.endpoint, s.latencyMs, s.ok, s.second);
   const figures = (e: Endpoint): EndpointFigures => {
     const { requests, errors } = recorder.endpoints[e];
     return {
@@ -101,6 +108,6 @@ export function k6LoadReport(
     ),
     thresholds: settings.thresholds,
     degradation: degradationOf(recorder, whole, false),
-    series: recorder.series(),
+    series: withEndpoints(recorder.series(), samples),
   };
 }
