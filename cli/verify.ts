@@ -5,7 +5,8 @@ import { renderEnvHelp, renderFlagHelp } from '../settings/help.ts';
 import { readSettings } from '../settings/read.ts';
 import { VERIFY_SETTINGS, type VerifySettings } from '../settings/verify.ts';
 import { Redactor } from '../verify/redact.ts';
-import { renderTable } from '../verify/reports/console.ts';
+import { createLoadProgressView } from '../verify/reports/console-load-progress.ts';
+import { renderVerdictBlock } from '../verify/reports/console-verdict.ts';
 import { verify } from '../verify/run.ts';
 import { exitCodeOf } from '../verify/summary.ts';
 import { parseFlags } from './args.ts';
@@ -35,15 +36,20 @@ export async function verifyCommand(args: string[]): Promise<number> {
     controller.abort();
   });
   const redactor = new Redactor(settings.password);
+  const progress = createLoadProgressView({ tty: process.stderr.isTTY === true, quiet: settings.quiet });
   try {
     const { summary, files } = await verify({
       settings,
       layers: settings.only.map((name) => LAYERS[name]()),
-      log: (line) => console.log(line),
+      log: (line) => {
+        if (!settings.quiet) console.log(line);
+      },
+      progress: (figures) => process.stderr.write(progress.update(figures)),
       signal: controller.signal,
       redactor,
     });
-    console.log(`\n${redactor.text(renderTable(summary))}\nreports: ${files.join(', ')}`);
+    process.stderr.write(progress.finish());
+    console.log(redactor.text(renderVerdictBlock(summary, files)));
     return exitCodeOf(summary);
   } finally {
     stopListening();
