@@ -22,11 +22,14 @@ export async function preflight(probe: Probe): Promise<Preflight> {
   configurationMistake(grant, 'the documented password grant');
   if (grant.status !== 200 || grant.json === undefined) throw credentialsRejected(grant);
   const valid = validateOpaqueTokenResponse(grant.json);
-  const evidence = [`password grant: ${describeAnswer(grant)}`];
-  if (!valid.ok) return { evidence: [...evidence, `not a valid token pair: ${valid.message}`] };
+  if (!valid.ok)
+    return { evidence: [`password grant: ${describeAnswer(grant)}, not a valid token pair: ${valid.message}`] };
   const refresh = await answerTo(() => probe.refresh(valid.value.refreshToken), probe);
   configurationMistake(refresh, 'a refresh of the fresh refresh token');
-  return { pair: valid.value, evidence: [...evidence, `refresh of the fresh token: ${describeAnswer(refresh)}`] };
+  const refreshed = validateOpaqueTokenResponse(refresh.json).ok
+    ? `${refresh.status}, a token pair`
+    : describeAnswer(refresh);
+  return { pair: valid.value, evidence: [`password grant: ${grant.status}, a token pair; refresh: ${refreshed}`] };
 }
 
 async function answerTo(send: () => Promise<Exchange>, probe: Probe): Promise<Exchange> {

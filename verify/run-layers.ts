@@ -15,6 +15,7 @@ export async function runLayers(layers: Layer[], context: LayerContext): Promise
       outcome.requirements.push(notRun(layer, 'MISSING: the run was stopped before this layer ran'));
       continue;
     }
+    context.log(`${layer.name}:`);
     const result = await runLayer(layer, context);
     outcome.requirements.push(...result.requirements);
     if (result.load) outcome.load = result.load;
