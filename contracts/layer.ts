@@ -6,6 +6,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Transport } from '../client/transport.ts';
 import type { Layer, LayerContext, RequirementResult, Target } from '../verify/types.ts';
+import { renderRequirementLine } from '../verify/reports/console-requirement.ts';
 import { judge, type StatesMode } from './judge.ts';
 import { COMMITTED_PACT } from './pact-files.ts';
 import { PROVIDER_STATES_PATH } from './provider-states.ts';
@@ -101,11 +102,11 @@ export const contractLayer: Layer = {
           ]
         : [];
     const should = judge(PACT_02, part(true), errors.size, states);
-    return {
-      requirements: [
-        judge(PACT_01, part(false), total - errors.size, states),
-        { ...should, evidence: [...should.evidence, ...graceNote] },
-      ],
-    };
+    const requirements = [
+      judge(PACT_01, part(false), total - errors.size, states),
+      { ...should, evidence: [...should.evidence, ...graceNote] },
+    ];
+    for (const r of requirements) context.log(renderRequirementLine(r));
+    return { requirements };
   },
 };
