@@ -2,7 +2,9 @@
 import { serve, SERVE_USAGE } from './serve.ts';
 import { UsageError } from './usage-error.ts';
 import { verifyCommand, VERIFY_USAGE } from './verify.ts';
+import { SettingError } from '../settings/setting.ts';
 import { CannotRunError } from '../verify/errors.ts';
+import { TOOL_VERSION } from '../verify/version.ts';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -11,29 +13,45 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   serve: { run: serve, usage: SERVE_USAGE },
 };
 
-const USAGE = `usage: token-suite <command> [options]\n\n${Object.values(COMMANDS)
+const USAGE = `usage: token-suite <command> [options]   (token-suite --version prints the version)\n\n${Object.values(
+  COMMANDS,
+)
   .map((c) => c.usage)
   .join('\n\n')}`;
 
+const isVersion = (arg: string | undefined) => arg === '--version' || arg === '-V';
+const isHelp = (arg: string | undefined) => arg === '--help' || arg === '-h';
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (isVersion(name) || (name !== undefined && name in COMMANDS && args.some(isVersion))) {
+    console.log(`token-suite ${TOOL_VERSION}`);
+    return 0;
+  }
+  if (name === undefined || isHelp(name) || name === 'help') {
     console.log(USAGE);
     return name === undefined ? 2 : 0;
   }
   const command = COMMANDS[name];
-  if (!command) throw new UsageError(`Unknown command '${name}'; try: ${Object.keys(COMMANDS).join(', ')}.`);
-  if (args.includes('--help') || args.includes('-h')) {
+  if (!command)
+    throw new UsageError(`Unknown command '${name}'; try: ${Object.keys(COMMANDS).join(', ')} (or --help, --version).`);
+  if (args.some(isHelp)) {
     console.log(command.usage);
     return 0;
   }
   return command.run(args);
 }
 
+// Exit 2 when the suite cannot run: a usage or setting error says what to fix in one sentence; any other
+// error is the suite's own (never exit 1, which means the server failed a MUST).
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  const usage = error instanceof CannotRunError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-  console.error(`token-suite: ${(error as Error).message}`);
-  process.exitCode = usage ? 2 : 1;
+  const sentence = error instanceof CannotRunError || error instanceof SettingError;
+  console.error(
+    sentence
+      ? `token-suite: ${(error as Error).message}`
+      : `token-suite: internal error: ${(error as Error).stack ?? String(error)}`,
+  );
+  process.exitCode = 2;
 }

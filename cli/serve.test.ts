@@ -47,13 +47,34 @@ describe('token-suite serve: bad input', () => {
   it('exits 2 with one sentence on a bad --port', async () => {
     const { code, stderr } = await runCli(['serve', '--port', 'eighty']);
     assert.equal(code, 2);
-    assert.match(stderr, /--port must be a number/);
+    assert.match(stderr, /--port must be a whole number from 0 to 65535 \(got 'eighty' from the flag\)/);
   });
 
   it('exits 2 on an unreadable seed file, naming it', async () => {
     const { code, stderr } = await runCli(['serve', '--seed', '/nonexistent/seed.json']);
     assert.equal(code, 2);
     assert.match(stderr, /seed file \/nonexistent\/seed.json/);
+  });
+
+  for (const cost of ['2', '3000', '2097152']) {
+    it(`exits 2 with one sentence on --scrypt-cost ${cost}, instead of serving 500s`, async () => {
+      const { code, stderr } = await runCli(['serve', '--port', '0', '--scrypt-cost', cost], {}, { timeoutMs: 20_000 });
+      assert.equal(code, 2);
+      assert.match(
+        stderr,
+        /^token-suite: the scrypt cost must be a power of two from 1024 to 1048576 \(got \d+\)[^\n]*\.\n$/,
+      );
+    });
+  }
+
+  it('exits 2 with one sentence on a refresh TTL past a year', async () => {
+    const { code, stderr } = await runCli(
+      ['serve', '--port', '0', '--refresh-ttl', '100000000'],
+      {},
+      { timeoutMs: 20_000 },
+    );
+    assert.equal(code, 2);
+    assert.match(stderr, /the refresh-token lifetime in seconds must be a whole number from 1 to 31536000/);
   });
 
   it('exits 2 on an unknown flag', async () => {
@@ -77,4 +98,22 @@ describe('token-suite serve: bad input', () => {
       await served.stop();
     }
   });
+});
+
+describe('token-suite serve: option ranges', () => {
+  for (const [args, sentence] of [
+    [['--scrypt-cost', 'cheap'], /--scrypt-cost must be a whole number from 0 .* \(got 'cheap' from the flag\)/],
+    [['--refresh-ttl', '0'], /the refresh-token lifetime in seconds must be a whole number from 1/],
+    [
+      ['--max-tokens', '10', '--max-tokens-per-user', '20'],
+      /the per-user token cap \(20\) must not exceed the token cap \(10\)/,
+    ],
+    [['--tls-cert', '/nonexistent.pem'], /--tls-cert and --tls-key go together/],
+  ] as const) {
+    it(`exits 2 on ${args.join(' ')}`, async () => {
+      const { code, stderr } = await runCli(['serve', ...args]);
+      assert.equal(code, 2, stderr);
+      assert.match(stderr, sentence);
+    });
+  }
 });

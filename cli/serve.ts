@@ -1,74 +1,45 @@
 // `token-suite serve`: the reference server on a port, until Ctrl-C.
-import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { close, createTokenServer, listen } from '../server/index.ts';
 import type { ServerByNameOptions } from '../mutants/registry.ts';
+import { close, createTokenServer, invalidServerOption, listen, type ServerOptions } from '../server/index.ts';
+import { renderEnvHelp, renderFlagHelp } from '../settings/help.ts';
+import { readSettings } from '../settings/read.ts';
+import { SERVE_SETTINGS, type ServeSettings } from '../settings/serve.ts';
+import { parseFlags } from './args.ts';
 import { loadSeed } from './seed.ts';
-import { booleanSetting, numberSetting, optionalString, stringSetting } from './settings.ts';
-import { UsageError } from './usage-error.ts';
+import { rejectInvalid, UsageError } from './usage-error.ts';
 
-export const SERVE_USAGE = `token-suite serve [--port N] [--host ADDR] [--provider-states] [--seed FILE]
-  --port N             port to listen on (TOKEN_SUITE_PORT, default 8080; 0 picks a free one)
-  --host ADDR          address to bind (TOKEN_SUITE_HOST, default 127.0.0.1)
-  --provider-states    expose POST /_pact/provider-states (TOKEN_SUITE_PROVIDER_STATES, default off)
-  --seed FILE          extra clients and users, JSON (TOKEN_SUITE_SEED_FILE; inline JSON: TOKEN_SUITE_SEED)
-  --refresh-ttl S      refresh-token lifetime in seconds (TOKEN_SUITE_REFRESH_TTL, default 86400)
-  --scrypt-cost N      scrypt cost for password hashes (TOKEN_SUITE_SCRYPT_COST, default 16384)
-  --impl NAME          reference (default), alt (the second, independent implementation) or a mutant's name
-                       (TOKEN_SUITE_IMPL; mutants are deliberately broken servers for the suite's self-check;
-                       --mutant NAME says the same)
-  --rotation-grace S   alt only: seconds a rotated-out refresh token still works (default 0)`;
+export const SERVE_USAGE = [
+  'token-suite serve [options]',
+  ...renderFlagHelp(SERVE_SETTINGS),
+  ...renderEnvHelp(SERVE_SETTINGS),
+  "  Mutants are deliberately broken servers for the suite's self-check (mutants/README.md).",
+].join('\n');
 
 export async function serve(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    strict: true,
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      'provider-states': { type: 'boolean' },
-      seed: { type: 'string' },
-      'refresh-ttl': { type: 'string' },
-      'scrypt-cost': { type: 'string' },
-      impl: { type: 'string' },
-      mutant: { type: 'string' },
-      'rotation-grace': { type: 'string' },
-    },
-  });
-  const scryptCost = numberSetting(values['scrypt-cost'], 'TOKEN_SUITE_SCRYPT_COST', 16_384, {
-    min: 2,
-    name: '--scrypt-cost',
-  });
-  if (!Number.isInteger(Math.log2(scryptCost)))
-    throw new UsageError('--scrypt-cost must be a power of two, e.g. 16384.');
-  const options = {
-    seed: loadSeed(optionalString(values.seed, 'TOKEN_SUITE_SEED_FILE'), optionalString(undefined, 'TOKEN_SUITE_SEED')),
-    providerStates: booleanSetting(values['provider-states'], 'TOKEN_SUITE_PROVIDER_STATES'),
-    refreshTtlSeconds: numberSetting(values['refresh-ttl'], 'TOKEN_SUITE_REFRESH_TTL', 86_400, {
-      min: 1,
-      name: '--refresh-ttl',
-    }),
-    scryptCost,
+  const settings = readSettings(SERVE_SETTINGS, { env: process.env, flags: parseFlags(args, SERVE_SETTINGS, 'serve') });
+  const options: ServerOptions = {
+    seed: loadSeed(settings.seedFile, settings.seedInline),
+    providerStates: settings.providerStates,
+    refreshTtlSeconds: settings.refreshTtlSeconds,
+    scryptCost: settings.scryptCost,
+    maxTokens: settings.maxTokens,
+    maxTokensPerUser: settings.maxTokensPerUser,
+    ...tlsOf(settings),
   };
-  const impl = stringSetting(values.mutant ?? values.impl, 'TOKEN_SUITE_IMPL', 'reference');
+  rejectInvalid(invalidServerOption(options));
   const server =
-    impl === 'reference'
+    settings.impl === 'reference'
       ? createTokenServer(options)
-      : await otherServer(impl, {
-          ...options,
-          rotationGraceSeconds: numberSetting(values['rotation-grace'], 'TOKEN_SUITE_ROTATION_GRACE', 0, {
-            max: 3600,
-            name: '--rotation-grace',
-          }),
-        });
-  const port = numberSetting(values.port, 'TOKEN_SUITE_PORT', 8080, { max: 65_535, name: '--port' });
-  const host = stringSetting(values.host, 'TOKEN_SUITE_HOST', '127.0.0.1');
+      : await otherServer(settings.impl, { ...options, rotationGraceSeconds: settings.rotationGraceSeconds });
+  const { port, host } = settings;
   const url = await listen(server, port, host).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(
       `Cannot listen on ${host}:${port} (${error.code ?? error.message}); pick another --port or --host.`,
     );
   });
-  console.log(`token-suite ${impl === 'reference' ? 'reference' : impl} server listening on ${url}`);
+  console.log(`token-suite ${settings.impl} server listening on ${url}`);
   if (options.providerStates) console.log(`provider states: POST ${url}/_pact/provider-states`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
@@ -78,10 +49,25 @@ export async function serve(args: string[]): Promise<number> {
   return 0;
 }
 
+function tlsOf(settings: ServeSettings): Pick<ServerOptions, 'tls'> {
+  const { tlsCert, tlsKey } = settings;
+  if (tlsCert === undefined && tlsKey === undefined) return {};
+  if (tlsCert === undefined || tlsKey === undefined) throw new UsageError('--tls-cert and --tls-key go together.');
+  const read = (file: string, flag: string) => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new UsageError(`Cannot read ${flag} ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+    }
+  };
+  return { tls: { cert: read(tlsCert, '--tls-cert'), key: read(tlsKey, '--tls-key') } };
+}
+
 /** The alt server and the mutants load only when asked for: they stay out of the default code path. */
 async function otherServer(name: string, options: ServerByNameOptions): Promise<Server> {
   const { createServerByName, SERVER_NAMES } = await import('../mutants/registry.ts');
-  if (!SERVER_NAMES.includes(name))
+  if (!SERVER_NAMES.includes(name)) {
     throw new UsageError(`--impl must be one of: ${SERVER_NAMES.join(', ')} (got '${name}').`);
+  }
   return createServerByName(name, options);
 }

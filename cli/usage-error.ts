@@ -7,3 +7,8 @@ export class UsageError extends CannotRunError {
     this.name = 'UsageError';
   }
 }
+
+/** A check's typed error value (or undefined) as a usage error: one sentence, exit 2. */
+export function rejectInvalid(invalid: Error | undefined): void {
+  if (invalid) throw new UsageError(invalid.message);
+}

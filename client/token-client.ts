@@ -5,13 +5,12 @@ import {
   type TokenPair,
   type Validator,
 } from '../schemas/validators.ts';
-import { HttpError, NetworkError, SchemaError, systemCode, TimeoutError } from './errors.ts';
+import { HttpError, NetworkError, SchemaError, TimeoutError } from './errors.ts';
+import type { TlsTrust } from './tls.ts';
+import { Transport, TransportError, type HttpAnswer } from './transport.ts';
 
-export interface Credentials {
-  clientId: string;
-  username: string;
-  password: string;
-}
+export type { Credentials } from '../schemas/documented-examples.ts';
+import type { Credentials } from '../schemas/documented-examples.ts';
 
 export interface TokenClientOptions {
   baseUrl: string;
@@ -19,6 +18,8 @@ export interface TokenClientOptions {
   timeoutMs?: number;
   /** 'documented' (default) demands the documented 256-character tokens; 'opaque' any non-empty token strings. */
   tokenFormat?: 'documented' | 'opaque';
+  /** TLS trust for https:// servers (an extra CA, verification off, a client certificate). */
+  tls?: TlsTrust;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -27,11 +28,18 @@ export class TokenClient {
   readonly baseUrl: string;
   private readonly timeoutMs: number;
   private readonly validate: Validator<TokenPair>;
+  private readonly transport: Transport;
 
   constructor(options: TokenClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.validate = options.tokenFormat === 'opaque' ? validateOpaqueTokenResponse : validateTokenResponse;
+    this.transport = new Transport({ deadlineMs: this.timeoutMs, ...(options.tls ? { tls: options.tls } : {}) });
+  }
+
+  /** Closes idle keep-alive connections. */
+  close(): void {
+    this.transport.close();
   }
 
   /** Password grant: POST /v1/token. */
@@ -46,9 +54,12 @@ export class TokenClient {
 
   private async post(path: string, fields: Record<string, string>): Promise<TokenPair> {
     const url = `${this.baseUrl}${path}`;
-    const { response, text } = await this.send(url, new URLSearchParams(fields).toString());
+    const response = await this.send(url, new URLSearchParams(fields).toString());
+    const text = response.body.toString('utf8');
     const body = parseJson(text);
-    if (!response.ok) throw new HttpError(response.status, body === undefined ? text : body, response.headers);
+    if (response.status < 200 || response.status > 299) {
+      throw new HttpError(response.status, body === undefined ? text : body, response.headers);
+    }
     if (body === undefined)
       throw new SchemaError(
         `${url} answered ${response.status} with a body that is not JSON`,
@@ -62,18 +73,13 @@ export class TokenClient {
   }
 
   /** The timeout covers the whole exchange, the body included: a server that stalls mid-body times out too. */
-  private async send(url: string, body: string): Promise<{ response: Response; text: string }> {
+  private async send(url: string, body: string): Promise<HttpAnswer> {
     try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body,
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-      return { response, text: await response.text() };
+      const headers = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+      return await this.transport.send({ method: 'POST', url, headers, body });
     } catch (error) {
-      if (error instanceof DOMException && error.name === 'TimeoutError') throw new TimeoutError(this.timeoutMs, url);
-      throw new NetworkError(url, systemCode(error), error);
+      if (error instanceof TransportError && error.kind === 'timeout') throw new TimeoutError(this.timeoutMs, url);
+      throw new NetworkError(url, error instanceof TransportError ? error.code : undefined, error);
     }
   }
 }

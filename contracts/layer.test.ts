@@ -7,6 +7,7 @@ import type { LayerContext, Target } from '../verify/types.ts';
 import { expiresInAsString, startBrokenServer } from '../testing/broken-server.ts';
 import { DOCUMENTED_CREDENTIALS } from './examples.ts';
 import { contractLayer } from './layer.ts';
+import { startFault } from '../testing/fault-servers.ts';
 
 function contextFor(target: Partial<Target> & { baseUrl: string }, lines: string[] = []): LayerContext {
   return {
@@ -78,12 +79,25 @@ describe('contract layer: PACT-01 in the verdict', () => {
     }
   });
 
-  it('PACT-01 is skipped, not run, when the run was interrupted before it started', async () => {
+  it('PACT-01 is inconclusive, not run, when the run was interrupted before it started', async () => {
     const controller = new AbortController();
     controller.abort();
     const [requirement] = (
       await contractLayer.run({ ...contextFor({ baseUrl: reference.url }), signal: controller.signal })
     ).requirements;
     assert.equal(requirement?.status, 'inconclusive');
+  });
+});
+
+describe('contract layer: an unknown client answered 400 invalid_client', () => {
+  it('passes PACT-02: the real verifier sees 400 where the contract says 401, and the judgement accepts it', async () => {
+    const server = await startFault('unknown-client-400');
+    try {
+      const [, errors] = (await contractLayer.run(contextFor({ baseUrl: server.url }))).requirements;
+      assert.equal(errors?.status, 'pass', errors?.evidence.join('\n'));
+      assert.match(errors!.evidence.join('\n'), /PASS a password grant for an unknown client: 400 invalid_client/);
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -5,6 +5,8 @@
 import type { VerifierOptions } from '@pact-foundation/pact';
 import { SchemaError } from '../client/errors.ts';
 import { TokenClient, type Credentials } from '../client/token-client.ts';
+import type { TlsTrust } from '../client/tls.ts';
+import { Transport } from '../client/transport.ts';
 import type { TokenPair } from '../schemas/validators.ts';
 import { STATES, type StateName } from './states.ts';
 
@@ -17,19 +19,20 @@ export type StateHandlers = Record<string, (params?: unknown) => Promise<Params>
 type Values = Record<string, string>;
 
 /** States met by seeding the target through its state-change endpoint. */
-export function seededStates(baseUrl: string, timeoutMs = 10_000): StateHandlers {
+export function seededStates(baseUrl: string, timeoutMs = 10_000, tls?: TlsTrust): StateHandlers {
+  const transport = new Transport({ deadlineMs: timeoutMs, maxBodyBytes: 64 * 1024, ...(tls ? { tls } : {}) });
   const seed = (state: StateName) => async (params?: unknown) => {
-    const response = await fetch(`${baseUrl.replace(/\/+$/, '')}${PROVIDER_STATES_PATH}`, {
+    const answer = await transport.send({
       method: 'POST',
+      url: `${baseUrl.replace(/\/+$/, '')}${PROVIDER_STATES_PATH}`,
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ state, params: params ?? {}, action: 'setup' }),
-      signal: AbortSignal.timeout(timeoutMs),
     });
-    if (!response.ok)
-      throw new Error(
-        `${PROVIDER_STATES_PATH} answered ${response.status} to "${state}": ${(await response.text()).slice(0, 200)}`,
-      );
-    return { ...(params as Params), ...((await response.json()) as Params) };
+    const text = answer.body.toString('utf8');
+    if (answer.status < 200 || answer.status > 299) {
+      throw new Error(`${PROVIDER_STATES_PATH} answered ${answer.status} to "${state}": ${text.slice(0, 200)}`);
+    }
+    return { ...(params as Params), ...(JSON.parse(text) as Params) };
   };
   return Object.fromEntries(Object.values(STATES).map((state) => [state, seed(state)]));
 }

@@ -19,6 +19,8 @@ export function verifyContract(
       cwd: ROOT,
       execArgv: ['--import', 'tsx'],
       stdio: ['ignore', output, output, 'ipc'],
+      // pact-js's proxy opens its own TLS connections: the extra CA must be in the process's trust store.
+      env: { ...process.env, ...(options.tls?.caFile ? { NODE_EXTRA_CA_CERTS: options.tls.caFile } : {}) },
     });
     let report: VerificationReport | undefined;
     const stop = () => child.kill();

@@ -2,6 +2,7 @@
 // base URL, meeting provider states by seeding (reference server) or with live credentials (anything).
 import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
 import { TokenClient, type Credentials } from '../client/token-client.ts';
+import { tlsTrust, type TlsTrust } from '../client/tls.ts';
 import { redactTokensIn } from '../schemas/token-format.ts';
 import { formBodyFilter } from './form-body-filter.ts';
 import { COMMITTED_PACT, PROVIDER } from './pact-files.ts';
@@ -29,12 +30,16 @@ export interface VerifyOptions {
   pactUrls?: string[];
   broker?: BrokerSource;
   logLevel?: 'error' | 'warn' | 'info' | 'debug';
+  /** https:// targets: an extra CA file (PEM) and whether verification is off (--insecure). */
+  tls?: { caFile?: string; insecure: boolean };
 }
 
 export interface InteractionResult {
   description: string;
   ok: boolean;
   mismatches: string[];
+  /** Set when the status was the only mismatch. */
+  statusMismatch?: { expected: number; actual: number };
 }
 
 export interface VerificationReport {
@@ -64,7 +69,7 @@ export async function runVerification(options: VerifyOptions): Promise<Verificat
   const live =
     options.states === 'live'
       ? liveStates(
-          new TokenClient({ baseUrl: options.baseUrl, timeoutMs, tokenFormat: 'opaque' }),
+          new TokenClient({ baseUrl: options.baseUrl, timeoutMs, tokenFormat: 'opaque', ...trustOf(options) }),
           requireCredentials(options),
         )
       : undefined;
@@ -72,8 +77,12 @@ export async function runVerification(options: VerifyOptions): Promise<Verificat
   const config: VerifierOptions = {
     provider: PROVIDER,
     providerBaseUrl: options.baseUrl,
-    stateHandlers: recordingFailures(live ? live.handlers : seededStates(options.baseUrl, timeoutMs), stateFailures),
+    stateHandlers: recordingFailures(
+      live ? live.handlers : seededStates(options.baseUrl, timeoutMs, trustOf(options).tls),
+      stateFailures,
+    ),
     requestFilter: formBodyFilter,
+    validateSSL: !options.tls?.insecure,
     timeout: timeoutMs,
     logLevel: options.logLevel ?? 'error',
     ...(options.broker ? brokerConfig(options.broker) : { pactUrls: options.pactUrls ?? [COMMITTED_PACT] }),
@@ -102,7 +111,13 @@ export async function runVerification(options: VerifyOptions): Promise<Verificat
           e.mismatch?.message ?? 'failed',
         ],
     );
-    return { description, ok: result === 'OK' && errors.length === 0, mismatches: mismatches.map(redact) };
+    const statuses = mismatches.length === 1 ? /^expected (\d{3}) but was (\d{3})$/.exec(mismatches[0]!) : null;
+    return {
+      description,
+      ok: result === 'OK' && errors.length === 0,
+      mismatches: mismatches.map(redact),
+      ...(statuses ? { statusMismatch: { expected: Number(statuses[1]), actual: Number(statuses[2]) } } : {}),
+    };
   });
   // A state that could not be met leaves its interactions unverified, whatever they answered.
   const ok =
@@ -117,6 +132,12 @@ export async function runVerification(options: VerifyOptions): Promise<Verificat
     stateFailures: failed,
     ...(interactions.length === 0 ? { error: 'the verifier ran no interaction' } : {}),
   };
+}
+
+/** The worker's own requests (live states, seeding) trust what the run trusts. */
+function trustOf(options: VerifyOptions): { tls?: TlsTrust } {
+  if (!options.tls) return {};
+  return { tls: tlsTrust({ caFile: options.tls.caFile, insecure: options.tls.insecure }) };
 }
 
 function requireCredentials(options: VerifyOptions): Credentials {

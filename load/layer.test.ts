@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import { close, createTokenServer, listen } from '../server/index.ts';
+import { EMBEDDED_SCRYPT_COST } from '../verify/target.ts';
 import type { RequirementResult } from '../verify/types.ts';
 import { contextFor } from '../testing/load-context.ts';
 import { loadLayer } from './layer.ts';
@@ -26,7 +27,7 @@ describe('load layer (Node engine)', () => {
   let reference: Server;
   let url: string;
   before(async () => {
-    reference = createTokenServer();
+    reference = createTokenServer({ scryptCost: EMBEDDED_SCRYPT_COST });
     url = await listen(reference);
   });
   after(() => close(reference));

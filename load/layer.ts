@@ -5,7 +5,7 @@ import { chooseK6, k6Outcome } from './engine/k6-layer.ts';
 import { runNodeEngine } from './engine/node-engine.ts';
 import { parseLoadSettings, type LoadOverrides, type LoadSettings } from './engine/settings.ts';
 import { nodeLoadReport, type LoadReport } from './report/load-report.ts';
-import { renderLoadCharts } from './report/charts.ts';
+import { renderLoadSection } from './report/load-section.ts';
 import { loadRequirements } from './report/requirements.ts';
 
 export { renderLoadCharts } from './report/charts.ts';
@@ -31,7 +31,7 @@ export function settingsFor(context: LayerContext, overrides: LoadOverrides = {}
 /** The Node engine's run, as a LoadReport. */
 export async function runNodeLoad(context: LayerContext, settings: LoadSettings): Promise<LoadReport> {
   context.log(
-    `load: Node engine, ${settings.connections} connections${settings.rate ? ` at ${settings.rate} req/s` : ''}, ${settings.raceLoops} race loop(s), ${context.durationSeconds} s against ${settings.flows.baseUrl}`,
+    `  Node engine, ${settings.connections} connections${settings.rate ? ` at ${settings.rate} req/s` : ''}, ${settings.raceLoops} race loop(s), ${context.durationSeconds} s against ${settings.flows.baseUrl}`,
   );
   const run = await runNodeEngine(settings, {
     durationSeconds: context.durationSeconds,
@@ -45,18 +45,18 @@ export const loadLayer: Layer = {
   name: 'load',
   async run(context: LayerContext): Promise<LayerOutcome> {
     const settings = settingsFor(context, { ...context.load });
-    const { plan, notes } = await chooseK6(context, settings);
+    const plan = await chooseK6(context, settings);
     const outcome = plan ? await k6Outcome(plan, settings, context) : nodeOutcome(await runNodeLoad(context, settings));
     const load = outcome.load as LoadReport | undefined;
     if (load)
       context.log(
-        `load: ${load.requests} requests, ${load.rps} req/s, p95 ${load.latency_ms.p95} ms, ${load.errors} unexpected`,
+        `  ${load.requests} requests, ${load.rps} req/s, p95 ${load.latency_ms.p95} ms, ${load.errors} unexpected`,
       );
-    return notes.length ? { ...outcome, notes } : outcome;
+    return outcome;
   },
 };
 
 function nodeOutcome(report: LoadReport): LayerOutcome {
   const load = report as unknown as Record<string, unknown>;
-  return { requirements: loadRequirements(report), load, html: renderLoadCharts(load) };
+  return { requirements: loadRequirements(report), load, html: renderLoadSection(load) };
 }

@@ -5,6 +5,7 @@ import { createServerByName, SERVER_NAMES } from './registry.ts';
 import { createMutantServer, MUTANTS, UnknownMutantError, type Category } from './index.ts';
 import { login } from './probes/http.ts';
 import { PROBES } from './probes/index.ts';
+import { rawPost, rawRequest, rawStatus } from '../testing/raw-request.ts';
 import { TEST_SCRYPT_COST, withServer } from '../testing/with-server.ts';
 
 const CATEGORIES: Category[] = [
@@ -68,6 +69,18 @@ describe('mutant catalog', () => {
     for (const name of SERVER_NAMES) {
       const server = createServerByName(name, { scryptCost: TEST_SCRYPT_COST });
       const { status } = await withServer(server, (base) => login(base));
+      assert.equal(status, 200, name);
+    }
+  });
+
+  it('keeps every server up on a request target the URL parser rejects: one defect each, no crash', async () => {
+    for (const name of SERVER_NAMES) {
+      const server = createServerByName(name, { scryptCost: TEST_SCRYPT_COST });
+      const [odd, { status }] = await withServer(server, async (base) => [
+        rawStatus(await rawRequest(base, rawPost('//[', 'a=b'))),
+        await login(base),
+      ]);
+      assert.ok(odd > 0 && odd < 500, `${name} answered ${odd}`);
       assert.equal(status, 200, name);
     }
   });

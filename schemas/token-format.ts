@@ -19,7 +19,17 @@ export function redactToken(value: string): string {
   return `${value.slice(0, 6)}…(${value.length} chars)`;
 }
 
-/** Every token-like run (40 or more letters, digits, '-' or '_') in a text, cut to its short form. */
+/**
+ * Every token-like run in a text cut to its short form: 40 or more characters of the base64 and base64url
+ * alphabets with at least 3 digits and 3 letters and few slashes (random tokens have them; paths do not).
+ */
 export function redactTokensIn(text: string): string {
-  return text.replace(/[A-Za-z0-9_-]{40,}/g, redactToken);
+  return text.replace(/[A-Za-z0-9+/_-]{40,}=*/g, (run) => (looksRandom(run) ? redactToken(run) : run));
+}
+
+function looksRandom(run: string): boolean {
+  const digits = run.replace(/[^0-9]/g, '').length;
+  const letters = run.replace(/[^A-Za-z]/g, '').length;
+  const slashes = run.replace(/[^/]/g, '').length;
+  return digits >= 3 && letters >= 3 && slashes * 10 < run.length;
 }

@@ -3,6 +3,9 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../cli/usage-error.ts';
+import { BROKER_SETTINGS } from '../settings/pact.ts';
+import { SettingError } from '../settings/setting.ts';
+import { readSettings } from '../settings/read.ts';
 import { PACT_CLI } from '../contracts/rust-verifier.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -16,24 +19,23 @@ export interface Broker {
 
 const env = (name: string) => (process.env[name] ?? '') || undefined;
 
+export const BROKER_HELP =
+  '  broker: PACT_BROKER_BASE_URL with PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD';
+
 /** The broker, or a usage error naming the missing variables. */
 export function brokerFromEnv(): Broker {
-  const url = env('PACT_BROKER_BASE_URL');
-  const [token, username, password] = [
-    env('PACT_BROKER_TOKEN'),
-    env('PACT_BROKER_USERNAME'),
-    env('PACT_BROKER_PASSWORD'),
-  ];
-  if (!url)
+  const { url, token, username, password } = readSettings(BROKER_SETTINGS, { env: process.env });
+  if (!url) {
     throw new UsageError(
-      'PACT_BROKER_BASE_URL is not set: export the URL of your Pact Broker (and PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD).',
+      'PACT_BROKER_BASE_URL is not set: export the URL of your Pact Broker (and PACT_BROKER_TOKEN, or ' +
+        'PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD).',
     );
-  if (!/^https?:\/\//.test(url)) throw new UsageError(`PACT_BROKER_BASE_URL must be an http(s) URL (got '${url}').`);
-  if (!token && !(username && password))
-    throw new UsageError(
-      'No Pact Broker credentials: set PACT_BROKER_TOKEN, or both PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD.',
-    );
-  return token ? { url, token } : { url, username: username!, password: password! };
+  }
+  if (token) return { url, token };
+  if (username && password) return { url, username, password };
+  throw new UsageError(
+    'No Pact Broker credentials: set PACT_BROKER_TOKEN, or both PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD.',
+  );
 }
 
 function git(...args: string[]): string | undefined {
@@ -47,19 +49,18 @@ function git(...args: string[]): string | undefined {
   }
 }
 
-/** The version: the flag, else `variable`, else GITHUB_SHA / CI_COMMIT_SHA, else `git rev-parse HEAD`. */
-export function versionSetting(flag: string | undefined, variable: string): string {
-  const version = flag ?? env(variable) ?? env('GITHUB_SHA') ?? env('CI_COMMIT_SHA') ?? git('rev-parse', 'HEAD');
+/** The version: the setting (flag or `variable`), else GITHUB_SHA / CI_COMMIT_SHA, else `git rev-parse HEAD`. */
+export function versionOf(setting: string | undefined, variable: string): string {
+  const version = setting ?? env('GITHUB_SHA') ?? env('CI_COMMIT_SHA') ?? git('rev-parse', 'HEAD');
   if (!version)
     throw new UsageError(`Cannot tell the version: there is no git commit; pass --version or set ${variable}.`);
   return version;
 }
 
-/** The branch: the flag, else PACT_BRANCH, else CI variables (GitHub, GitLab, Jenkins), else git. */
-export function branchSetting(flag: string | undefined): string | undefined {
+/** The branch: the setting (flag or PACT_BRANCH), else CI variables (GitHub, GitLab, Jenkins), else git. */
+export function branchOf(setting: string | undefined): string | undefined {
   return (
-    flag ??
-    env('PACT_BRANCH') ??
+    setting ??
     env('GITHUB_HEAD_REF') ??
     env('GITHUB_REF_NAME') ??
     env('CI_COMMIT_REF_NAME') ??
@@ -69,7 +70,7 @@ export function branchSetting(flag: string | undefined): string | undefined {
 }
 
 /** PACT_BUILD_URL, else the GitHub Actions run URL. */
-export function buildUrlSetting(): string | undefined {
+export function buildUrlOf(): string | undefined {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = process.env;
   return env('PACT_BUILD_URL') ?? (server && repo && run ? `${server}/${repo}/actions/runs/${run}` : undefined);
 }
@@ -98,7 +99,6 @@ export async function runScript(name: string, main: () => Promise<number>): Prom
     process.exitCode = await main();
   } catch (error) {
     console.error(`${name}: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode =
-      error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;
+    process.exitCode = error instanceof UsageError || error instanceof SettingError ? 2 : 1;
   }
 }

@@ -5,13 +5,14 @@ import type { AppContext } from './context.ts';
 import { invalidRequest, methodNotAllowed, OAuthError, notFound, unsupportedMediaType } from './errors.ts';
 import { parseForm } from './form.ts';
 import { changeState } from './provider-states.ts';
+import { requestPath } from './request-path.ts';
 import { sendError, sendJson } from './reply.ts';
 
 export const PROVIDER_STATES_PATH = '/_pact/provider-states';
 
 export async function handle(req: IncomingMessage, res: ServerResponse, context: AppContext): Promise<void> {
   try {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const path = requestPath(req);
     if (context.providerStates && path === PROVIDER_STATES_PATH) return await providerState(req, res, context);
     const action = context.routes[path];
     if (!action) throw notFound();

@@ -1,9 +1,13 @@
 // Everything an action needs, built once per server. Mutants (test-only) replace parts of it.
 import type { TokenPair } from '../schemas/validators.ts';
+import { DEFAULTS } from './defaults.ts';
 import { Directory, DOCUMENTED_SEED, type Seed } from './directory.ts';
 import type { Form } from './form.ts';
-import { RefreshStore } from './refresh-store.ts';
+import { invalidServerOption } from './options.ts';
+import { RefreshStore, type StoreLimits } from './refresh-store.ts';
 import { logUnexpected } from './reply.ts';
+
+export { DEFAULTS };
 
 export interface ServerOptions {
   /** Clients and users to register (default: the documented example client and user). */
@@ -16,10 +20,16 @@ export interface ServerOptions {
   bodyLimitBytes?: number;
   /** scrypt cost parameter N (default 16384). */
   scryptCost?: number;
+  /** Serve HTTPS with this certificate and key (PEM); default plain HTTP. */
+  tls?: { cert: string; key: string };
   /** Expose POST /_pact/provider-states (default false). */
   providerStates?: boolean;
-  /** Milliseconds between purges of expired refresh tokens (default 60000). */
+  /** Milliseconds between purges of expired refresh tokens (default 60000; a refused grant's Retry-After). */
   purgeIntervalMs?: number;
+  /** Refresh tokens held in all; at the cap a new grant answers 503 + Retry-After (default 1,000,000). */
+  maxTokens?: number;
+  /** Refresh tokens held per username; past it the user's own oldest go (default 100,000, at most maxTokens). */
+  maxTokensPerUser?: number;
   /** Clock, for tests (default Date.now). */
   now?: () => number;
   /** Called with errors that become a 500 (default: logged to stderr). */
@@ -41,32 +51,17 @@ export interface AppContext {
   onUnexpectedError: (error: unknown) => void;
 }
 
-export const DEFAULTS = {
-  accessTtlSeconds: 3600,
-  refreshTtlSeconds: 86_400,
-  bodyLimitBytes: 8192,
-  scryptCost: 16_384,
-  purgeIntervalMs: 60_000,
-  historyLimit: 64,
-  maxTokens: 1_000_000,
-} as const;
-
 export function createContext(
   options: ServerOptions,
   routes: Record<string, Action>,
   newAccessToken: () => string,
 ): AppContext {
+  const invalid = invalidServerOption(options);
+  if (invalid) throw invalid;
   const directory = new Directory(options.scryptCost ?? DEFAULTS.scryptCost);
   const seed = options.seed ?? DOCUMENTED_SEED;
   directory.seed(seed);
-  const store = new RefreshStore(
-    {
-      ttlMs: (options.refreshTtlSeconds ?? DEFAULTS.refreshTtlSeconds) * 1000,
-      historyLimit: DEFAULTS.historyLimit,
-      maxTokens: DEFAULTS.maxTokens,
-    },
-    options.now ?? Date.now,
-  );
+  const store = new RefreshStore(storeLimits(options), options.now ?? Date.now);
   for (const { refreshToken, clientId, username } of seed.refreshTokens ?? [])
     store.register(refreshToken, clientId, username);
   const context: AppContext = {
@@ -81,4 +76,17 @@ export function createContext(
   };
   options.extend?.(context);
   return context;
+}
+
+function storeLimits(options: ServerOptions): StoreLimits {
+  const maxTokens = options.maxTokens ?? DEFAULTS.maxTokens;
+  const purgeIntervalMs = options.purgeIntervalMs ?? DEFAULTS.purgeIntervalMs;
+  return {
+    ttlMs: (options.refreshTtlSeconds ?? DEFAULTS.refreshTtlSeconds) * 1000,
+    historyLimit: DEFAULTS.historyLimit,
+    maxTokens,
+    maxTokensPerUser: options.maxTokensPerUser ?? Math.min(DEFAULTS.maxTokensPerUser, maxTokens),
+    retryAfterSeconds: Math.ceil(purgeIntervalMs / 1000),
+    purgeSliceMs: DEFAULTS.purgeSliceMs,
+  };
 }

@@ -1,4 +1,5 @@
 // The registered clients and users. Passwords are hashed as they are added; lookups await the hash.
+import { DOCUMENTED_CREDENTIALS, DOCUMENTED_PAIR } from '../schemas/documented-examples.ts';
 import { hashPassword, verifyPassword, type PasswordHash } from './passwords.ts';
 
 export interface Seed {
@@ -10,14 +11,13 @@ export interface Seed {
 
 /** The documented example client and user: the default seed, so the docs' curl examples work verbatim. */
 export const DOCUMENTED_SEED: Seed = {
-  clients: ['57f986e1-4588-4512-90ea-d264904df7b2'],
-  users: [{ username: 'crm@fidilio.com', password: '12312312' }],
+  clients: [DOCUMENTED_CREDENTIALS.clientId],
+  users: [{ username: DOCUMENTED_CREDENTIALS.username, password: DOCUMENTED_CREDENTIALS.password }],
   refreshTokens: [
     {
-      refreshToken:
-        'd2261e5419784567b67b5f3bc4f3960aFlBu7lDlskBweSERxqD1U8rjHKEqkfZGYzY33HJ5jeANF1PQlF3eDLMOB76XOwEK3t9943GKD1VGKHUf9X4rH1mWZjJIUfs6LTTIbkP3qBz3m7Udm7InqNArvs2F9eXbeYiSAcF2AEapxqK35SBgqB6ZmIbHcUWkRKBJftoDEOUjR08CgDK7RUFoSn5k4qZOD6wxBBXOkpZKFUOAXX3Jahl5I7Yk50nP',
-      clientId: '57f986e1-4588-4512-90ea-d264904df7b2',
-      username: 'crm@fidilio.com',
+      refreshToken: DOCUMENTED_PAIR.refreshToken,
+      clientId: DOCUMENTED_CREDENTIALS.clientId,
+      username: DOCUMENTED_CREDENTIALS.username,
     },
   ],
 };

@@ -22,4 +22,8 @@ export const payloadTooLarge = (limit: number) =>
   new OAuthError(413, 'request_too_large', `the request body is larger than ${limit} bytes`);
 export const unsupportedMediaType = () =>
   new OAuthError(415, 'unsupported_media_type', 'the body must be application/x-www-form-urlencoded');
+export const storeFull = (retryAfterSeconds: number) =>
+  new OAuthError(503, 'temporarily_unavailable', 'the token store is full; retry later', {
+    'retry-after': String(retryAfterSeconds),
+  });
 export const serverError = () => new OAuthError(500, 'server_error', 'the server failed to handle the request');

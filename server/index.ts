@@ -1,5 +1,6 @@
 // The embedded reference token server: the default target of the suite and the contract's provider.
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer, Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { passwordGrant } from './actions/password-grant.ts';
 import { refresh } from './actions/refresh.ts';
@@ -10,6 +11,7 @@ import { newToken } from './tokens.ts';
 
 export type { ServerOptions, AppContext } from './context.ts';
 export { DOCUMENTED_SEED, type Seed } from './directory.ts';
+export { InvalidServerOption, invalidServerOption, OPTION_RANGES } from './options.ts';
 
 export interface TokenServer extends Server {
   context: AppContext;
@@ -20,7 +22,8 @@ export const ROUTES = { '/v1/token': passwordGrant, '/v1/refresh/token': refresh
 /** A server that is not yet listening. The purge timer starts and stops with it. */
 export function createTokenServer(options: ServerOptions = {}): TokenServer {
   const context = createContext(options, ROUTES, newToken);
-  const server = createServer((req, res) => void handle(req, res, context)) as TokenServer;
+  const handler = (req: IncomingMessage, res: ServerResponse) => void handle(req, res, context);
+  const server = (options.tls ? createHttpsServer(options.tls, handler) : createServer(handler)) as TokenServer;
   server.context = context;
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end(BAD_REQUEST_RAW);
@@ -29,7 +32,7 @@ export function createTokenServer(options: ServerOptions = {}): TokenServer {
   let purge: NodeJS.Timeout | undefined;
   server.on('listening', () => {
     purge = setInterval(
-      () => context.store.purgeExpired(),
+      () => void context.store.purgeExpired(),
       options.purgeIntervalMs ?? DEFAULTS.purgeIntervalMs,
     ).unref();
   });
@@ -37,7 +40,7 @@ export function createTokenServer(options: ServerOptions = {}): TokenServer {
   return server;
 }
 
-/** Listens and resolves with the base URL, e.g. http://127.0.0.1:8080. */
+/** Listens and resolves with the base URL, e.g. http://127.0.0.1:8080 (https:// for a TLS server). */
 export function listen(server: Server, port = 0, host = '127.0.0.1'): Promise<string> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -45,7 +48,7 @@ export function listen(server: Server, port = 0, host = '127.0.0.1'): Promise<st
       server.off('error', reject);
       const address = server.address() as AddressInfo;
       const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-      resolve(`http://${shown}:${address.port}`);
+      resolve(`${server instanceof HttpsServer ? 'https' : 'http'}://${shown}:${address.port}`);
     });
   });
 }

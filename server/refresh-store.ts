@@ -1,8 +1,14 @@
 // Refresh-token families and rotation (RFC 9700 section 4.14.2).
 // Each refresh token works once; presenting a used one revokes its whole family (reuse detection).
 // Rotation is synchronous, so two concurrent refreshes of one token can never both win.
-// Memory stays bounded: expired tokens are purged, revoked families are dropped at once,
-// each family remembers at most `historyLimit` used tokens, and the store at most `maxTokens` tokens.
+// Fair under pressure: a user past `maxTokensPerUser` loses only their own oldest tokens; at `maxTokens` a new
+// grant is refused (503 + Retry-After) and nobody is evicted, while a rotation forgets its own family's oldest
+// spent token instead of growing the store. Expired tokens are purged in slices that leave the event loop
+// free (purge.ts); each family remembers at most `historyLimit` spent tokens.
+import { storeFull } from './errors.ts';
+import { purgeInSlices } from './purge.ts';
+import { ShardedMap } from './sharded-map.ts';
+import { TokenQueue, type Queued } from './token-queue.ts';
 import { newToken } from './tokens.ts';
 
 export interface Family {
@@ -12,7 +18,8 @@ export interface Family {
   used: string[];
   current?: string;
 }
-interface RefreshRecord {
+interface RefreshRecord extends Queued<RefreshRecord> {
+  token: string;
   family: Family;
   expiresAt: number;
   used: boolean;
@@ -27,11 +34,20 @@ export type Rotation =
 export interface StoreLimits {
   ttlMs: number;
   historyLimit: number;
+  /** Tokens held in all, live and spent. */
   maxTokens: number;
+  /** Tokens held for one username; past it, that user's oldest token is forgotten. */
+  maxTokensPerUser: number;
+  /** What a refused grant is told to wait, in seconds (Retry-After). */
+  retryAfterSeconds: number;
+  /** The longest stretch one purge slice holds the event loop, in milliseconds. */
+  purgeSliceMs: number;
 }
 
 export class RefreshStore {
-  private readonly tokens = new Map<string, RefreshRecord>();
+  private readonly tokens = new ShardedMap<RefreshRecord>();
+  private readonly users = new Map<string, TokenQueue<RefreshRecord>>();
+  private purging: Promise<number> | undefined;
 
   constructor(
     private readonly limits: StoreLimits,
@@ -42,28 +58,26 @@ export class RefreshStore {
     return this.tokens.size;
   }
 
-  /** Starts a new family (a password grant) and returns its first refresh token. */
+  /** Starts a new family (a password grant) and returns its first refresh token; 503 when the store is full. */
   issue(clientId: string, username: string): string {
+    this.makeRoomForGrant(username);
     return this.add({ clientId, username, revoked: false, used: [] });
   }
 
   /** Registers a given token value as live (provider states); `used` marks it as already spent. */
   register(token: string, clientId: string, username: string, used = false): void {
-    const family: Family = {
-      clientId,
-      username,
-      revoked: false,
-      used: used ? [token] : [],
-      current: used ? undefined : token,
-    };
-    this.tokens.set(token, { family, expiresAt: this.now() + this.limits.ttlMs, used });
+    this.forget(token);
+    this.makeRoomForGrant(username);
+    const family: Family = { clientId, username, revoked: false, used: used ? [token] : [] };
+    if (!used) family.current = token;
+    this.keep(token, family, used);
   }
 
   rotate(token: string): Rotation {
     const record = this.tokens.get(token);
     if (!record) return { outcome: 'unknown' };
     if (this.now() >= record.expiresAt) {
-      this.tokens.delete(token);
+      this.drop(record);
       return { outcome: 'expired' };
     }
     if (record.used) {
@@ -72,47 +86,79 @@ export class RefreshStore {
     }
     record.used = true;
     this.remember(record.family, token);
+    this.makeRoomForRotation(record.family);
     return { outcome: 'rotated', family: record.family, refreshToken: this.add(record.family) };
   }
 
   /** Drops every token of the family: the live one stops working, replays become unknown. */
   revoke(family: Family): void {
     family.revoked = true;
-    for (const token of family.used) this.tokens.delete(token);
-    if (family.current !== undefined) this.tokens.delete(family.current);
+    for (const token of family.used) this.forget(token);
+    this.forget(family.current);
     family.used = [];
   }
 
-  purgeExpired(): number {
+  /** Drops expired tokens, slice by slice; resolves with how many. One purge runs at a time. */
+  purgeExpired(): Promise<number> {
     const now = this.now();
-    let purged = 0;
-    for (const [token, record] of this.tokens) {
-      if (now >= record.expiresAt) {
-        this.tokens.delete(token);
-        purged += 1;
-      }
-    }
-    return purged;
+    this.purging ??= purgeInSlices(
+      this.tokens.values(),
+      (record) => now >= record.expiresAt,
+      (record) => this.drop(record),
+      this.limits.purgeSliceMs,
+    ).finally(() => (this.purging = undefined));
+    return this.purging;
+  }
+
+  private makeRoomForGrant(username: string): void {
+    const own = this.users.get(username);
+    if (own?.oldest && own.size >= this.limits.maxTokensPerUser) return this.drop(own.oldest);
+    if (this.tokens.size >= this.limits.maxTokens) throw storeFull(this.limits.retryAfterSeconds);
+  }
+
+  private makeRoomForRotation(family: Family): void {
+    const own = this.users.get(family.username);
+    if (own?.oldest && own.size >= this.limits.maxTokensPerUser) return this.drop(own.oldest);
+    if (this.tokens.size >= this.limits.maxTokens) this.forget(family.used.shift());
   }
 
   private add(family: Family): string {
     const token = newToken();
     family.current = token;
-    this.tokens.set(token, { family, expiresAt: this.now() + this.limits.ttlMs, used: false });
-    this.evictOverflow();
+    this.keep(token, family, false);
     return token;
+  }
+
+  private keep(token: string, family: Family, used: boolean): void {
+    const record: RefreshRecord = {
+      token,
+      family,
+      expiresAt: this.now() + this.limits.ttlMs,
+      used,
+      older: undefined,
+      newer: undefined,
+    };
+    this.tokens.set(token, record);
+    let own = this.users.get(family.username);
+    if (!own) this.users.set(family.username, (own = new TokenQueue()));
+    own.push(record);
   }
 
   private remember(family: Family, token: string): void {
     family.used.push(token);
-    while (family.used.length > this.limits.historyLimit) this.tokens.delete(family.used.shift()!);
+    while (family.used.length > this.limits.historyLimit) this.forget(family.used.shift());
   }
 
-  /** Map order is insertion order: the oldest tokens go first. */
-  private evictOverflow(): void {
-    for (const token of this.tokens.keys()) {
-      if (this.tokens.size <= this.limits.maxTokens) return;
-      this.tokens.delete(token);
-    }
+  private forget(token: string | undefined): void {
+    const record = token === undefined ? undefined : this.tokens.get(token);
+    if (record) this.drop(record);
+  }
+
+  private drop(record: RefreshRecord): void {
+    this.tokens.delete(record.token);
+    const own = this.users.get(record.family.username);
+    if (!own) return;
+    own.remove(record);
+    if (own.size === 0) this.users.delete(record.family.username);
   }
 }

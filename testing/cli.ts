@@ -3,6 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const BIN = fileURLToPath(new URL('../bin/token-suite.js', import.meta.url));
+/** The CLI run in-process by a wrapper that prints its peak memory (maxRSS-kB N) on stderr at exit. */
+const MEASURED = fileURLToPath(new URL('./measured-cli.ts', import.meta.url));
 
 export interface Served {
   url: string;
@@ -33,26 +35,58 @@ export function startServe(args: string[] = [], env: NodeJS.ProcessEnv = {}): Pr
   });
 }
 
-/** Runs the CLI to completion; `interruptAfterMs` sends SIGINT (Ctrl-C) that long after the start. */
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** Wall time of the run in ms. */
+  ms: number;
+}
+
+/** The peak resident memory a measured run printed, in MiB. */
+export function peakMiB(run: CliRun): number {
+  const kB = Number(/maxRSS-kB (\d+)/.exec(run.stderr)?.[1]);
+  if (!Number.isFinite(kB)) throw new Error(`the run printed no maxRSS line: ${run.stderr.slice(-500)}`);
+  return kB / 1024;
+}
+
+/**
+ * Runs the CLI to completion (`measured`: in a wrapper that prints its peak memory). `interruptWhen` sends SIGINT (Ctrl-C) once stdout matches it (never a fixed
+ * sleep: the handler exists once the run prints); `interruptTwice` sends a second SIGINT right after (as npm does).
+ */
 export function runCli(
   args: string[],
   env: NodeJS.ProcessEnv = {},
-  { timeoutMs = 120_000, interruptAfterMs }: { timeoutMs?: number; interruptAfterMs?: number } = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  {
+    timeoutMs = 120_000,
+    interruptWhen,
+    interruptTwice = false,
+    measured = false,
+  }: { timeoutMs?: number; interruptWhen?: RegExp; interruptTwice?: boolean; measured?: boolean } = {},
+): Promise<CliRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const entry = measured ? ['--import', 'tsx', MEASURED] : [BIN];
+    const child = spawn(process.execPath, [...entry, ...args], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c));
+    const started = performance.now();
+    let interrupted = false;
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c;
+      if (interruptWhen && !interrupted && interruptWhen.test(stdout)) {
+        interrupted = true;
+        child.kill('SIGINT');
+        if (interruptTwice) child.kill('SIGINT');
+      }
+    });
     child.stderr.on('data', (c: Buffer) => (stderr += c));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    if (interruptAfterMs !== undefined) setTimeout(() => child.kill('SIGINT'), interruptAfterMs).unref();
     child.once('exit', (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr });
+      resolve({ code, stdout, stderr, ms: performance.now() - started });
     });
   });
 }

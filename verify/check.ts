@@ -1,4 +1,5 @@
-// A conformance check: one requirement, how to test it, and what was seen.
+// A conformance check: one requirement, how to test it, the least evidence it needs, and what was seen.
+import { describeExchange } from './evidence.ts';
 import type { Exchange, Probe } from './probe.ts';
 import type { Level } from './types.ts';
 
@@ -13,13 +14,17 @@ export interface Check {
   title: string;
   level: Level;
   source: string;
-  run(probe: Probe): Promise<Finding>;
+  /** The least evidence a verdict on this requirement needs, and why (the README's catalog shows it). */
+  minimum: string;
+  /** Sends what it needs and writes what it saw into `e`; the layer turns `e` into the finding. */
+  run(probe: Probe, e: Evidence): Promise<void>;
 }
 
-/** Collects what a check saw; fails when any expectation failed. */
+/** Collects what a check saw: fails when an expectation failed, is inconclusive when evidence was missing. */
 export class Evidence {
   private readonly lines: string[] = [];
   private failed = false;
+  private missing = false;
 
   note(line: string): this {
     this.lines.push(line);
@@ -32,24 +37,22 @@ export class Evidence {
     return ok;
   }
 
+  /** Evidence the check needed and did not get: the outcome is inconclusive unless something failed. */
+  lacking(line: string): this {
+    this.lines.push(`MISSING: ${line}`);
+    this.missing = true;
+    return this;
+  }
+
   /** A rejection: some 4xx and no token in the body. */
   rejected(ex: Exchange, what: string): boolean {
-    return this.expect(
-      ex.status >= 400 && ex.status < 500 && !ex.issued,
-      `${what} → ${summary(ex)}${ex.issued ? ' with a token' : ''}`,
-    );
+    const ok = ex.status >= 400 && ex.status < 500 && !ex.issued;
+    return this.expect(ok, `${what}: ${describeExchange(ex)}${ex.issued ? ' WITH A TOKEN' : ''}`);
   }
 
   done(): Finding {
-    return { outcome: this.failed ? 'fail' : 'pass', evidence: this.lines };
+    return { outcome: this.failed ? 'fail' : this.missing ? 'inconclusive' : 'pass', evidence: this.lines };
   }
-}
-
-/** "400 invalid_grant" or "500 (text/html, 1234 bytes)". */
-export function summary(ex: Exchange): string {
-  const code = (ex.json as { error?: unknown } | undefined)?.error;
-  if (typeof code === 'string') return `${ex.status} ${code.slice(0, 40)}`;
-  return `${ex.status} (${ex.headers.get('content-type') ?? 'no content-type'}, ${ex.text.length} bytes)`;
 }
 
 export const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();

@@ -1,24 +1,38 @@
-// The verifier's view of a target: raw HTTP exchanges with a timeout, a circuit breaker for dead targets,
-// and a record of every token seen (for uniqueness and for redaction).
-import { connect } from 'node:net';
-import { systemCode } from '../client/errors.ts';
+// The verifier's view of a target: bounded HTTP exchanges (client/transport.ts), a circuit breaker for a
+// target that stopped answering, and a record of every token seen (for uniqueness and for redaction).
+import { rawExchange, type RawAnswer } from '../client/raw-exchange.ts';
+import type { TlsTrust } from '../client/tls.ts';
+import { Transport, TransportError } from '../client/transport.ts';
 import { validateOpaqueTokenResponse, type TokenPair } from '../schemas/validators.ts';
+import { loginBody } from './checks/login-form.ts';
+import { describeAnswer } from './evidence.ts';
 import type { Target } from './types.ts';
 
 export interface Exchange {
+  method: string;
+  /** The full URL the request went to. */
+  url: string;
   status: number;
   headers: Headers;
   text: string;
   json: unknown;
+  /** The body was cut at the size cap. */
+  truncated: boolean;
   /** The body is a success body carrying a token: what must never happen on bad input. */
   issued: TokenPair | undefined;
   ms: number;
 }
 
-export class TargetUnavailable extends Error {}
+/** Not sent: the target failed BREAKER_LIMIT requests in a row. What depended on it is inconclusive. */
+export class BreakerOpen extends Error {}
+
+/** A check needed a token pair and the password grant did not give one. The check is inconclusive. */
+export class NeedsTokenPair extends Error {}
 
 const FORM = 'application/x-www-form-urlencoded';
 const BREAKER_LIMIT = 3;
+/** Bodies larger than this are cut (the API's answers are well under 2 KiB). */
+export const MAX_BODY_BYTES = 256 * 1024;
 
 export class Probe {
   /** Every token seen, with what it was (token or refreshToken) and the request that brought it. */
@@ -26,8 +40,23 @@ export class Probe {
   /** Tokens that came back a second time, with where (kind) they were first seen. */
   readonly repeats: string[] = [];
   private failuresInARow = 0;
+  private readonly transport: Transport;
 
-  constructor(readonly target: Target) {}
+  constructor(
+    readonly target: Target,
+    signal?: AbortSignal,
+    /** Concurrent refreshes of one token in REFRESH-04 (TOKEN_SUITE_RACE_SIZE). */
+    readonly raceSize = 24,
+  ) {
+    this.transport = new Transport(
+      { deadlineMs: target.timeoutMs, maxBodyBytes: MAX_BODY_BYTES, tls: target.tls },
+      signal,
+    );
+  }
+
+  get tls(): TlsTrust | undefined {
+    return this.target.tls;
+  }
 
   post(path: string, body: string, contentType = FORM, headers: Record<string, string> = {}): Promise<Exchange> {
     return this.request('POST', path, { body, headers: { 'content-type': contentType, ...headers } });
@@ -36,62 +65,56 @@ export class Probe {
   async request(
     method: string,
     path: string,
-    init: { body?: string | Uint8Array<ArrayBuffer>; headers?: Record<string, string> } = {},
+    init: { body?: string | Uint8Array; headers?: Record<string, string> } = {},
   ): Promise<Exchange> {
-    if (this.failuresInARow >= BREAKER_LIMIT)
-      throw new TargetUnavailable(`the target stopped answering (${BREAKER_LIMIT} failures in a row)`);
-    const started = performance.now();
+    if (this.failuresInARow >= BREAKER_LIMIT) {
+      throw new BreakerOpen(`not sent: the target stopped answering (${BREAKER_LIMIT} failures in a row)`);
+    }
+    const url = `${this.target.baseUrl}${path}`;
     try {
-      const res = await fetch(`${this.target.baseUrl}${path}`, {
-        method,
-        ...init,
-        signal: AbortSignal.timeout(this.target.timeoutMs),
-        redirect: 'manual',
-      });
-      const text = await res.text();
+      const answer = await this.transport.send({ method, url, ...init });
       this.failuresInARow = 0;
+      const text = answer.body.toString('utf8');
       return this.record(
-        res.status,
-        res.headers,
-        text,
-        performance.now() - started,
-        `${method} ${path} ${String(init.body ?? '')}`,
+        {
+          method,
+          url,
+          status: answer.status,
+          headers: answer.headers,
+          text,
+          truncated: answer.truncated,
+          ms: answer.ms,
+        },
+        String(init.body ?? ''),
       );
     } catch (error) {
-      this.failuresInARow += 1;
-      const name =
-        (error as Error).name === 'TimeoutError'
-          ? `no answer within ${this.target.timeoutMs} ms`
-          : (systemCode(error) ?? (error as Error).message);
-      throw new TargetUnavailable(`${method} ${path}: ${name}`);
+      if (error instanceof TransportError && error.kind !== 'aborted') this.failuresInARow += 1;
+      throw error;
     }
   }
 
-  /** Writes raw bytes on a fresh connection and returns what came back (for requests fetch cannot send). */
-  raw(bytes: string): Promise<string> {
-    const url = new URL(this.target.baseUrl);
-    return new Promise((resolve) => {
-      let data = '';
-      const socket = connect(Number(url.port || 80), url.hostname, () => socket.end(bytes));
-      socket.setTimeout(this.target.timeoutMs, () => socket.destroy());
-      socket.on('data', (chunk) => (data += chunk));
-      socket.on('error', () => undefined);
-      socket.on('close', () => resolve(data));
+  /** Raw bytes on a fresh connection (TLS for https://), for requests a client library would refuse to send. */
+  raw(bytes: string): Promise<RawAnswer> {
+    return rawExchange(this.target.baseUrl, bytes, {
+      deadlineMs: this.target.timeoutMs,
+      maxBytes: 64 * 1024,
+      tls: this.target.tls,
     });
   }
 
-  /** A fresh pair with the configured credentials; throws when the target will not issue one. */
+  loginBody(change: Record<string, string | undefined> = {}): string {
+    return loginBody(this.target.credentials, change);
+  }
+
+  /**
+   * A fresh pair with the configured credentials, read leniently: any 2xx body with non-empty token and
+   * refresh token strings (TOKEN-01 judges the shape; the other checks only need the tokens).
+   * NeedsTokenPair when the target will not issue one.
+   */
   async login(): Promise<TokenPair> {
-    const { clientId, username, password } = this.target.credentials;
-    const ex = await this.post(
-      '/v1/token',
-      new URLSearchParams({ grantType: 'password', clientId, username, password }).toString(),
-    );
-    if (!ex.issued)
-      throw new TargetUnavailable(
-        `the password grant with the configured credentials answered ${ex.status}, not a token pair`,
-      );
-    return ex.issued;
+    const ex = await this.post('/v1/token', this.loginBody());
+    if (ex.status >= 200 && ex.status < 300 && ex.issued?.token && ex.issued.refreshToken) return ex.issued;
+    throw new NeedsTokenPair(`needs a token pair, and the password grant answered ${describeAnswer(ex)}`);
   }
 
   /** The documented refresh body, trailing '&=' included. */
@@ -99,17 +122,22 @@ export class Probe {
     return this.post('/v1/refresh/token', `refreshToken=${encodeURIComponent(refreshToken)}&=`);
   }
 
-  private record(status: number, headers: Headers, text: string, ms: number, request: string): Exchange {
+  close(): void {
+    this.transport.close();
+  }
+
+  private record(answer: Omit<Exchange, 'json' | 'issued'>, body: string): Exchange {
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      json = JSON.parse(answer.text);
     } catch {
       json = undefined;
     }
-    const valid = status >= 200 && status < 300 ? validateOpaqueTokenResponse(json) : undefined;
+    const valid = answer.status >= 200 && answer.status < 300 ? validateOpaqueTokenResponse(json) : undefined;
     const issued = valid?.ok ? valid.value : tokenLike(json);
+    const request = `${answer.method} ${answer.url} ${body}`;
     if (issued) for (const key of ['token', 'refreshToken'] as const) this.remember(issued[key], key, request);
-    return { status, headers, text, json, issued, ms };
+    return { ...answer, json, issued };
   }
 
   /** With a rotation grace, the same request (a refresh inside the window) may get the same pair again. */
@@ -117,8 +145,9 @@ export class Probe {
     if (typeof token !== 'string' || token === '') return;
     const first = this.tokens.get(token);
     if (first === undefined) this.tokens.set(token, { kind, request });
-    else if (!(this.target.rotationGraceSeconds > 0 && first.request === request))
+    else if (!(this.target.rotationGraceSeconds > 0 && first.request === request)) {
       this.repeats.push(`a ${kind} repeats an earlier ${first.kind}`);
+    }
   }
 }
 

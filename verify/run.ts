@@ -1,24 +1,29 @@
-// `verify` as a function: resolve the target, run the layers, build, redact and write the reports.
-import type { Credentials } from '../client/token-client.ts';
+// `verify` as a function: clear the previous reports, resolve the target, preflight it, run the layers within
+// the run's deadline, then build, redact, validate and write the reports. When the suite cannot run, the
+// reports still say so (verdict "error"), so CI never reads a stale pass.
+import { tlsTrust, TlsFileError, type TlsTrust } from '../client/tls.ts';
+import { TransportError } from '../client/transport.ts';
+import type { VerifySettings } from '../settings/verify.ts';
 import { CannotRunError } from './errors.ts';
-import { redactSummary } from './redact.ts';
-import { ensureWritable, writeReports } from './reports/write.ts';
+import { preflight } from './preflight.ts';
+import { Probe } from './probe.ts';
+import { Redactor } from './redact.ts';
+import { prepareReportDir, writeReports } from './reports/write.ts';
+import { runDeadline } from './run-deadline.ts';
+import { runLayers } from './run-layers.ts';
 import { assertValidSummary, buildSummary, type Summary } from './summary.ts';
-import { resolveTarget, unreachable } from './target.ts';
-import type { Layer, LayerContext, LayerName, RequirementResult } from './types.ts';
+import { resolveTarget, type ResolvedTarget } from './target.ts';
+import type { Layer, LayerContext, LoadProgress, Target } from './types.ts';
 
 export interface VerifyOptions {
-  baseUrl?: string;
+  settings: VerifySettings;
   layers: Layer[];
-  reportDir: string;
-  durationSeconds: number;
-  engine: LayerContext['engine'];
-  load?: LayerContext['load'];
-  rotationGraceSeconds: number;
-  timeoutMs: number;
-  credentials: Credentials;
-  log: (line: string) => void;
-  signal: AbortSignal;
+  log?: (line: string) => void;
+  progress?: (figures: LoadProgress) => void;
+  /** Aborted on Ctrl-C: the run stops promptly and writes what it measured. */
+  signal?: AbortSignal;
+  /** Redacts every line the run prints and reports; one is made from the password when not given. */
+  redactor?: Redactor;
 }
 
 export interface VerifyResult {
@@ -27,82 +32,120 @@ export interface VerifyResult {
 }
 
 export async function verify(options: VerifyOptions): Promise<VerifyResult> {
-  await ensureWritable(options.reportDir).catch((error: Error) => {
+  const { settings } = options;
+  const startedAt = new Date();
+  const redactor = options.redactor ?? new Redactor(settings.password);
+  const log = (line: string) => options.log?.(redactor.text(line));
+  await prepareReportDir(settings.reportDir).catch((error: Error) => {
     throw new CannotRunError(
-      `Cannot write reports to ${options.reportDir} (${error.message}); pick another --report-dir.`,
+      `Cannot write reports to ${settings.reportDir} (${error.message}); pick another --report-dir.`,
     );
   });
-  const resolved = await resolveTarget(options.baseUrl);
+  let resolved: ResolvedTarget | undefined;
+  const deadline = runDeadline(settings, options.signal);
   try {
-    const problem = await unreachable(resolved.baseUrl, options.timeoutMs);
-    if (problem) throw new CannotRunError(problem);
-    const startedAt = new Date();
-    const target = {
-      baseUrl: resolved.baseUrl,
-      credentials: options.credentials,
-      timeoutMs: options.timeoutMs,
-      rotationGraceSeconds: options.rotationGraceSeconds,
-      embedded: resolved.embedded,
-    };
+    const tls = trustOf(settings);
+    resolved = await resolveTarget(settings.baseUrl);
+    const target = targetOf(settings, resolved, tls);
+    const notes = [
+      ...resolved.notes,
+      ...(tls?.insecure ? ['TLS verification is off (--insecure): the target was not authenticated'] : []),
+    ];
     const context: LayerContext = {
       target,
-      reportDir: options.reportDir,
-      durationSeconds: options.durationSeconds,
-      engine: options.engine,
-      ...(options.load ? { load: options.load } : {}),
-      log: options.log,
-      signal: options.signal,
+      reportDir: settings.reportDir,
+      durationSeconds: settings.durationSeconds,
+      engine: settings.engine,
+      load: { connections: settings.connections, rate: settings.rate },
+      raceSize: settings.raceSize,
+      log,
+      note: (line) => notes.push(line),
+      secrets: redactor,
+      ...(options.progress ? { progress: options.progress } : {}),
+      signal: deadline.signal,
     };
-    const requirements: RequirementResult[] = [];
-    const html: string[] = [];
-    const notes: string[] = [];
-    let load: Record<string, unknown> | null = null;
-    for (const layer of options.layers) {
-      if (options.signal.aborted) break;
-      options.log(`${layer.name}:`);
-      const outcome = await runLayer(layer, context);
-      requirements.push(...outcome.requirements);
-      if (outcome.load) load = outcome.load;
-      if (outcome.html) html.push(outcome.html);
-      notes.push(...(outcome.notes ?? []));
-    }
-    const summary = redactSummary(
+    await checkPreflight(context);
+    const outcome = await runLayers(options.layers, context);
+    if (deadline.expired())
+      notes.push(`the run stopped at its deadline of ${deadline.seconds} s (TOKEN_SUITE_RUN_DEADLINE)`);
+    const summary = redactor.summary(
       buildSummary({
-        target: resolved.baseUrl,
-        embedded: resolved.embedded,
+        target: target.baseUrl,
+        embedded: target.embedded,
         startedAt: startedAt.toISOString(),
         durationMs: Date.now() - startedAt.getTime(),
-        interrupted: options.signal.aborted,
-        layers: options.layers.map((l) => l.name) as LayerName[],
-        requirements,
-        load,
+        interrupted: options.signal?.aborted ?? false,
+        layers: options.layers.map((l) => l.name),
+        requirements: outcome.requirements,
+        load: outcome.load,
         notes,
       }),
-      options.credentials.password,
     );
     assertValidSummary(summary);
-    return { summary, files: await writeReports(options.reportDir, summary, html) };
+    return { summary, files: await writeReports(settings.reportDir, summary, outcome.html) };
+  } catch (error) {
+    if (error instanceof CannotRunError) await writeErrorReports(options, startedAt, error.message, redactor);
+    throw error;
   } finally {
-    await resolved.stop();
+    deadline.clear();
+    await resolved?.stop();
   }
 }
 
-/** A layer that crashes becomes a failed requirement with the error as evidence, never a lost report. */
-async function runLayer(layer: Layer, context: LayerContext) {
+function trustOf(settings: VerifySettings): TlsTrust | undefined {
   try {
-    return await layer.run(context);
+    const trust = tlsTrust({
+      caFile: settings.caFile,
+      insecure: settings.insecure,
+      certFile: settings.cert,
+      keyFile: settings.key,
+    });
+    return trust.caPem || trust.insecure || trust.certPem ? trust : undefined;
   } catch (error) {
-    // The suite cannot run (e.g. --engine k6 with a k6 that cannot run the bundle): exit 2, not the server's.
-    if (error instanceof CannotRunError) throw error;
-    const failure: RequirementResult = {
-      id: 'SUITE-01',
-      title: `The ${layer.name} layer ran to completion`,
-      level: 'MUST',
-      status: 'fail',
-      source: 'suite',
-      evidence: [`FAILED: ${(error as Error).stack ?? String(error)}`],
-      layer: layer.name,
-    };
-    return { requirements: [failure] };
+    if (error instanceof TlsFileError) throw new CannotRunError(error.message);
+    throw error;
   }
+}
+
+function targetOf(settings: VerifySettings, resolved: ResolvedTarget, tls: TlsTrust | undefined): Target {
+  const { clientId, username, password } = settings;
+  return {
+    baseUrl: resolved.baseUrl,
+    credentials: { clientId, username, password },
+    timeoutMs: settings.timeoutMs,
+    rotationGraceSeconds: settings.rotationGraceSeconds,
+    embedded: resolved.embedded,
+    ...(tls ? { tls } : {}),
+  };
+}
+
+/** Exit 2 with one sentence when the target or the configuration is not what the suite can verify. */
+async function checkPreflight(context: LayerContext): Promise<void> {
+  const probe = new Probe(context.target, context.signal);
+  try {
+    const result = await preflight(probe);
+    for (const line of result.evidence) context.log(`preflight: ${line}`);
+  } catch (error) {
+    if (!(error instanceof TransportError && error.kind === 'aborted')) throw error;
+  } finally {
+    for (const token of probe.tokens.keys()) context.secrets?.addToken(token);
+    probe.close();
+  }
+}
+
+async function writeErrorReports(options: VerifyOptions, startedAt: Date, sentence: string, redactor: Redactor) {
+  const summary = redactor.summary(
+    buildSummary({
+      target: options.settings.baseUrl ?? 'http://127.0.0.1/',
+      embedded: options.settings.baseUrl === undefined,
+      startedAt: startedAt.toISOString(),
+      durationMs: Date.now() - startedAt.getTime(),
+      interrupted: false,
+      layers: options.layers.map((l) => l.name),
+      requirements: [],
+      load: null,
+      error: sentence,
+    }),
+  );
+  await writeReports(options.settings.reportDir, summary).catch(() => undefined);
 }

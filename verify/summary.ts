@@ -1,6 +1,7 @@
 // Builds summary.json from the layers' results, and checks it against its published schema.
 import { validateSummary } from '../schemas/validators.ts';
 import type { LayerName, RequirementResult, Status, Verdict } from './types.ts';
+import { TOOL_VERSION } from './version.ts';
 
 export interface Summary {
   tool: { name: 'token-suite'; version: string };
@@ -20,7 +21,8 @@ export interface Summary {
   error?: string;
 }
 
-export const VERSION = '0.1.0';
+/** The version written to summary.json's `tool.version`: package.json's. */
+export const VERSION = TOOL_VERSION;
 
 export function countStatuses(requirements: readonly RequirementResult[]): Record<Status, number> {
   const counts: Record<Status, number> = { pass: 0, fail: 0, warn: 0, inconclusive: 0 };
@@ -47,7 +49,7 @@ export function exitCodeOf(summary: Pick<Summary, 'verdict' | 'interrupted'>): n
 type SummaryInput = Omit<Summary, 'tool' | 'verdict' | 'counts' | 'notes'> & { notes?: string[] };
 
 export function buildSummary(input: SummaryInput): Summary {
-  const verdict = verdictOf(input.requirements, input.interrupted);
+  const verdict = input.error !== undefined ? 'error' : verdictOf(input.requirements, input.interrupted);
   return {
     tool: { name: 'token-suite', version: VERSION },
     verdict,

@@ -1,5 +1,6 @@
 // The shapes every layer (conformance, contract, load) reports into the verdict with.
 import type { Credentials } from '../client/token-client.ts';
+import type { TlsTrust } from '../client/tls.ts';
 
 export type Level = 'MUST' | 'SHOULD';
 /**
@@ -10,7 +11,8 @@ export type Level = 'MUST' | 'SHOULD';
 export type Status = 'pass' | 'fail' | 'warn' | 'inconclusive';
 /** pass (exit 0), fail (1), error: the suite could not run (2), inconclusive (3), interrupted (130). */
 export type Verdict = 'pass' | 'fail' | 'inconclusive' | 'interrupted' | 'error';
-export type LayerName = 'conformance' | 'contract' | 'load';
+export type { LayerName } from '../settings/verify.ts';
+import type { LayerName } from '../settings/verify.ts';
 
 /** One line of the verdict: a requirement, how it came out, and why. */
 export interface RequirementResult {
@@ -22,6 +24,8 @@ export interface RequirementResult {
   source: string;
   /** What was observed; never a full secret (see redactToken). */
   evidence: string[];
+  /** The least evidence a verdict on this requirement needs, and why. */
+  minimum?: string;
   layer: LayerName;
 }
 
@@ -34,6 +38,8 @@ export interface Target {
   rotationGraceSeconds: number;
   /** True when the target is the embedded reference server started by the suite. */
   embedded: boolean;
+  /** TLS trust for https:// targets (--ca-file, --insecure, --cert/--key); undefined: the system's defaults. */
+  tls?: TlsTrust;
 }
 
 export interface LayerContext {
@@ -48,6 +54,12 @@ export interface LayerContext {
   log: (line: string) => void;
   /** Live figures of a running load engine, about once a second (the console draws them). */
   progress?: (figures: LoadProgress) => void;
+  /** Concurrent refreshes of one token in REFRESH-04 (default 24). */
+  raceSize?: number;
+  /** Every token a layer sees goes here, so that reports and console lines never show it whole. */
+  secrets?: { addToken(token: string): void };
+  /** Adds a line to summary.json's notes (an engine fallback, a lowered hashing cost). */
+  note?: (line: string) => void;
   /** Aborted on Ctrl-C: layers stop early and return what they measured. */
   signal: AbortSignal;
 }
@@ -58,8 +70,6 @@ export interface LayerOutcome {
   load?: Record<string, unknown>;
   /** A self-contained HTML fragment for report.html (the load charts). */
   html?: string;
-  /** Lines for summary.json's `notes` (e.g. the load engine fell back from k6 to Node). */
-  notes?: string[];
 }
 
 export interface Layer {

@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Endpoint } from '../flows/requests.ts';
-import { Recorder } from './recorder.ts';
+import type { Sample } from '../report/endpoint-series.ts';
 
 /** Distinct digests remembered; past it new digests are still compared with the remembered ones. */
 export const COLLECTOR_CAPACITY = 2_000_000;
@@ -94,17 +94,18 @@ export class Collector {
     return { ...this.view, vus: this.vus.size, answers: this.answers.length / 4 };
   }
 
-  /** The API requests in a Recorder, second 0 starting when the first request of the run was sent. */
-  recorder(): Recorder {
-    const recorder = new Recorder();
+  /** The API requests, second 0 starting when the first request of the run was sent. */
+  samples(): Sample[] {
     let start = Infinity;
     for (let i = 0; i < this.answers.length; i += 4)
       start = Math.min(start, (this.answers[i + 1] as number) - (this.answers[i + 2] as number));
+    const samples: Sample[] = [];
     for (let i = 0; i < this.answers.length; i += 4) {
       const [code, at, ms, ok] = this.answers.slice(i, i + 4) as [number, number, number, number];
-      recorder.record(ENDPOINTS[code] ?? null, ms, ok === 1, Math.max(0, Math.floor((at - start) / 1000)));
+      const second = Math.max(0, Math.floor((at - start) / 1000));
+      samples.push({ endpoint: ENDPOINTS[code] ?? null, second, latencyMs: ms, ok: ok === 1 });
     }
-    return recorder;
+    return samples;
   }
 }
 

@@ -126,7 +126,7 @@ export async function runK6Engine(plan: K6Plan, settings: LoadSettings, context:
     const report = k6LoadReport(
       {
         summary,
-        recorder: collector.recorder(),
+        samples: collector.samples(),
         collector: view,
         steady: plan.steady,
         stoppedEarly: context.signal.aborted,

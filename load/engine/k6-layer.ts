@@ -3,7 +3,7 @@
 // `inconclusive` with k6's own lines as evidence when k6 fails mid-run.
 import { CannotRunError } from '../../verify/errors.ts';
 import type { LayerContext, LayerOutcome, RequirementResult } from '../../verify/types.ts';
-import { renderLoadCharts } from '../report/charts.ts';
+import { renderLoadSection } from '../report/load-section.ts';
 import { COLLISION_REQUIREMENT, collectorEvidence, collectorGap } from '../report/k6-report.ts';
 import type { LoadReport } from '../report/load-report.ts';
 import { loadRequirements } from '../report/requirements.ts';
@@ -18,31 +18,29 @@ export const INSTALL_K6 = 'https://grafana.com/docs/k6/latest/set-up/install-k6/
  * node: no k6. k6: this k6 must run the bundle, else CannotRunError (exit 2). auto: k6 when it is on the
  * PATH and runs the bundle; a k6 that cannot gives a warning, a note in summary.json and the Node engine.
  */
-export async function chooseK6(
-  context: LayerContext,
-  settings: LoadSettings,
-): Promise<{ plan: K6Plan | null; notes: string[] }> {
-  if (context.engine === 'node') return { plan: null, notes: [] };
+export async function chooseK6(context: LayerContext, settings: LoadSettings): Promise<K6Plan | null> {
+  if (context.engine === 'node') return null;
   const k6 = findK6();
   if (!k6) {
     if (context.engine === 'k6')
       throw new CannotRunError(`--engine k6: no k6 executable on the PATH; install k6 >= 0.49 (${INSTALL_K6}).`);
-    return { plan: null, notes: [] };
+    return null;
   }
   try {
-    return { plan: await prepareK6(k6, settings, context), notes: [] };
+    return await prepareK6(k6, settings, context);
   } catch (error) {
     if (!(error instanceof K6Unusable)) throw error;
     if (context.engine === 'k6') throw new CannotRunError(`--engine k6: ${error.message}.`);
     const note = `load: k6 on the PATH (${k6}) cannot run the suite's bundle: ${error.message}; the Node engine ran the load layer instead.`;
-    context.log(`warning: ${note}`);
-    return { plan: null, notes: [note] };
+    context.log(`  warning: ${note}`);
+    context.note?.(note);
+    return null;
   }
 }
 
 export async function k6Outcome(plan: K6Plan, settings: LoadSettings, context: LayerContext): Promise<LayerOutcome> {
   context.log(
-    `load: ${plan.version} (${plan.k6}), ${plan.vars.PROFILE} profile, ${settings.connections} VUs, ${context.durationSeconds} s against ${settings.flows.baseUrl}`,
+    `  ${plan.version} (${plan.k6}), ${plan.vars.PROFILE} profile, ${settings.connections} VUs, ${context.durationSeconds} s against ${settings.flows.baseUrl}`,
   );
   try {
     const { report, summary, collector } = await runK6Engine(plan, settings, context);
@@ -53,7 +51,7 @@ export async function k6Outcome(plan: K6Plan, settings: LoadSettings, context: L
       return gap ? { ...r, status: 'inconclusive' as const, evidence: [...evidence, gap] } : { ...r, evidence };
     });
     const load = report as unknown as Record<string, unknown>;
-    return { requirements, load, html: renderLoadCharts(load) };
+    return { requirements, load, html: renderLoadSection(load) };
   } catch (error) {
     if (!(error instanceof K6RunFailed)) throw error;
     return { requirements: unjudged(settings, error) };

@@ -1,74 +1,88 @@
-// renderLoadCharts: throughput and latency percentiles over time as inline SVG, for report.html.
-// Self-contained: no scripts, no external assets.
-import type { SecondPoint } from '../engine/recorder.ts';
+// The load charts of report.html: latency per endpoint (the password grant hashes a password and takes
+// hundreds of ms, a refresh about one: on one chart refresh would sit on zero) with its p95 threshold,
+// and throughput, over the seconds of the run. Inline SVG: no scripts, no external assets.
+import { lineChart, type ChartLine } from './line-chart.ts';
+import { num, record, secondsOf, type EndpointName, type SecondView, type Unknown } from './load-view.ts';
 
-interface Line {
-  label: string;
-  color: string;
-  values: number[];
-}
-const WIDTH = 640;
-const HEIGHT = 200;
-const PAD = { left: 56, right: 12, top: 12, bottom: 28 };
+const PERCENTILES = [
+  { key: 'p50', color: '#2da44e' },
+  { key: 'p95', color: '#bf8700' },
+  { key: 'p99', color: '#8250df' },
+] as const;
 
-const escape = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const ENDPOINT_TITLES: Record<EndpointName, string> = {
+  token: 'Latency of POST /v1/token (password grant)',
+  refresh: 'Latency of POST /v1/refresh/token (refresh)',
+};
+const THRESHOLD_KEYS: Record<EndpointName, string> = { token: 'p95TokenMs', refresh: 'p95RefreshMs' };
 
-function niceMax(value: number): number {
-  if (value <= 0) return 1;
-  const magnitude = 10 ** Math.floor(Math.log10(value));
-  return [1, 2, 5, 10].map((m) => m * magnitude).find((m) => m >= value) as number;
-}
-
-export function lineChart(title: string, unit: string, seconds: number[], lines: Line[]): string {
-  const max = niceMax(Math.max(0, ...lines.flatMap((l) => l.values)));
-  const span = Math.max(1, (seconds[seconds.length - 1] ?? 0) - (seconds[0] ?? 0));
-  const x = (t: number) => PAD.left + ((t - (seconds[0] ?? 0)) / span) * (WIDTH - PAD.left - PAD.right);
-  const y = (v: number) => HEIGHT - PAD.bottom - (v / max) * (HEIGHT - PAD.top - PAD.bottom);
-  const grid = [0, 0.25, 0.5, 0.75, 1].map(
-    (f) =>
-      `<line x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${y(max * f)}" y2="${y(max * f)}" stroke="#ddd"/><text x="${PAD.left - 6}" y="${y(max * f) + 4}" text-anchor="end">${Math.round(max * f * 100) / 100}</text>`,
-  );
-  const paths = lines.map(
-    (l) =>
-      `<polyline fill="none" stroke="${l.color}" stroke-width="1.5" points="${l.values.map((v, i) => `${x(seconds[i] ?? i).toFixed(1)},${y(v).toFixed(1)}`).join(' ')}"><title>${escape(l.label)}</title></polyline>`,
-  );
-  const legend = lines.map(
-    (l, i) => `<text x="${PAD.left + 8 + i * 110}" y="${PAD.top + 10}" fill="${l.color}">■ ${escape(l.label)}</text>`,
-  );
-  return [
-    `<figure class="load-chart"><figcaption>${escape(title)}</figcaption>`,
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" font-family="sans-serif" font-size="11" role="img" aria-label="${escape(title)}">`,
-    ...grid,
-    ...paths,
-    ...legend,
-    `<text x="${WIDTH / 2}" y="${HEIGHT - 4}" text-anchor="middle">seconds (${escape(unit)})</text>`,
-    '</svg></figure>',
-  ].join('\n');
+function endpointLatency(seconds: SecondView[], endpoint: EndpointName, threshold: number | undefined): string {
+  const lines: ChartLine[] = PERCENTILES.map(({ key, color }) => ({
+    label: key,
+    color,
+    values: seconds.map((s) => {
+      const figures = s.endpoints[endpoint];
+      return figures?.latency && (figures.requests ?? 1) > 0 ? figures.latency[key] : undefined;
+    }),
+  }));
+  return lineChart({
+    id: `latency-${endpoint}`,
+    title: ENDPOINT_TITLES[endpoint],
+    yTitle: 'latency (ms)',
+    unit: 'ms',
+    seconds: seconds.map((s) => s.t),
+    lines,
+    ...(threshold !== undefined ? { threshold: { label: 'p95 threshold', value: threshold } } : {}),
+  });
 }
 
-/** Charts of a load report's `series` (whole seconds only: a last, partial second would look like a collapse). */
-export function renderLoadCharts(
-  load: { series?: SecondPoint[]; duration_s?: number } | Record<string, unknown>,
-): string {
-  const whole = Math.floor(Number(load.duration_s ?? Infinity));
-  const series = ((Array.isArray(load.series) ? load.series : []) as SecondPoint[]).filter(
-    (p) => !(whole >= 1 && p.t >= whole),
-  );
-  if (series.length === 0)
-    return '<section class="load-charts"><p>No per-second time series was recorded for this run.</p></section>';
-  const seconds = series.map((p) => p.t);
-  return [
-    '<section class="load-charts">',
-    lineChart('Throughput over time', 'requests per second', seconds, [
-      { label: 'requests/s', color: '#1f77b4', values: series.map((p) => p.requests) },
-      { label: 'unexpected/s', color: '#d62728', values: series.map((p) => p.errors) },
-    ]),
-    lineChart('Latency percentiles over time', 'milliseconds', seconds, [
-      { label: 'p50', color: '#2ca02c', values: series.map((p) => p.latency_ms.p50) },
-      { label: 'p95', color: '#ff7f0e', values: series.map((p) => p.latency_ms.p95) },
-      { label: 'p99', color: '#9467bd', values: series.map((p) => p.latency_ms.p99) },
-    ]),
-    '</section>',
-  ].join('\n');
+function overallLatency(seconds: SecondView[]): string {
+  const lines: ChartLine[] = PERCENTILES.map(({ key, color }) => ({
+    label: key,
+    color,
+    values: seconds.map((s) => (s.latency && s.requests > 0 ? s.latency[key] : undefined)),
+  }));
+  return lineChart({
+    id: 'latency-all',
+    title: 'Latency of all requests (token and refresh together)',
+    yTitle: 'latency (ms)',
+    unit: 'ms',
+    seconds: seconds.map((s) => s.t),
+    lines,
+    note:
+      'This engine recorded no per-endpoint time series, so both endpoints are drawn together: fast refresh ' +
+      "answers sit near zero under the password grants. Each endpoint's figures are in the table above.",
+  });
+}
+
+function throughput(seconds: SecondView[], perEndpoint: boolean): string {
+  const lines: ChartLine[] = [{ label: 'all requests/s', color: '#0969da', values: seconds.map((s) => s.requests) }];
+  if (perEndpoint)
+    lines.push(
+      { label: 'token/s', color: '#1b7c83', values: seconds.map((s) => s.endpoints.token?.requests ?? 0) },
+      { label: 'refresh/s', color: '#bc4c00', values: seconds.map((s) => s.endpoints.refresh?.requests ?? 0) },
+    );
+  lines.push({ label: 'unexpected answers/s', color: '#cf222e', values: seconds.map((s) => s.errors) });
+  return lineChart({
+    id: 'throughput',
+    title: 'Throughput',
+    yTitle: 'requests per second',
+    unit: 'req/s',
+    seconds: seconds.map((s) => s.t),
+    lines,
+    wide: perEndpoint,
+  });
+}
+
+/** The charts of a load report's per-second `series` (whole seconds only). */
+export function renderLoadCharts(load: Unknown): string {
+  const seconds = secondsOf(load);
+  if (seconds.length === 0)
+    return '<div class="charts"><p>No per-second time series was recorded for this run.</p></div>';
+  const thresholds = record(load.thresholds) ?? {};
+  const perEndpoint = seconds.some((s) => Object.keys(s.endpoints).length > 0);
+  const latency = perEndpoint
+    ? (['token', 'refresh'] as const).map((e) => endpointLatency(seconds, e, num(thresholds[THRESHOLD_KEYS[e]])))
+    : [overallLatency(seconds)];
+  return ['<div class="charts">', ...latency, throughput(seconds, perEndpoint), '</div>'].join('\n');
 }

@@ -4,9 +4,10 @@
 // counters and checks from k6's end-of-test summary (k6's Counter metrics add up every VU's).
 import { VIOLATIONS, type RotationCounters } from '../flows/rotation.ts';
 import type { CollectorView } from '../engine/k6-collector.ts';
-import { latencyOf, type Recorder } from '../engine/recorder.ts';
+import { latencyOf, Recorder } from '../engine/recorder.ts';
 import type { LoadSettings } from '../engine/settings.ts';
 import { degradationOf } from './degradation.ts';
+import { withEndpoints, type Sample } from './endpoint-series.ts';
 import type { EndpointFigures, LoadReport } from './load-report.ts';
 
 interface Metric {
@@ -24,7 +25,8 @@ const count = (s: K6Summary, metric: string) => s.metrics[metric]?.values.count 
 
 export interface K6Run {
   summary: K6Summary;
-  recorder: Recorder;
+  /** Every API request, from the collector. */
+  samples: Sample[];
   collector: CollectorView;
   /** Throughput profile (a fixed number of VUs): throughput can be compared over the run. */
   steady: boolean;
@@ -32,7 +34,9 @@ export interface K6Run {
 }
 
 export function k6LoadReport(run: K6Run, settings: LoadSettings): LoadReport {
-  const { summary, recorder } = run;
+  const { summary, samples } = run;
+  const recorder = new Recorder();
+  for (const s of samples) recorder.record(s.endpoint, s.latencyMs, s.ok, s.second);
   const seconds = Math.max((summary.state?.testRunDurationMs ?? 0) / 1000, 1e-3);
   const figures = (bucket: Recorder['overall']): EndpointFigures => ({
     requests: bucket.requests,
@@ -59,7 +63,7 @@ export function k6LoadReport(run: K6Run, settings: LoadSettings): LoadReport {
     ),
     thresholds: settings.thresholds,
     degradation: degradationOf(recorder, whole, run.steady),
-    series: recorder.series(),
+    series: withEndpoints(recorder.series(), samples),
   };
 }
 

@@ -1,9 +1,10 @@
 // The `load` section of summary.json: what a run measured, in one engine-neutral shape.
 import type { RotationCounters } from '../flows/rotation.ts';
 import type { CheckCounts, EngineRun } from '../engine/node-engine.ts';
-import { latencyOf, type LatencyMs, type SecondPoint } from '../engine/recorder.ts';
+import { latencyOf, type LatencyMs } from '../engine/recorder.ts';
 import type { LoadSettings, LoadThresholds } from '../engine/settings.ts';
 import { degradationOf, type Degradation } from './degradation.ts';
+import type { SecondWithEndpoints } from './endpoint-series.ts';
 
 export interface EndpointFigures {
   requests: number;
@@ -28,7 +29,8 @@ export interface LoadReport {
   thresholds: LoadThresholds;
   /** The first and the last fifth of the run compared; null when the run is shorter than 2 s. */
   degradation: Degradation | null;
-  series: SecondPoint[];
+  /** Per second; `endpoints` per second when the engine records it (report.html charts each endpoint). */
+  series: SecondWithEndpoints[];
 }
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;

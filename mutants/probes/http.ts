@@ -1,12 +1,7 @@
 // Small HTTP helpers for the probes: raw answers (status, headers, text, parsed JSON), never thrown errors.
-import { DOCUMENTED_SEED } from '../../server/index.ts';
+import { DOCUMENTED_CREDENTIALS } from '../../schemas/documented-examples.ts';
 
-export const LOGIN: Readonly<Record<string, string>> = {
-  grantType: 'password',
-  clientId: DOCUMENTED_SEED.clients[0]!,
-  username: DOCUMENTED_SEED.users[0]!.username,
-  password: DOCUMENTED_SEED.users[0]!.password,
-};
+export const LOGIN: Readonly<Record<string, string>> = { grantType: 'password', ...DOCUMENTED_CREDENTIALS };
 
 export interface Answer {
   status: number;

@@ -22,9 +22,10 @@ export const referenceInput: Steps['input'] = async (req, _url, context) => {
 export function pipeline(context: AppContext, steps: Partial<Steps>): RequestListener {
   const { input, parse } = { input: referenceInput, parse: parseForm, ...steps };
   return (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const action = context.routes[url.pathname];
-    if (!action) return void handle(req, res, context); // provider states, 404
+    const target = req.url ?? '/';
+    const url = URL.canParse(target, 'http://x') ? new URL(target, 'http://x') : undefined;
+    const action = url && context.routes[url.pathname];
+    if (!url || !action) return void handle(req, res, context); // provider states, 404, bad targets (400)
     void (async () => {
       try {
         sendJson(res, 200, await action(parse(await input(req, url, context)), context));

@@ -1,4 +1,5 @@
 // Writes summary.json, junit.xml and report.html. Each file is written whole, then renamed into place.
+// A run starts by removing the suite's own previous report files, so CI never reads a stale verdict.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Summary } from '../summary.ts';
@@ -6,13 +7,20 @@ import { renderHtml } from './html.ts';
 import { renderJunit } from './junit.ts';
 
 export const REPORT_FILES = ['summary.json', 'junit.xml', 'report.html'] as const;
+/** Folders of files the suite writes beside the reports (the k6 engine's summary and samples). */
+export const REPORT_SUBDIRS = ['k6'] as const;
 
-/** Throws when the directory cannot be created or written, before any test runs. */
-export async function ensureWritable(dir: string): Promise<void> {
+/**
+ * Creates the directory, checks it can be written, and removes the suite's own files from a previous run
+ * (only those: anything else in the directory stays). Throws when the directory cannot be written.
+ */
+export async function prepareReportDir(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   const probe = join(dir, `.token-suite-write-test-${process.pid}`);
   await writeFile(probe, '');
   await rm(probe);
+  for (const name of REPORT_FILES) await rm(join(dir, name), { force: true });
+  for (const name of REPORT_SUBDIRS) await rm(join(dir, name), { recursive: true, force: true });
 }
 
 export async function writeReports(dir: string, summary: Summary, htmlFragments: string[] = []): Promise<string[]> {

@@ -1,6 +1,6 @@
-import { Evidence, type Check } from '../../check.ts';
+import type { Check } from '../../check.ts';
 import { passwordForms } from '../../redact.ts';
-import { loginBody, WRONG_PASSWORD } from '../login-form.ts';
+import { WRONG_PASSWORD } from '../login-form.ts';
 
 /** Checks both the wrong password and, on a malformed request, the real one. */
 export const noPasswordEcho: Check = {
@@ -8,17 +8,13 @@ export const noPasswordEcho: Check = {
   title: 'Error responses never reflect the submitted password',
   level: 'MUST',
   source: 'RFC 6819 §5.1.4.1.3; OWASP ASVS 7.1.1',
-  async run(probe) {
-    const e = new Evidence();
+  minimum: 'an answer to each of its 3 error cases',
+  async run(probe, e) {
     const { password } = probe.target.credentials;
     const cases: [string, string, string][] = [
-      ['wrong password', loginBody(probe.target.credentials, { password: WRONG_PASSWORD }), WRONG_PASSWORD],
-      [
-        'unknown client with the real password',
-        loginBody(probe.target.credentials, { clientId: 'no-such-client' }),
-        password,
-      ],
-      ['real password with a bad grantType', loginBody(probe.target.credentials, { grantType: 'nope' }), password],
+      ['wrong password', probe.loginBody({ password: WRONG_PASSWORD }), WRONG_PASSWORD],
+      ['unknown client with the real password', probe.loginBody({ clientId: 'no-such-client' }), password],
+      ['real password with a bad grantType', probe.loginBody({ grantType: 'nope' }), password],
     ];
     for (const [what, body, secret] of cases) {
       const ex = await probe.post('/v1/token', body);
@@ -28,6 +24,5 @@ export const noPasswordEcho: Check = {
         `${what}: the ${ex.status} body ${echoed ? 'CONTAINS' : 'does not contain'} the password`,
       );
     }
-    return e.done();
   },
 };

@@ -1,0 +1,52 @@
+// Turns a verification report into PACT-01 (MUST: every success interaction) and PACT-02 (SHOULD: every
+// error interaction, whose statuses and codes the docs leave open). Too few interactions replayed, a
+// verifier that could not run, or a provider state that could not be met is inconclusive, never a pass.
+// RFC 6749 §5.2: 401 for invalid_client only when the client authenticated with the Authorization header,
+// so a 400 with the contract's invalid_client body is accepted where the contract (the reference) says 401.
+import type { RequirementResult, Status } from '../verify/types.ts';
+import { PROVIDER_STATES_PATH } from './provider-states.ts';
+import type { InteractionResult, VerificationReport } from './verify-contract.ts';
+
+export type StatesMode = 'seeded' | 'live';
+
+/** The one interaction where another status is as correct as the contract's. */
+export const UNKNOWN_CLIENT = 'a password grant for an unknown client';
+
+function accepted(i: InteractionResult): boolean {
+  if (i.ok) return true;
+  return i.description === UNKNOWN_CLIENT && i.statusMismatch?.expected === 401 && i.statusMismatch.actual === 400;
+}
+
+export function evidenceOf(report: VerificationReport, states: StatesMode): string[] {
+  const lines = report.interactions.map((i) =>
+    i.ok
+      ? `PASS ${i.description}`
+      : accepted(i)
+        ? `PASS ${i.description}: 400 invalid_client (the contract's 401 is one of two correct answers, RFC 6749 §5.2)`
+        : `FAIL ${i.description}: ${i.mismatches.join('; ')}`,
+  );
+  if (states === 'seeded') lines.push(`provider states met by seeding through ${PROVIDER_STATES_PATH}`);
+  for (const [state, how] of report.metLive) lines.push(`state "${state}" ${how}`);
+  for (const [state, reason] of report.stateFailures)
+    lines.push(`MISSING: state "${state}" could not be met: ${reason}`);
+  if (report.error) lines.push(`MISSING: the verifier could not run: ${report.error}`);
+  return lines;
+}
+
+/** One requirement over the interactions it covers (`expected` of them are in the contract). */
+export function judge(
+  requirement: Omit<RequirementResult, 'status' | 'evidence'>,
+  report: VerificationReport,
+  expected: number,
+  states: StatesMode,
+): RequirementResult {
+  const evidence = evidenceOf(report, states);
+  const failed = report.interactions.some((i) => !accepted(i));
+  const missing = report.interactions.length < expected || report.stateFailures.length > 0 || report.error;
+  if (report.interactions.length < expected) {
+    evidence.push(`MISSING: ${report.interactions.length} of the contract's ${expected} interactions were replayed`);
+  }
+  const failure: Status = requirement.level === 'MUST' ? 'fail' : 'warn';
+  const status: Status = failed ? failure : missing ? 'inconclusive' : 'pass';
+  return { ...requirement, status, evidence };
+}

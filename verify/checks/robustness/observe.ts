@@ -1,0 +1,52 @@
+// ROBUST-01 and ROBUST-02 share one pass over the hostile cases: each case's answer, or why there was none.
+import { TransportError } from '../../../client/transport.ts';
+import { describeAnswer } from '../../evidence.ts';
+import type { Probe } from '../../probe.ts';
+import { hostileCases, type HostileCase } from './cases.ts';
+
+export interface Seen {
+  what: string;
+  /** The HTTP status, or undefined when no answer came back. */
+  status: number | undefined;
+  /** What came back, or why nothing did. */
+  line: string;
+  token: boolean;
+  /** No answer because the request hung: the server's fault for a complete request, not for a raw one. */
+  hung: boolean;
+  raw: boolean;
+}
+
+const TOKEN_IN_TEXT = /"(token|refreshToken|access_token|refresh_token)"\s*:\s*"[^"]/;
+const runs = new WeakMap<Probe, Promise<Seen[]>>();
+
+export function observe(probe: Probe): Promise<Seen[]> {
+  let run = runs.get(probe);
+  if (!run) {
+    run = (async () => {
+      const seen: Seen[] = [];
+      for (const c of hostileCases(probe.target.credentials)) seen.push(await send(probe, c));
+      return seen;
+    })();
+    runs.set(probe, run);
+  }
+  return run;
+}
+
+async function send(probe: Probe, c: HostileCase): Promise<Seen> {
+  const base = { what: c.what, raw: c.raw !== undefined };
+  try {
+    if (c.raw !== undefined) {
+      const answer = await probe.raw(c.raw);
+      const line = answer.status === undefined ? 'the connection closed without an HTTP answer' : `${answer.status}`;
+      return { ...base, status: answer.status, line, token: TOKEN_IN_TEXT.test(answer.text), hung: false };
+    }
+    const headers: Record<string, string> =
+      c.contentType === null ? {} : { 'content-type': c.contentType ?? 'application/x-www-form-urlencoded' };
+    const init = c.method === 'GET' ? { headers } : { headers, body: c.body ?? '' };
+    const ex = await probe.request(c.method ?? 'POST', c.path ?? '/v1/token', init);
+    return { ...base, status: ex.status, token: ex.issued !== undefined, line: describeAnswer(ex), hung: false };
+  } catch (error) {
+    if (!(error instanceof TransportError) || error.kind === 'aborted') throw error;
+    return { ...base, status: undefined, line: error.detail, token: false, hung: error.kind === 'timeout' };
+  }
+}

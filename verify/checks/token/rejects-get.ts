@@ -1,0 +1,14 @@
+import type { Check } from '../../check.ts';
+import { describeExchange } from '../../evidence.ts';
+
+export const rejectsGet: Check = {
+  id: 'TOKEN-10',
+  title: 'GET /v1/token is rejected (405), whatever the Definition line says',
+  level: 'SHOULD',
+  source: 'docs erratum; RFC 9110 §15.5.6',
+  minimum: 'an answer to one GET /v1/token',
+  async run(probe, e) {
+    const ex = await probe.request('GET', '/v1/token');
+    e.expect(ex.status === 405, describeExchange(ex));
+  },
+};

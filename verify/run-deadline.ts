@@ -1,0 +1,49 @@
+// The run as a whole has a deadline, so that no target (a drip-feeding one, say) can keep the suite busy
+// forever: generous budgets per selected layer, derived from the settings, or TOKEN_SUITE_RUN_DEADLINE.
+// Past it the layers stop, and what they could not judge is inconclusive.
+import type { VerifySettings } from '../settings/verify.ts';
+
+export interface RunDeadline {
+  seconds: number;
+  /** Aborted when the user interrupts or the deadline passes. */
+  signal: AbortSignal;
+  expired: () => boolean;
+  clear: () => void;
+}
+
+/** Seconds each layer may take at most: far above a normal run, low enough to end a hostile one. */
+export function deadlineSeconds(
+  settings: Pick<VerifySettings, 'only' | 'timeoutMs' | 'durationSeconds' | 'runDeadlineSeconds'>,
+): number {
+  if (settings.runDeadlineSeconds > 0) return settings.runDeadlineSeconds;
+  const timeout = settings.timeoutMs / 1000;
+  const budgets = {
+    conformance: 300 + 20 * timeout,
+    contract: 120 + 10 * timeout,
+    load: settings.durationSeconds + 60 + 2 * timeout,
+  };
+  return Math.ceil(2 * timeout + settings.only.reduce((sum, layer) => sum + budgets[layer], 0));
+}
+
+export function runDeadline(settings: Parameters<typeof deadlineSeconds>[0], interrupt?: AbortSignal): RunDeadline {
+  const seconds = deadlineSeconds(settings);
+  const controller = new AbortController();
+  let expired = false;
+  const timer = setTimeout(() => {
+    expired = true;
+    controller.abort(new Error(`the run's deadline of ${seconds} s passed`));
+  }, seconds * 1000);
+  timer.unref();
+  const onInterrupt = () => controller.abort(interrupt?.reason);
+  if (interrupt?.aborted) onInterrupt();
+  interrupt?.addEventListener('abort', onInterrupt, { once: true });
+  return {
+    seconds,
+    signal: controller.signal,
+    expired: () => expired,
+    clear: () => {
+      clearTimeout(timer);
+      interrupt?.removeEventListener('abort', onInterrupt);
+    },
+  };
+}

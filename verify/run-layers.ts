@@ -1,0 +1,50 @@
+// Runs the selected layers in order. A layer that crashes is the suite's problem, not the server's: its
+// requirement SUITE-01 is inconclusive with the error as evidence, and the other layers still run.
+import { CannotRunError } from './errors.ts';
+import type { Layer, LayerContext, LayerOutcome, RequirementResult } from './types.ts';
+
+export interface LayersOutcome {
+  requirements: RequirementResult[];
+  load: Record<string, unknown> | null;
+  html: string[];
+}
+
+export async function runLayers(layers: Layer[], context: LayerContext): Promise<LayersOutcome> {
+  const outcome: LayersOutcome = { requirements: [], load: null, html: [] };
+  for (const layer of layers) {
+    if (context.signal.aborted) {
+      outcome.requirements.push(notRun(layer, 'MISSING: the run was stopped before this layer ran'));
+      continue;
+    }
+    context.log(`${layer.name}:`);
+    const result = await runLayer(layer, context);
+    outcome.requirements.push(...result.requirements);
+    if (result.load) outcome.load = result.load;
+    if (result.html) outcome.html.push(result.html);
+  }
+  return outcome;
+}
+
+async function runLayer(layer: Layer, context: LayerContext): Promise<LayerOutcome> {
+  try {
+    return await layer.run(context);
+  } catch (error) {
+    // A layer that finds the suite cannot run (--engine k6 with a k6 that cannot run the bundle): exit 2.
+    if (error instanceof CannotRunError) throw error;
+    const stack = (error as Error).stack ?? String(error);
+    return { requirements: [notRun(layer, `MISSING: the ${layer.name} layer crashed (a suite error): ${stack}`)] };
+  }
+}
+
+function notRun(layer: Layer, line: string): RequirementResult {
+  return {
+    id: 'SUITE-01',
+    title: `The ${layer.name} layer ran to completion`,
+    level: 'MUST',
+    status: 'inconclusive',
+    source: 'suite',
+    evidence: [line],
+    layer: layer.name,
+    minimum: 'the layer runs to its end',
+  };
+}
