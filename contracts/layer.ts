@@ -71,15 +71,18 @@ export const contractLayer: Layer = {
   name: 'contract',
   async run(context: LayerContext) {
     const { target } = context;
-    if (context.signal.aborted) {
-      const line = ['MISSING: interrupted before the contract was verified'];
-      return {
-        requirements: [PACT_01, PACT_02].map((r): RequirementResult => ({
-          ...r,
-          status: 'inconclusive',
-          evidence: line,
-        })),
-      };
+    const notRun = (line: string) => ({
+      requirements: [PACT_01, PACT_02].map((r): RequirementResult => ({
+        ...r,
+        status: 'inconclusive',
+        evidence: [line],
+      })),
+    });
+    if (context.signal.aborted) return notRun('MISSING: interrupted before the contract was verified');
+    if (target.tls?.certPem) {
+      const result = notRun(CANNOT_PRESENT_CLIENT_CERTIFICATE);
+      for (const r of result.requirements) context.log(renderRequirementLine(r));
+      return result;
     }
     const states: StatesMode = target.embedded && (await hasStateEndpoint(target)) ? 'seeded' : 'live';
     context.log(`  replaying ${SOURCE} against ${target.baseUrl} (provider states: ${states})`);
