@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Transport } from '../client/transport.ts';
+import { stopReason, Transport } from '../client/transport.ts';
 import type { Layer, LayerContext, RequirementResult, Target } from '../verify/types.ts';
 import { renderRequirementLine } from '../verify/reports/console-requirement.ts';
 import { judge, type StatesMode } from './judge.ts';
@@ -78,7 +78,8 @@ export const contractLayer: Layer = {
         evidence: [line],
       })),
     });
-    if (context.signal.aborted) return notRun('MISSING: interrupted before the contract was verified');
+    if (context.signal.aborted)
+      return notRun(`MISSING: ${stopReason(context.signal)} before the contract was verified`);
     if (target.tls?.certPem) {
       const result = notRun(CANNOT_PRESENT_CLIENT_CERTIFICATE);
       for (const r of result.requirements) context.log(renderRequirementLine(r));
