@@ -20,62 +20,30 @@ export interface TlsFixtures {
 
 const openssl = (dir: string, ...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
 
-function newCa(dir: string, name: string): void {
+const P256 = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+
+/** A new P-256 key and a request (or, with -x509, a self-signed certificate) for `name`. */
+const newKey = (dir: string, name: string, out: string, ...extra: string[]) =>
   openssl(
     dir,
     'req',
-    '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:prime256v1',
-    '-nodes',
+    ...extra,
+    ...P256,
     '-keyout',
     `${name}.key`,
     '-out',
-    `${name}.pem`,
-    '-days',
-    '2',
+    out,
     '-subj',
     `/CN=token-suite test ${name}`,
   );
-}
+
+const newCa = (dir: string, name: string) => newKey(dir, name, `${name}.pem`, '-x509', '-days', '2');
 
 function signed(dir: string, name: string, ca: string, extensions: string): void {
   writeFileSync(join(dir, `${name}.ext`), extensions);
-  openssl(
-    dir,
-    'req',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:prime256v1',
-    '-nodes',
-    '-keyout',
-    `${name}.key`,
-    '-out',
-    `${name}.csr`,
-    '-subj',
-    `/CN=${name}`,
-  );
-  openssl(
-    dir,
-    'x509',
-    '-req',
-    '-in',
-    `${name}.csr`,
-    '-CA',
-    `${ca}.pem`,
-    '-CAkey',
-    `${ca}.key`,
-    '-CAcreateserial',
-    '-out',
-    `${name}.pem`,
-    '-days',
-    '2',
-    '-extfile',
-    `${name}.ext`,
-  );
+  newKey(dir, name, `${name}.csr`);
+  const signing = ['-CA', `${ca}.pem`, '-CAkey', `${ca}.key`, '-CAcreateserial', '-days', '2'];
+  openssl(dir, 'x509', '-req', '-in', `${name}.csr`, ...signing, '-out', `${name}.pem`, '-extfile', `${name}.ext`);
 }
 
 export function makeTlsFixtures(): TlsFixtures {
