@@ -19,7 +19,10 @@ describe('token-suite (the command line)', () => {
   it('an unknown option exits 2 with one sentence that points to the command help', async () => {
     const { code, stdout, stderr } = await runCli(['serve', '--prot', '8080']);
     assert.equal(code, 2);
-    assert.equal(stderr, "token-suite: Unknown option '--prot' (did you mean --port?); see token-suite serve --help.\n");
+    assert.equal(
+      stderr,
+      "token-suite: Unknown option '--prot' (did you mean --port?); see token-suite serve --help.\n",
+    );
     assert.equal(stdout, '', 'nothing started');
   });
 

@@ -33,8 +33,10 @@ export async function verifyCommand(args: string[]): Promise<number> {
   const controller = new AbortController();
   const stopListening = onInterrupt(() => {
     console.error('\ninterrupted: stopping, and writing what was measured so far (Ctrl-C again to quit at once)');
-    controller.abort();
+    controller.abort(new Error('interrupted (Ctrl-C)'));
   });
+  if (settings.insecure)
+    console.error('warning: TLS verification is off (--insecure): the target is not authenticated');
   const redactor = new Redactor(settings.password);
   const progress = createLoadProgressView({ tty: process.stderr.isTTY === true, quiet: settings.quiet });
   try {

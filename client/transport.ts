@@ -72,7 +72,7 @@ export class Transport {
           fail(new TransportError('timeout', outgoing, 'ETIMEDOUT', `no answer within ${this.options.deadlineMs} ms`)),
         this.options.deadlineMs,
       );
-      const onAbort = () => fail(new TransportError('aborted', outgoing, 'ABORT_ERR', 'the run was interrupted'));
+      const onAbort = () => fail(new TransportError('aborted', outgoing, 'ABORT_ERR', stopReason(signal)));
       if (signal?.aborted) return onAbort();
       this.inFlight.add(onAbort);
       req.once('error', fail);
@@ -143,4 +143,10 @@ function toHeaders(res: IncomingMessage): Headers {
     }
   }
   return headers;
+}
+
+/** Why the run stopped, as the signal's reason says it ("interrupted (Ctrl-C)", "the run's deadline ..."). */
+export function stopReason(signal: AbortSignal | undefined): string {
+  const reason: unknown = signal?.reason;
+  return reason instanceof Error && !(reason instanceof DOMException) ? reason.message : 'the run was interrupted';
 }

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Transport } from '../client/transport.ts';
+import { stopReason, Transport } from '../client/transport.ts';
 import type { Layer, LayerContext, RequirementResult, Target } from '../verify/types.ts';
 import { renderRequirementLine } from '../verify/reports/console-requirement.ts';
 import { judge, type StatesMode } from './judge.ts';
@@ -71,15 +71,19 @@ export const contractLayer: Layer = {
   name: 'contract',
   async run(context: LayerContext) {
     const { target } = context;
-    if (context.signal.aborted) {
-      const line = ['MISSING: interrupted before the contract was verified'];
-      return {
-        requirements: [PACT_01, PACT_02].map((r): RequirementResult => ({
-          ...r,
-          status: 'inconclusive',
-          evidence: line,
-        })),
-      };
+    const notRun = (line: string) => ({
+      requirements: [PACT_01, PACT_02].map((r): RequirementResult => ({
+        ...r,
+        status: 'inconclusive',
+        evidence: [line],
+      })),
+    });
+    if (context.signal.aborted)
+      return notRun(`MISSING: ${stopReason(context.signal)} before the contract was verified`);
+    if (target.tls?.certPem) {
+      const result = notRun(CANNOT_PRESENT_CLIENT_CERTIFICATE);
+      for (const r of result.requirements) context.log(renderRequirementLine(r));
+      return result;
     }
     const states: StatesMode = target.embedded && (await hasStateEndpoint(target)) ? 'seeded' : 'live';
     context.log(`  replaying ${SOURCE} against ${target.baseUrl} (provider states: ${states})`);

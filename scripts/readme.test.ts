@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { README, readSection } from './readme-section.ts';
+import { SETTINGS_SECTIONS } from './readme-settings.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -29,5 +30,11 @@ describe('README', () => {
     const catalog = readSection('catalog');
     const missing = [...ids].filter((id) => !catalog.includes(`\`${id}\``));
     assert.deepEqual(missing, [], 'run npm run catalog -- --write');
+  });
+
+  it('shows every setting of verify and serve as the setting tables define them', () => {
+    for (const [name, table] of Object.entries(SETTINGS_SECTIONS)) {
+      assert.equal(readSection(name).trim(), table.trim(), `run npm run readme:settings -- --write (${name})`);
+    }
   });
 });

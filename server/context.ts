@@ -20,8 +20,8 @@ export interface ServerOptions {
   bodyLimitBytes?: number;
   /** scrypt cost parameter N (default 16384). */
   scryptCost?: number;
-  /** Serve HTTPS with this certificate and key (PEM); default plain HTTP. */
-  tls?: { cert: string; key: string };
+  /** Serve HTTPS with this certificate and key (PEM); default plain HTTP. `ca` + `requestCert`: mutual TLS. */
+  tls?: { cert: string; key: string; ca?: string; requestCert?: boolean; rejectUnauthorized?: boolean };
   /** Expose POST /_pact/provider-states (default false). */
   providerStates?: boolean;
   /** Milliseconds between purges of expired refresh tokens (default 60000; a refused grant's Retry-After). */

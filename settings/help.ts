@@ -33,7 +33,7 @@ export function renderEnvHelp(table: SettingTable): string[] {
 export function renderSettingsTable(table: SettingTable): string {
   const escape = (text: string) => text.replace(/\|/g, '\\|');
   const rows = Object.values(table).map((s) => {
-    const env = [s.env, ...(s.aliases ?? []).map((a) => `${a} (old name)`)].map((e) => `\`${e}\``).join(', ');
+    const env = [`\`${s.env}\``, ...(s.aliases ?? []).map((a) => `\`${a}\` (old name)`)].join(', ');
     const flagText = s.flag === undefined ? '' : `\`${flagColumn(s)}\``;
     return `| ${flagText} | ${env} | ${escape(shownDefault(s))} | ${escape(s.help)} |`;
   });

@@ -2,6 +2,7 @@
 // pact CLI's own), from the environment only. Versions and branches fall back to CI variables and git
 // (scripts/pact-settings.ts), so they have no fixed default here.
 import { flag, httpUrl, integer, oneOf, text, type Setting } from './setting.ts';
+import { VERIFY_SETTINGS } from './verify.ts';
 
 const setting = <T>(s: Setting<T>) => s;
 const optional = (s: Omit<Setting<string | undefined>, 'fallback' | 'parse'>) =>
@@ -20,15 +21,7 @@ export const BROKER_SETTINGS = {
 };
 
 export const PACT_VERIFY_SETTINGS = {
-  baseUrl: setting<string | undefined>({
-    flag: 'base-url',
-    env: 'TOKEN_SUITE_BASE_URL',
-    placeholder: 'URL',
-    fallback: undefined,
-    shownDefault: 'the embedded reference server',
-    help: 'the provider',
-    parse: httpUrl,
-  }),
+  baseUrl: { ...VERIFY_SETTINGS.baseUrl, help: 'the provider' },
   states: setting<'seeded' | 'live' | undefined>({
     flag: 'states',
     env: 'PACT_PROVIDER_STATES',
@@ -54,15 +47,7 @@ export const PACT_VERIFY_SETTINGS = {
     help: 'publish the results to the broker (implies --from-broker; version PACT_PROVIDER_VERSION or the git SHA)',
     parse: flag,
   }),
-  timeoutMs: setting({
-    flag: 'timeout',
-    env: 'TOKEN_SUITE_TIMEOUT',
-    aliases: ['TOKEN_SUITE_TIMEOUT_MS'],
-    placeholder: 'MS',
-    fallback: 10_000,
-    help: 'per-request timeout',
-    parse: integer(1, 600_000),
-  }),
+  timeoutMs: { ...VERIFY_SETTINGS.timeoutMs, fallback: 10_000, parse: integer(1, 600_000) },
   verbose: setting({
     flag: 'verbose',
     env: 'PACT_VERIFIER_OUTPUT',

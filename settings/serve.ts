@@ -1,5 +1,6 @@
 // The settings of `token-suite serve`, the reference server (and, by name, the alt server and the mutants).
-import { decimal, flag, integer, text, type Setting } from './setting.ts';
+import { flag, integer, text, type Setting } from './setting.ts';
+import { VERIFY_SETTINGS } from './verify.ts';
 import { readSettings, type SettingValues } from './read.ts';
 
 const setting = <T>(s: Setting<T>) => s;
@@ -88,15 +89,10 @@ export const SERVE_SETTINGS = {
     help: "reference, alt (the second, independent implementation) or a mutant's name (--mutant NAME says the same)",
     parse: text,
   }),
-  rotationGraceSeconds: setting({
-    flag: 'rotation-grace',
-    env: 'TOKEN_SUITE_ROTATION_GRACE',
-    aliases: ['TOKEN_SUITE_ROTATION_GRACE_SECONDS'],
-    placeholder: 'S',
-    fallback: 0,
+  rotationGraceSeconds: {
+    ...VERIFY_SETTINGS.rotationGraceSeconds,
     help: 'alt only: seconds a rotated-out refresh token still works',
-    parse: decimal(0, 3600),
-  }),
+  },
   tlsCert: setting<string | undefined>({
     flag: 'tls-cert',
     env: 'TOKEN_SUITE_TLS_CERT',

@@ -1,7 +1,7 @@
 // Runs the conformance catalog against the target, one check at a time. A check that could not gather its
 // evidence (a token pair it needed, a target that stopped answering, an interruption, a bug of its own) is
 // inconclusive with the reason; only what the server answered can fail a requirement.
-import { TransportError } from '../client/transport.ts';
+import { stopReason, TransportError } from '../client/transport.ts';
 import { Evidence, type Check, type Finding } from './check.ts';
 import { CONFORMANCE } from './catalog.ts';
 import { BreakerOpen, NeedsTokenPair, Probe } from './probe.ts';
@@ -26,7 +26,7 @@ export async function runCheck(check: Check, probe: Probe): Promise<Finding> {
 
 function recordThrown(e: Evidence, error: unknown): void {
   if (error instanceof TransportError && error.kind !== 'aborted') e.expect(false, error.message);
-  else if (error instanceof TransportError) e.lacking('interrupted while this check ran');
+  else if (error instanceof TransportError) e.lacking(`${error.detail} while this check ran`);
   else if (error instanceof BreakerOpen || error instanceof NeedsTokenPair) e.lacking(error.message);
   else
     e.lacking(`the check itself failed (a suite error, not the server's): ${(error as Error).stack ?? String(error)}`);
@@ -46,7 +46,7 @@ export function conformanceLayer(checks: readonly Check[] = CONFORMANCE): Layer 
             requirements.push({
               ...base,
               status: 'inconclusive',
-              evidence: ['MISSING: interrupted before this check ran'],
+              evidence: [`MISSING: ${stopReason(signal)} before this check ran`],
             });
             continue;
           }

@@ -121,3 +121,15 @@ describe('token-suite verify: Ctrl-C', () => {
     });
   }
 });
+
+describe('token-suite verify: the run deadline', () => {
+  it('stops a run that would take too long, says so, and leaves what it could not judge inconclusive (exit 3)', async () => {
+    const { run, summary } = await verifyAgainst('slow', [], { TOKEN_SUITE_RUN_DEADLINE: '4' });
+    assert.equal(run.code, 3, run.stdout + run.stderr);
+    assert.ok(run.ms < 4000 * 3 + 10_000, `took ${run.ms} ms`);
+    assert.equal(summary.verdict, 'inconclusive');
+    assert.match(summary.notes.join('\n'), /stopped at its deadline of 4 s/);
+    const stopped = summary.requirements.filter((r: Requirement) => r.status === 'inconclusive');
+    assert.match(stopped.at(-1)!.evidence.join('\n'), /deadline of 4 s passed/);
+  });
+});

@@ -61,6 +61,9 @@ function tlsSentence(error: TransportError): string {
   if (/wrong version number|packet length too long|EPROTO/i.test(`${error.code} ${error.detail}`)) {
     return `${where} does not speak TLS on that port (${error.code}); use http:// in --base-url, or the server's HTTPS port.`;
   }
+  if (/CERTIFICATE_REQUIRED|certificate required|BAD_CERTIFICATE|UNKNOWN_CA/i.test(`${error.code} ${error.detail}`)) {
+    return `${where} refused the TLS handshake for want of a client certificate it accepts (${error.code}); pass it with --cert client.pem --key client.key (mutual TLS).`;
+  }
   if (/altnames|hostname|HOSTNAME_MISMATCH|ERR_TLS_CERT_ALTNAME_INVALID/i.test(`${error.code} ${error.detail}`)) {
     return `${where}'s certificate is not valid for that host name (${error.code}); use the name the certificate was issued for in --base-url, or --insecure to skip verification.`;
   }

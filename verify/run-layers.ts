@@ -1,5 +1,6 @@
 // Runs the selected layers in order. A layer that crashes is the suite's problem, not the server's: its
 // requirement SUITE-01 is inconclusive with the error as evidence, and the other layers still run.
+import { stopReason } from '../client/transport.ts';
 import { CannotRunError } from './errors.ts';
 import type { Layer, LayerContext, LayerOutcome, RequirementResult } from './types.ts';
 
@@ -13,7 +14,7 @@ export async function runLayers(layers: Layer[], context: LayerContext): Promise
   const outcome: LayersOutcome = { requirements: [], load: null, html: [] };
   for (const layer of layers) {
     if (context.signal.aborted) {
-      outcome.requirements.push(notRun(layer, 'MISSING: the run was stopped before this layer ran'));
+      outcome.requirements.push(notRun(layer, `MISSING: ${stopReason(context.signal)} before this layer ran`));
       continue;
     }
     context.log(`${layer.name}:`);

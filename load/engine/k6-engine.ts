@@ -76,10 +76,6 @@ export async function prepareK6(k6: string, settings: LoadSettings, context: Con
 
 function varsFor(settings: LoadSettings, context: Context, dir: string): Record<string, string> {
   const { flows } = settings;
-  // --rate is requests/s; k6's arrival rate is iterations/s: divide by the mix's requests per iteration.
-  const perIteration =
-    (flows.mix.password * 1 + flows.mix.chain * (flows.chainLength + 3) + flows.mix.race * (1 + flows.raceWidth)) /
-    (flows.mix.password + flows.mix.chain + flows.mix.race);
   return {
     BASE_URL: flows.baseUrl,
     PROFILE: settings.rate > 0 ? 'load' : 'throughput',
@@ -90,9 +86,8 @@ function varsFor(settings: LoadSettings, context: Context, dir: string): Record<
     TOKEN_SUITE_LOAD_P95_REFRESH_MS: String(settings.thresholds.p95RefreshMs),
     TOKEN_SUITE_LOAD_MAX_ERROR_RATE: String(settings.thresholds.maxErrorRate),
     TOKEN_SUITE_ROTATION_GRACE_SECONDS: String(flows.graceSeconds),
-    ...(settings.rate > 0
-      ? { TOKEN_SUITE_LOAD_RATE: String(Math.max(1, Math.round(settings.rate / perIteration))) }
-      : {}),
+    // --rate: flows started per second (open model): k6's arrival rate of iterations, one flow each.
+    ...(settings.rate > 0 ? { TOKEN_SUITE_LOAD_RATE: String(Math.max(1, Math.round(settings.rate))) } : {}),
   };
 }
 

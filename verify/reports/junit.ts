@@ -22,11 +22,19 @@ function testCase(r: RequirementResult): string {
   return `    <testcase classname="token-suite.${r.layer}" name="${name}">${inner}</testcase>`;
 }
 
-function suite(name: string, cases: RequirementResult[], body: string[]): string {
+/** The notes a reader must see before trusting the verdict (e.g. TLS verification off), first in each suite. */
+function properties(notes: readonly string[]): string[] {
+  if (notes.length === 0) return [];
+  const lines = notes.map((note) => `      <property name="note" value="${escape(note)}"/>`);
+  return ['    <properties>', ...lines, '    </properties>'];
+}
+
+function suite(name: string, cases: RequirementResult[], body: string[], notes: readonly string[]): string {
   const failures = cases.filter((r) => r.status === 'fail').length;
   const errors = cases.filter((r) => r.status === 'inconclusive').length;
   const attributes = `tests="${body.length}" failures="${failures}" errors="${errors}"`;
-  return `  <testsuite name="${escape(name)}" ${attributes}>\n${body.join('\n')}\n  </testsuite>`;
+  const inner = [...properties(notes), ...body];
+  return `  <testsuite name="${escape(name)}" ${attributes}>\n${inner.join('\n')}\n  </testsuite>`;
 }
 
 function couldNotRun(summary: Summary): string {
@@ -42,7 +50,7 @@ export function renderJunit(summary: Summary): string {
       ? [couldNotRun(summary)]
       : layers.map((layer) => {
           const cases = summary.requirements.filter((r) => r.layer === layer);
-          return suite(`token-suite ${layer}`, cases, cases.map(testCase));
+          return suite(`token-suite ${layer}`, cases, cases.map(testCase), summary.notes);
         });
   const errors = summary.verdict === 'error' ? 1 : summary.counts.inconclusive;
   const tests = summary.verdict === 'error' ? 1 : summary.requirements.length;
