@@ -1,7 +1,7 @@
 // The load layer of `token-suite verify`: runs the flows under load with the Node engine (or the
 // user's k6), and turns what it measured into LOAD-* requirements and summary.json's `load` section.
 import type { Layer, LayerContext, LayerOutcome } from '../verify/types.ts';
-import { findK6, runK6Engine } from './engine/k6-engine.ts';
+import { chooseK6, k6Outcome } from './engine/k6-layer.ts';
 import { runNodeEngine } from './engine/node-engine.ts';
 import { parseLoadSettings, type LoadOverrides, type LoadSettings } from './engine/settings.ts';
 import { nodeLoadReport, type LoadReport } from './report/load-report.ts';
@@ -28,20 +28,8 @@ export function settingsFor(context: LayerContext, overrides: LoadOverrides = {}
   );
 }
 
-export async function runLoad(
-  context: LayerContext,
-  overrides: LoadOverrides = { ...context.load },
-): Promise<LoadReport> {
-  const settings = settingsFor(context, overrides);
-  const k6 = context.engine === 'node' ? null : findK6();
-  if (context.engine === 'k6' && !k6)
-    throw new Error(
-      '--engine k6: no k6 executable on the PATH (https://grafana.com/docs/k6/latest/set-up/install-k6/)',
-    );
-  if (k6) {
-    context.log(`  k6 (${k6}) for ${context.durationSeconds} s against ${settings.flows.baseUrl}`);
-    return runK6Engine(k6, settings, context);
-  }
+/** The Node engine's run, as a LoadReport. */
+export async function runNodeLoad(context: LayerContext, settings: LoadSettings): Promise<LoadReport> {
   context.log(
     `  Node engine, ${settings.connections} connections${settings.rate ? ` at ${settings.rate} req/s` : ''}, ${settings.raceLoops} race loop(s), ${context.durationSeconds} s against ${settings.flows.baseUrl}`,
   );
@@ -56,11 +44,19 @@ export async function runLoad(
 export const loadLayer: Layer = {
   name: 'load',
   async run(context: LayerContext): Promise<LayerOutcome> {
-    const report = await runLoad(context);
-    context.log(
-      `  ${report.requests} requests, ${report.rps} req/s, p95 ${report.latency_ms.p95} ms, ${report.errors} unexpected`,
-    );
-    const load = report as unknown as Record<string, unknown>;
-    return { requirements: loadRequirements(report), load, html: renderLoadSection(load) };
+    const settings = settingsFor(context, { ...context.load });
+    const plan = await chooseK6(context, settings);
+    const outcome = plan ? await k6Outcome(plan, settings, context) : nodeOutcome(await runNodeLoad(context, settings));
+    const load = outcome.load as LoadReport | undefined;
+    if (load)
+      context.log(
+        `  ${load.requests} requests, ${load.rps} req/s, p95 ${load.latency_ms.p95} ms, ${load.errors} unexpected`,
+      );
+    return outcome;
   },
 };
+
+function nodeOutcome(report: LoadReport): LayerOutcome {
+  const load = report as unknown as Record<string, unknown>;
+  return { requirements: loadRequirements(report), load, html: renderLoadSection(load) };
+}

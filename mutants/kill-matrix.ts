@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import { close, listen } from '../server/index.ts';
 import { verifySettings } from '../settings/verify.ts';
 import { verify } from '../verify/run.ts';
-import type { Layer, LayerName, RequirementResult, Verdict } from '../verify/types.ts';
+import type { Layer, LayerContext, LayerName, RequirementResult, Verdict } from '../verify/types.ts';
 import { createServerByName } from './registry.ts';
 import { MUTANTS } from './index.ts';
 
@@ -27,6 +27,17 @@ export interface Row extends Subject {
   caught: Record<LayerName, string[]>;
   missed: string[];
   ok: boolean;
+  /** The load layer again with k6 (mutants/k6-column.ts), for the subjects of the k6 column. */
+  k6?: K6Cell;
+}
+
+export interface K6Cell {
+  /** Load requirements k6 did not pass ('?' marks a SHOULD warning). */
+  caught: string[];
+  /** k6 killed the subject for the right reason (or passed a correct server). */
+  ok: boolean;
+  /** MUST load requirements on which k6 and the Node engine came out differently. */
+  disagreements: string[];
 }
 
 export const CORRECT: Subject[] = [
@@ -54,6 +65,8 @@ export interface MatrixOptions {
   durationSeconds: number;
   reportDir: string;
   log?: (line: string) => void;
+  /** Load engine (default node). */
+  engine?: LayerContext['engine'];
 }
 
 export async function runSubject(subject: Subject, options: MatrixOptions): Promise<Row> {
@@ -71,9 +84,9 @@ export async function runSubject(subject: Subject, options: MatrixOptions): Prom
     const settings = verifySettings({
       baseUrl,
       only: layers.map((l) => l.name),
-      reportDir: `${options.reportDir}/${subject.name}-${subject.rotationGraceSeconds}`,
+      reportDir: `${options.reportDir}/${subject.name}-${subject.rotationGraceSeconds}-${options.engine ?? 'node'}`,
       durationSeconds: options.durationSeconds,
-      engine: 'node',
+      engine: options.engine ?? 'node',
       rotationGraceSeconds: subject.rotationGraceSeconds,
       timeoutMs: 3000,
     });
@@ -103,11 +116,20 @@ function judge(subject: Subject, verdict: Verdict, requirements: RequirementResu
 
 /** Markdown: one row per server, the requirements each layer caught ('?' marks a SHOULD warning). */
 export function renderMatrix(rows: Row[], layers: LayerName[]): string {
-  const head = `| server | expected | verdict | ${layers.join(' | ')} | right reason |\n| --- | --- | --- | ${layers.map(() => '---').join(' | ')} | --- |`;
+  const k6 = rows.some((r) => r.k6);
+  const columns = [...layers, ...(k6 ? ['load (k6)'] : [])];
+  const head = `| server | expected | verdict | ${columns.join(' | ')} | right reason |\n| --- | --- | --- | ${columns.map(() => '---').join(' | ')} | --- |`;
   const body = rows.map((r) => {
     const name = r.rotationGraceSeconds ? `${r.name} (grace ${r.rotationGraceSeconds} s)` : r.name;
     const cells = layers.map((l) => r.caught[l].join(' ') || '—');
-    return `| \`${name}\` | ${r.expected} | ${r.verdict} | ${cells.join(' | ')} | ${r.ok ? 'yes' : `**NO**${r.missed.length ? ` (missed ${r.missed.join(', ')})` : ''}`} |`;
+    if (k6) cells.push(r.k6 ? k6Text(r.k6) : 'not run');
+    const ok = r.ok && (r.k6 ? r.k6.ok : true);
+    return `| \`${name}\` | ${r.expected} | ${r.verdict} | ${cells.join(' | ')} | ${ok ? 'yes' : `**NO**${r.missed.length ? ` (missed ${r.missed.join(', ')})` : ''}`} |`;
   });
   return [head, ...body].join('\n');
+}
+
+function k6Text(cell: K6Cell): string {
+  const caught = cell.caught.join(' ') || '—';
+  return cell.disagreements.length ? `${caught} **(Node differs on ${cell.disagreements.join(', ')})**` : caught;
 }

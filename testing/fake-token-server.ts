@@ -1,7 +1,9 @@
 // A tiny token server for the load layer's own tests, with switchable rotation bugs: the suite must
 // notice them. `acceptReplays`: spent refresh tokens keep working. `raceWindowMs`: a refresh token is
-// marked spent only after this delay, so concurrent refreshes of one token all win.
-import { randomBytes, randomUUID } from 'node:crypto';
+// marked spent only after this delay, so concurrent refreshes of one token all win. `sameTokensPerUser`:
+// every user's n-th pair is the same as every other user's n-th pair (tokens repeat only across users,
+// so only a check that sees all users' tokens together finds the collisions).
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -9,6 +11,7 @@ export interface FakeFlaws {
   acceptReplays?: boolean;
   raceWindowMs?: number;
   delayMs?: number;
+  sameTokensPerUser?: boolean;
 }
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -17,11 +20,17 @@ export function fakeToken(): string {
 }
 
 export function createFakeServer(flaws: FakeFlaws = {}): Server {
-  const live = new Set<string>();
+  const live = new Map<string, string>();
+  const issuedTo = new Map<string, number>();
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-  const issue = () => {
-    const pair = { token: fakeToken(), refreshToken: fakeToken(), expiresIn: 3600 };
-    live.add(pair.refreshToken);
+  const hashed = (text: string) => createHash('sha256').update(text).digest('hex');
+  const issue = (user: string) => {
+    const n = (issuedTo.get(user) ?? 0) + 1;
+    issuedTo.set(user, n);
+    const pair = flaws.sameTokensPerUser
+      ? { token: hashed(`token ${n}`), refreshToken: hashed(`refresh ${n}`), expiresIn: 3600 }
+      : { token: fakeToken(), refreshToken: fakeToken(), expiresIn: 3600 };
+    live.set(pair.refreshToken, user);
     return pair;
   };
   return createServer((req, res) => {
@@ -35,14 +44,15 @@ export function createFakeServer(flaws: FakeFlaws = {}): Server {
         res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
       };
       if (flaws.delayMs) await sleep(flaws.delayMs);
-      if (req.url === '/v1/token') return reply(200, issue());
+      if (req.url === '/v1/token') return reply(200, issue(form.get('username') ?? ''));
       const token = form.get('refreshToken') ?? '';
       if (req.url !== '/v1/refresh/token') return reply(404, { error: 'not_found' });
-      if (!live.has(token))
+      const user = live.get(token);
+      if (user === undefined)
         return reply(400, { error: 'invalid_grant', error_description: 'refresh token is not valid' });
       if (flaws.raceWindowMs) await sleep(flaws.raceWindowMs);
       if (!flaws.acceptReplays) live.delete(token);
-      return reply(200, issue());
+      return reply(200, issue(user));
     });
   });
 }

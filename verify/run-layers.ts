@@ -1,6 +1,7 @@
 // Runs the selected layers in order. A layer that crashes is the suite's problem, not the server's: its
 // requirement SUITE-01 is inconclusive with the error as evidence, and the other layers still run.
 import { stopReason } from '../client/transport.ts';
+import { CannotRunError } from './errors.ts';
 import type { Layer, LayerContext, LayerOutcome, RequirementResult } from './types.ts';
 
 export interface LayersOutcome {
@@ -29,6 +30,8 @@ async function runLayer(layer: Layer, context: LayerContext): Promise<LayerOutco
   try {
     return await layer.run(context);
   } catch (error) {
+    // A layer that finds the suite cannot run (--engine k6 with a k6 that cannot run the bundle): exit 2.
+    if (error instanceof CannotRunError) throw error;
     const stack = (error as Error).stack ?? String(error);
     return { requirements: [notRun(layer, `MISSING: the ${layer.name} layer crashed (a suite error): ${stack}`)] };
   }

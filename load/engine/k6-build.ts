@@ -48,9 +48,9 @@ export async function writeValidators(): Promise<boolean> {
   return true;
 }
 
-/** Bundles every scenario into `outDir`; the validators module is used as committed. */
-export async function buildK6(outDir = OUT_DIR): Promise<string[]> {
-  const entries = k6Entries();
+/** Bundles the scenarios (all, or those named) into `outDir`; the validators module is used as committed. */
+export async function buildK6(outDir = OUT_DIR, names?: string[]): Promise<string[]> {
+  const entries = k6Entries().filter((entry) => !names || names.includes(bundleName(entry)));
   await Promise.all(
     entries.map((entry) =>
       build({ ...K6_BUILD_OPTIONS, entryPoints: [entry], outfile: join(outDir, `${bundleName(entry)}.js`) }),

@@ -1,6 +1,5 @@
 // Response checks, with the precompiled standalone validators (no `new Function` at load time).
 import {
-  validateErrorResponse,
   validateOpaqueTokenResponse,
   validateTokenResponse,
   type StandaloneValidator,
@@ -31,14 +30,6 @@ export function checkPair(response: ResponseLike, format: TokenFormat): PairChec
 /** A rejection of a spent or revoked refresh token: any 4xx (the docs do not say which). */
 export function isRejection(response: ResponseLike): boolean {
   return response.status >= 400 && response.status < 500;
-}
-
-/** The precise rejection: 400 with an OAuth error body whose code is invalid_grant (RFC 6749 §5.2). */
-export function isInvalidGrant(response: ResponseLike): boolean {
-  const body = parseJson(response.body);
-  return (
-    response.status === 400 && validateErrorResponse(body) && (body as { error: string }).error === 'invalid_grant'
-  );
 }
 
 export function parseJson(text: string | null): unknown {

@@ -1,12 +1,13 @@
-// k6's end-of-test summary (and its --out json samples, for the time series) as a LoadReport.
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
-import type { Endpoint } from '../flows/requests.ts';
-import { VIOLATIONS } from '../flows/rotation.ts';
-import { Recorder } from '../engine/recorder.ts';
+// A k6 run as a LoadReport, the same shape and the same arithmetic as the Node engine's: requests,
+// errors, latency and the per-second series come from the collector's record of every API request
+// (load/engine/k6-collector.ts), token collisions from its digests across all VUs, and the rotation
+// counters and checks from k6's end-of-test summary (k6's Counter metrics add up every VU's).
+import { VIOLATIONS, type RotationCounters } from '../flows/rotation.ts';
+import type { CollectorView } from '../engine/k6-collector.ts';
+import { latencyOf, Recorder } from '../engine/recorder.ts';
 import type { LoadSettings } from '../engine/settings.ts';
 import { degradationOf } from './degradation.ts';
-import { withEndpoints } from './endpoint-series.ts';
+import { withEndpoints, type Sample } from './endpoint-series.ts';
 import type { EndpointFigures, LoadReport } from './load-report.ts';
 
 interface Metric {
@@ -17,97 +18,86 @@ export interface K6Summary {
   root_group?: { checks?: { name: string; passes: number; fails: number }[] };
   state?: { testRunDurationMs?: number };
 }
-export interface K6Point {
-  metric: string;
-  time: number;
-  value: number;
-  endpoint: Endpoint | null;
-  ok: boolean;
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+/** A counter k6 never incremented is absent from its summary: that is a count of 0. */
+const count = (s: K6Summary, metric: string) => s.metrics[metric]?.values.count ?? 0;
+
+export interface K6Run {
+  summary: K6Summary;
+  /** Every API request, from the collector. */
+  samples: Sample[];
+  collector: CollectorView;
+  /** Throughput profile (a fixed number of VUs): throughput can be compared over the run. */
+  steady: boolean;
+  stoppedEarly: boolean;
 }
 
-/** Reads http_req_duration points of a `k6 run --out json=FILE` file. */
-export async function readSamples(file: string): Promise<K6Point[]> {
-  const points: K6Point[] = [];
-  for await (const line of createInterface({ input: createReadStream(file) })) {
-    if (!line.includes('"http_req_duration"') || !line.includes('"Point"')) continue;
-    const { data } = JSON.parse(line) as { data: { time: string; value: number; tags?: Record<string, string> } };
-    const endpoint = data.tags?.endpoint === 'token' || data.tags?.endpoint === 'refresh' ? data.tags.endpoint : null;
-    points.push({
-      metric: 'http_req_duration',
-      time: Date.parse(data.time),
-      value: data.value,
-      endpoint,
-      ok: data.tags?.expected_response !== 'false',
-    });
-  }
-  return points;
-}
-
-const value = (s: K6Summary, metric: string, stat: string) => s.metrics[metric]?.values[stat] ?? 0;
-
-function latency(s: K6Summary, metric: string) {
-  return {
-    p50: value(s, metric, 'med'),
-    p95: value(s, metric, 'p(95)'),
-    p99: value(s, metric, 'p(99)'),
-    max: value(s, metric, 'max'),
-    mean: value(s, metric, 'avg'),
-  };
-}
-
-export function k6LoadReport(
-  summary: K6Summary,
-  points: K6Point[],
-  settings: LoadSettings,
-  stoppedEarly: boolean,
-): LoadReport {
-  const seconds = Math.max((summary.state?.testRunDurationMs ?? 0) / 1000, 1e-3);
+export function k6LoadReport(run: K6Run, settings: LoadSettings): LoadReport {
+  const { summary, samples } = run;
   const recorder = new Recorder();
-  const start = Math.min(...points.map((p) => p.time));
-  const samples = points.map((p) => ({
-    endpoint: p.endpoint,
-    second: Math.floor((p.time - start) / 1000),
-    latencyMs: p.value,
-    ok: p.ok,
-  }));
   for (const s of samples) recorder.record(s.endpoint, s.latencyMs, s.ok, s.second);
-  const figures = (e: Endpoint): EndpointFigures => {
-    const { requests, errors } = recorder.endpoints[e];
-    return {
-      requests,
-      errors,
-      rps: Math.round((requests / seconds) * 100) / 100,
-      latency_ms: latency(summary, `http_req_duration{endpoint:${e}}`),
-    };
-  };
-  const requests = value(summary, 'http_reqs', 'count');
-  const errors = value(summary, 'http_req_failed', 'passes');
-  const whole = recorder.seconds.length;
+  const seconds = Math.max((summary.state?.testRunDurationMs ?? 0) / 1000, 1e-3);
+  const figures = (bucket: Recorder['overall']): EndpointFigures => ({
+    requests: bucket.requests,
+    errors: bucket.errors,
+    rps: round(bucket.requests / seconds),
+    latency_ms: latencyOf(bucket.histogram),
+  });
+  const all = figures(recorder.overall);
+  const whole = Math.max(1, Math.min(Math.floor(seconds), recorder.seconds.length));
   return {
     engine: 'k6',
-    duration_s: Math.round(seconds * 100) / 100,
-    stopped_early: stoppedEarly,
+    duration_s: round(seconds),
+    stopped_early: run.stoppedEarly,
     connections: settings.connections,
-    rps: Math.round((requests / seconds) * 100) / 100,
-    requests,
-    errors,
-    error_rate: requests ? Math.round((errors / requests) * 10000) / 10000 : 0,
-    latency_ms: latency(summary, 'http_req_duration'),
-    endpoints: { token: figures('token'), refresh: figures('refresh') },
-    rotation: {
-      rotations: value(summary, 'rotation_rotations', 'count'),
-      replays: value(summary, 'rotation_replays', 'count'),
-      races: value(summary, 'rotation_races', 'count'),
-      accepted_in_grace: 0,
-      violations: Object.fromEntries(
-        VIOLATIONS.map((v) => [v, value(summary, `rotation_${v}`, 'count')]),
-      ) as LoadReport['rotation']['violations'],
-    },
+    rps: all.rps,
+    requests: all.requests,
+    errors: all.errors,
+    error_rate: all.requests ? round(all.errors / all.requests, 4) : 0,
+    latency_ms: all.latency_ms,
+    endpoints: { token: figures(recorder.endpoints.token), refresh: figures(recorder.endpoints.refresh) },
+    rotation: rotationOf(summary, run.collector),
     checks: Object.fromEntries(
       (summary.root_group?.checks ?? []).map((c) => [c.name, { passes: c.passes, fails: c.fails }]),
     ),
     thresholds: settings.thresholds,
-    degradation: degradationOf(recorder, whole, false),
+    degradation: degradationOf(recorder, whole, run.steady),
     series: withEndpoints(recorder.series(), samples),
   };
+}
+
+function rotationOf(summary: K6Summary, collector: CollectorView): RotationCounters {
+  const violations = Object.fromEntries(
+    VIOLATIONS.map((v) => [v, count(summary, `rotation_${v}`)]),
+  ) as RotationCounters['violations'];
+  // Across VUs: the collector saw every VU's tokens (a VU's own ledger sees only its own).
+  violations.token_collision = collector.collisions;
+  return {
+    rotations: count(summary, 'rotation_rotations'),
+    replays: count(summary, 'rotation_replays'),
+    races: count(summary, 'rotation_races'),
+    accepted_in_grace: count(summary, 'rotation_accepted_in_grace'),
+    violations,
+  };
+}
+
+/** What the collector saw, for LOAD-05's evidence; null when its view is complete. */
+export function collectorGap(summary: K6Summary, collector: CollectorView): string | null {
+  const lost = count(summary, 'collector_batches_failed');
+  const sent = count(summary, 'collector_batches');
+  if (lost > 0 || collector.malformed > 0)
+    return `the collector lost ${lost + collector.malformed} of ${sent + lost} iteration batches, so tokens issued in them were not compared`;
+  if (collector.batches !== sent)
+    return `k6 sent ${sent} iteration batches but the collector received ${collector.batches}`;
+  if (collector.overflowed)
+    return `more than the collector's capacity of distinct tokens: the newest were compared with those remembered, not with each other`;
+  return null;
+}
+
+/** The requirement id of token uniqueness, whose evidence the collector gives. */
+export const COLLISION_REQUIREMENT = 'LOAD-05';
+
+export function collectorEvidence(collector: CollectorView): string {
+  return `k6: ${collector.tokens} token digests from ${collector.vus} VUs compared across all VUs by the suite's collector`;
 }

@@ -10,4 +10,3 @@ export interface StandaloneValidator {
 }
 export declare const validateTokenResponse: StandaloneValidator;
 export declare const validateOpaqueTokenResponse: StandaloneValidator;
-export declare const validateErrorResponse: StandaloneValidator;

@@ -17,6 +17,21 @@ describe('standalone validators', () => {
     assert.doesNotMatch(source, /^import |new Function|\beval\(/m);
   });
 
+  it('hold only what the flows use: the two token-response validators, no ajv-formats and no format checks', async () => {
+    const source = readFileSync(GENERATED_PATH, 'utf8');
+    const exported = /export \{([^}]*)\}/
+      .exec(source)?.[1]
+      ?.split(',')
+      .map((name) =>
+        name
+          .trim()
+          .split(/\s+as\s+/)
+          .pop(),
+      );
+    assert.deepEqual(exported?.sort(), ['validateOpaqueTokenResponse', 'validateTokenResponse']);
+    assert.doesNotMatch(source, /ajv-formats|fullFormats|\\u\{/);
+  });
+
   it('agree with the runtime ajv validators on valid and invalid token responses', () => {
     const samples = [
       { token: fakeToken(), refreshToken: fakeToken(), expiresIn: 3600 },

@@ -1,8 +1,10 @@
-// Runs one flow to its end with k6's synchronous http API.
+// Runs one flow to its end with k6's synchronous http API. Every API request is tagged traffic:api
+// (the thresholds look only at those) and reported to `onAnswer` with its endpoint, duration and
+// whether its status was one the flow expected.
 import http, { type RefinedResponse, type ResponseType } from 'k6/http';
 import type { ResponseLike } from '../../flows/checks.ts';
 import type { Flow } from '../../flows/flow.ts';
-import { expectedStatuses, FORM_HEADERS, type RequestSpec } from '../../flows/requests.ts';
+import { expectedStatuses, FORM_HEADERS, type Endpoint, type RequestSpec } from '../../flows/requests.ts';
 
 const callbacks = {
   pair: http.expectedStatuses(...expectedStatuses('pair')),
@@ -10,12 +12,19 @@ const callbacks = {
   race: http.expectedStatuses(...expectedStatuses('race')),
 };
 
-export function runFlow(flow: Flow, baseUrl: string): void {
+export type AnswerHook = (endpoint: Endpoint, durationMs: number, expected: boolean) => void;
+
+export function runFlow(flow: Flow, baseUrl: string, onAnswer: AnswerHook): void {
   for (let batch = flow.next(); batch !== null; batch = flow.next()) {
+    const specs = batch;
     const responses =
-      batch.length === 1
-        ? [send(baseUrl, batch[0] as RequestSpec)]
-        : http.batch(batch.map((spec) => toBatch(baseUrl, spec)));
+      specs.length === 1
+        ? [send(baseUrl, specs[0] as RequestSpec)]
+        : http.batch(specs.map((spec) => toBatch(baseUrl, spec)));
+    responses.forEach((response, i) => {
+      const spec = specs[i] as RequestSpec;
+      onAnswer(spec.endpoint, response.timings.duration, expectedStatuses(spec.expect).indexOf(response.status) >= 0);
+    });
     flow.onResponses(responses.map(toResponseLike));
   }
 }
@@ -23,7 +32,7 @@ export function runFlow(flow: Flow, baseUrl: string): void {
 function params(spec: RequestSpec) {
   return {
     headers: FORM_HEADERS,
-    tags: { endpoint: spec.endpoint, expect: spec.expect },
+    tags: { endpoint: spec.endpoint, expect: spec.expect, traffic: 'api' },
     responseCallback: callbacks[spec.expect],
   };
 }

@@ -1,5 +1,7 @@
 // Executors per profile. Load and soak use arrival-rate executors: a slow server cannot hide its
-// latency by slowing the test down (no coordinated omission).
+// latency by slowing the test down (no coordinated omission). Throughput keeps a fixed number of VUs
+// busy for the duration, as fast as the server answers (what `verify` runs when --rate is 0, like the
+// Node engine's fixed connections).
 import type { Scenario } from 'k6/options';
 import type { K6Settings } from './settings.ts';
 
@@ -23,6 +25,8 @@ export function scenarioFor(s: K6Settings): Scenario {
           { target: 0, duration: '30s' },
         ],
       };
+    case 'throughput':
+      return { executor: 'constant-vus', vus, duration: s.duration };
     case 'spike':
       return {
         executor: 'ramping-vus',

@@ -3,8 +3,10 @@ import { check } from 'k6';
 import exec from 'k6/execution';
 import { Counter } from 'k6/metrics';
 import type { Options } from 'k6/options';
+import type { TokenPair } from '../../flows/checks.ts';
 import type { Flow, FlowContext } from '../../flows/flow.ts';
 import { RotationLedger, VIOLATIONS, type Violation } from '../../flows/rotation.ts';
+import { CollectorBatch } from './collector.ts';
 import { runFlow } from './drive.ts';
 import { scenarioFor } from './profiles.ts';
 import { settings } from './settings.ts';
@@ -18,15 +20,24 @@ export function optionsFor(name: string): Options {
   };
 }
 
-// Per-VU state: each VU has its own JS runtime, so nothing is shared across VUs or instances.
+// Per-VU state: each VU has its own JS runtime, so this ledger sees only this VU's tokens. Across VUs,
+// token collisions are found by the suite's collector when `verify` runs k6 (see collector.ts).
 const counters = {} as Record<Violation, Counter>;
 for (const violation of VIOLATIONS) counters[violation] = new Counter(metricName(violation));
-const tallies = {
-  rotations: new Counter('rotation_rotations'),
-  replays: new Counter('rotation_replays'),
-  races: new Counter('rotation_races'),
-};
-const ledger = new RotationLedger({ graceSeconds: settings.flows.graceSeconds }, (violation) =>
+const TALLIES = ['rotations', 'replays', 'races', 'accepted_in_grace'] as const;
+const tallies = {} as Record<(typeof TALLIES)[number], Counter>;
+for (const key of TALLIES) tallies[key] = new Counter(`rotation_${key}`);
+
+/** The VU's ledger, which also hands every issued token to the current iteration's collector batch. */
+class ReportingLedger extends RotationLedger {
+  batch: CollectorBatch | null = null;
+  override issued(pair: TokenPair): void {
+    super.issued(pair);
+    this.batch?.issued(pair.token);
+    this.batch?.issued(pair.refreshToken);
+  }
+}
+const ledger = new ReportingLedger({ graceSeconds: settings.flows.graceSeconds }, (violation) =>
   counters[violation].add(1),
 );
 
@@ -43,6 +54,15 @@ export function iterate(create: (context: FlowContext) => Flow): void {
     observer: { check: (name, ok) => void check(ok, { [name]: (passed) => passed }) },
   };
   const before = { ...ledger.counters };
-  runFlow(create(context), settings.flows.baseUrl);
-  for (const key of ['rotations', 'replays', 'races'] as const) tallies[key].add(ledger.counters[key] - before[key]);
+  const batch = new CollectorBatch(settings.collectorUrl);
+  ledger.batch = batch;
+  try {
+    runFlow(create(context), settings.flows.baseUrl, (endpoint, ms, expected) =>
+      batch.answered(endpoint, ms, expected),
+    );
+  } finally {
+    ledger.batch = null;
+    for (const key of TALLIES) tallies[key].add(ledger.counters[key] - before[key]);
+    batch.flush(exec.vu.idInTest);
+  }
 }

@@ -1,8 +1,8 @@
 // The k6 side's settings: the shared flow settings plus profile and thresholds, all from -e / __ENV.
 import { positiveInt, nonNegative, readFlowSettings, type Env } from '../../flows/settings.ts';
 
-export type Profile = 'smoke' | 'load' | 'stress' | 'spike' | 'soak';
-const PROFILES: Profile[] = ['smoke', 'load', 'stress', 'spike', 'soak'];
+export type Profile = 'smoke' | 'load' | 'stress' | 'spike' | 'soak' | 'throughput';
+const PROFILES: Profile[] = ['smoke', 'load', 'stress', 'spike', 'soak', 'throughput'];
 
 export function readK6Settings(env: Env) {
   const profile = PROFILES.indexOf(env.PROFILE as Profile) >= 0 ? (env.PROFILE as Profile) : 'smoke';
@@ -17,7 +17,10 @@ export function readK6Settings(env: Env) {
     p95TokenMs: nonNegative(env, 'TOKEN_SUITE_LOAD_P95_TOKEN_MS', 1000),
     p95RefreshMs: nonNegative(env, 'TOKEN_SUITE_LOAD_P95_REFRESH_MS', 500),
     maxErrorRate: nonNegative(env, 'TOKEN_SUITE_LOAD_MAX_ERROR_RATE', 0.01),
-    summaryDir: (env.TOKEN_SUITE_LOAD_SUMMARY_DIR || '.').replace(/\/+$/, ''),
+    /** Where handleSummary writes <scenario>-summary.json and -junit.xml (k6 does not create folders). */
+    summaryDir: (env.TOKEN_SUITE_LOAD_SUMMARY_DIR || 'reports/k6').replace(/\/+$/, ''),
+    /** Set by `token-suite verify`: VUs report token digests and timings there, for checks across VUs. */
+    collectorUrl: (env.TOKEN_SUITE_K6_COLLECTOR_URL || '').replace(/\/+$/, ''),
     /** Reuse detection (a replay revokes the family) is a SHOULD; false drops its threshold. */
     expectReuseDetection: env.EXPECT_REUSE_DETECTION !== 'false',
   };

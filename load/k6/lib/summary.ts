@@ -1,41 +1,31 @@
 // handleSummary without remote imports (no jslib URLs): the bundles run offline.
-// Writes <dir>/<name>-summary.json (k6's data plus the scenario's settings) and <dir>/<name>-junit.xml.
+// Writes <dir>/<name>-summary.json (k6's data plus the scenario's settings and the scope of its
+// collision check) and <dir>/<name>-junit.xml; <dir> is reports/k6 unless TOKEN_SUITE_LOAD_SUMMARY_DIR
+// says otherwise (k6 creates no folders: `npm run build` creates reports/k6).
 import { settings } from './settings.ts';
+import type { SummaryData } from './summary-data.ts';
 
-interface ThresholdResult {
-  ok: boolean;
-}
-interface MetricData {
-  type: string;
-  values: Record<string, number>;
-  thresholds?: Record<string, ThresholdResult>;
-}
-export interface SummaryData {
-  metrics: Record<string, MetricData>;
-  root_group?: { checks?: { name: string; passes: number; fails: number }[] };
-  state?: { testRunDurationMs?: number };
-}
+/** What the token-collision threshold could see: k6 VUs share no memory. */
+export const COLLISION_SCOPE = settings.collectorUrl
+  ? 'token collisions: checked across all VUs by the token-suite collector'
+  : 'token collisions: checked within each VU only (k6 VUs share no memory); `token-suite verify --engine k6` checks them across all VUs';
 
 export function summaryFor(name: string) {
   return (data: SummaryData): Record<string, string> => {
     const base = `${settings.summaryDir}/${name}`;
-    const tokenSuite = { scenario: name, profile: settings.profile, baseUrl: settings.flows.baseUrl };
+    const tokenSuite = {
+      scenario: name,
+      profile: settings.profile,
+      baseUrl: settings.flows.baseUrl,
+      collisionScope: settings.collectorUrl ? 'all-vus' : 'per-vu',
+    };
+    const files = [`${base}-summary.json`, `${base}-junit.xml`];
     return {
-      stdout: textSummary(name, data),
+      stdout: `${textSummary(name, data)}  ${COLLISION_SCOPE}\n  summary files: ${files.join(', ')}\n`,
       [`${base}-summary.json`]: JSON.stringify({ ...data, token_suite: tokenSuite }, null, 2),
       [`${base}-junit.xml`]: junit(name, data),
     };
   };
-}
-
-export function failedThresholds(data: SummaryData): string[] {
-  const failed: string[] = [];
-  for (const metric of Object.keys(data.metrics)) {
-    const thresholds = data.metrics[metric]?.thresholds ?? {};
-    for (const expression of Object.keys(thresholds))
-      if (!thresholds[expression]?.ok) failed.push(`${metric}: ${expression}`);
-  }
-  return failed;
 }
 
 function textSummary(name: string, data: SummaryData): string {
