@@ -23,14 +23,16 @@ export function startServe(args: string[] = [], env: NodeJS.ProcessEnv = {}): Pr
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
+  child.stdout.setEncoding('utf8');
+  child.stderr.setEncoding('utf8');
   return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
+    const onData = (chunk: string) => {
       output += chunk;
       const match = /listening on (http:\/\/\S+)/.exec(output);
       if (match) resolve({ url: match[1]!, child, output: () => output, stop });
     };
     child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr.on('data', (chunk: string) => (output += chunk));
     child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
   });
 }
@@ -70,11 +72,13 @@ export function runCli(
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
     let stdout = '';
     let stderr = '';
     const started = performance.now();
     let interrupted = false;
-    child.stdout.on('data', (c: Buffer) => {
+    child.stdout.on('data', (c: string) => {
       stdout += c;
       if (interruptWhen && !interrupted && interruptWhen.test(stdout)) {
         interrupted = true;
@@ -82,7 +86,7 @@ export function runCli(
         if (interruptTwice) child.kill('SIGINT');
       }
     });
-    child.stderr.on('data', (c: Buffer) => (stderr += c));
+    child.stderr.on('data', (c: string) => (stderr += c));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.once('exit', (code) => {
       clearTimeout(timer);

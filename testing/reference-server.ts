@@ -23,7 +23,7 @@ export async function post(url: string, body: string, contentType = FORM, extra:
   const text = await res.text();
   let json: Record<string, unknown> = {};
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text) as Record<string, unknown>;
   } catch {
     /* non-JSON bodies are asserted on through `text` */
   }

@@ -6,14 +6,9 @@ import { join } from 'node:path';
 import { runCli } from '../testing/cli.ts';
 import { startFault, type Fault } from '../testing/fault-servers.ts';
 import { readSummary, tempDir } from '../testing/reports.ts';
+import type { Summary } from './summary.ts';
 
-interface Requirement {
-  id: string;
-  level: string;
-  status: string;
-  evidence: string[];
-}
-const byId = (summary: { requirements: Requirement[] }, id: string) => summary.requirements.find((r) => r.id === id)!;
+const byId = (summary: Summary, id: string) => summary.requirements.find((r) => r.id === id)!;
 
 async function verifyAgainst(fault: Fault, args: string[] = [], env: NodeJS.ProcessEnv = {}) {
   const server = await startFault(fault);
@@ -43,9 +38,9 @@ describe('token-suite verify: targets that fail after the preflight', () => {
       assert.equal(first.status, 'fail');
       assert.match(first.evidence.join('\n'), evidence);
       assert.match(first.evidence.join('\n'), /POST http:\/\/127\.0\.0\.1:\d+\/v1\/token/);
-      const later = summary.requirements.filter((r: Requirement) => r.status === 'inconclusive');
+      const later = summary.requirements.filter((r) => r.status === 'inconclusive');
       assert.ok(later.length > 0, 'after three failures in a row the rest is inconclusive, not failed');
-      assert.match(later[0].evidence.join('\n'), /stopped answering/);
+      assert.match(later[0]!.evidence.join('\n'), /stopped answering/);
     });
   }
 
@@ -112,8 +107,8 @@ describe('token-suite verify: Ctrl-C', () => {
         const summary = readSummary(dir);
         assert.equal(summary.interrupted, true);
         assert.equal(summary.verdict, 'interrupted');
-        assert.ok(summary.requirements.some((r: Requirement) => r.status === 'inconclusive'));
-        assert.ok(summary.requirements.some((r: Requirement) => r.status === 'pass'));
+        assert.ok(summary.requirements.some((r) => r.status === 'inconclusive'));
+        assert.ok(summary.requirements.some((r) => r.status === 'pass'));
         assert.doesNotMatch(run.stdout, /verdict: FAIL/);
       } finally {
         await server.stop();

@@ -11,13 +11,7 @@ import { readSummary, tempDir } from '../testing/reports.ts';
 import { makeTlsFixtures, type TlsFixtures } from '../testing/tls-fixtures.ts';
 
 const WITHIN_MS = 30_000;
-interface Requirement {
-  id: string;
-  status: string;
-  evidence: string[];
-}
-const byId = (dir: string, id: string): Requirement =>
-  readSummary(dir).requirements.find((r: Requirement) => r.id === id);
+const byId = (dir: string, id: string) => readSummary(dir).requirements.find((r) => r.id === id)!;
 
 describe('HTTPS targets with a private CA', function () {
   this.timeout(120_000);

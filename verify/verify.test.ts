@@ -22,7 +22,7 @@ describe('token-suite verify against the embedded reference server', () => {
     assert.ok(valid.ok, valid.ok ? '' : valid.message);
     assert.equal(summary.requirements.length, CONFORMANCE.length);
     assert.equal(summary.embedded, true);
-    assert.ok(summary.requirements.every((r: { minimum?: string }) => (r.minimum ?? '').length > 10));
+    assert.ok(summary.requirements.every((r) => (r.minimum ?? '').length > 10));
     assert.match(summary.notes.join('\n'), /scrypt cost 1024/);
   });
 
