@@ -17,7 +17,7 @@ export interface Check {
   /** The least evidence a verdict on this requirement needs, and why (the README's catalog shows it). */
   minimum: string;
   /** Sends what it needs and writes what it saw into `e`; the layer turns `e` into the finding. */
-  run(probe: Probe, e: Evidence): Promise<void>;
+  run(probe: Probe, e: Evidence): Promise<void> | void;
 }
 
 /** Collects what a check saw: fails when an expectation failed, is inconclusive when evidence was missing. */

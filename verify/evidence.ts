@@ -6,7 +6,7 @@ import type { Exchange } from './probe.ts';
 /** The first bytes of a body, quoted, control characters escaped, tokens cut. */
 export function bodyStart(ex: Pick<Exchange, 'text' | 'truncated'>, length = 60): string {
   const start = redactTokensIn(ex.text.slice(0, length)).replace(
-    /[\u0000-\u001f\u007f]/g,
+    /[\u0000-\u001f\u007f]/g, // eslint-disable-line no-control-regex -- control characters are what it escapes
     (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
   );
   return `'${start}${ex.text.length > length || ex.truncated ? '…' : ''}'`;

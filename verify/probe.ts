@@ -157,7 +157,10 @@ function tokenLike(json: unknown): TokenPair | undefined {
   const token = body?.token ?? body?.access_token;
   const refreshToken = body?.refreshToken ?? body?.refresh_token;
   if ((typeof token === 'string' && token) || (typeof refreshToken === 'string' && refreshToken)) {
-    return { token: String(token ?? ''), refreshToken: String(refreshToken ?? ''), expiresIn: Number(body?.expiresIn) };
+    return { token: asText(token ?? ''), refreshToken: asText(refreshToken ?? ''), expiresIn: Number(body?.expiresIn) };
   }
   return undefined;
 }
+
+/** A JSON value as text: a string as it is, anything else as JSON (String() would print [object Object]). */
+const asText = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));

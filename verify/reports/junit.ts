@@ -8,6 +8,7 @@ import type { RequirementResult } from '../types.ts';
 const escape = (text: string) =>
   text
     .replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!)
+    // eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids are what it removes
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 
 function testCase(r: RequirementResult): string {
