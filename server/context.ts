@@ -38,7 +38,8 @@ export interface ServerOptions {
   extend?: (context: AppContext) => void;
 }
 
-export type Action = (form: Form, context: AppContext) => Promise<TokenPair>;
+/** An endpoint's work: a pair, or an OAuthError thrown (synchronously or as a rejection). */
+export type Action = (form: Form, context: AppContext) => TokenPair | Promise<TokenPair>;
 
 export interface AppContext {
   directory: Directory;

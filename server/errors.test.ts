@@ -91,7 +91,8 @@ describe('reference server: errors are OAuth 2.0 JSON with the right status and 
         ),
       );
       let data = '';
-      socket.on('data', (chunk) => (data += chunk));
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (data += chunk));
       socket.on('close', () => resolve(data));
     });
     assert.match(raw, /^HTTP\/1\.1 400 /);

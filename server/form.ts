@@ -6,7 +6,7 @@ import { invalidRequest } from './errors.ts';
 export type Form = Readonly<Record<string, string>>;
 
 export function parseForm(body: string): Form {
-  const fields: Record<string, string> = Object.create(null);
+  const fields = Object.create(null) as Record<string, string>;
   for (const pair of body.split('&')) {
     if (pair === '') continue;
     const eq = pair.indexOf('=');

@@ -1,6 +1,7 @@
 // The server's own check of its numeric options: whole numbers in the ranges the implementation really runs.
 // A bad value is a typed error value, returned to callers (the CLI turns it into exit 2) and thrown by
 // createTokenServer, so a bad value stops the start instead of failing every request later.
+import { inspect } from 'node:util';
 import type { ServerOptions } from './context.ts';
 import { DEFAULTS } from './defaults.ts';
 
@@ -60,7 +61,7 @@ export function invalidServerOption(options: ServerOptions): InvalidServerOption
     if (value === undefined || fits(value, range)) continue;
     return new InvalidServerOption(
       option,
-      `${range.what} must be ${describe(range)} (got ${String(value)})${range.why ? `: ${range.why}` : ''}.`,
+      `${range.what} must be ${describe(range)} (got ${inspect(value)})${range.why ? `: ${range.why}` : ''}.`,
     );
   }
   const maxTokens = options.maxTokens ?? DEFAULTS.maxTokens;

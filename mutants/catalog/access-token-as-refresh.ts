@@ -19,7 +19,10 @@ export const accessTokenAsRefresh: Mutant = {
     const accessOwners = new Map<string, Owner>();
     const refreshOwners = new Map<string, Owner>();
     const remember = (pair: TokenPair, owner: Owner | undefined): TokenPair => {
-      if (owner) accessOwners.set(pair.token, owner) && refreshOwners.set(pair.refreshToken, owner);
+      if (owner) {
+        accessOwners.set(pair.token, owner);
+        refreshOwners.set(pair.refreshToken, owner);
+      }
       return pair;
     };
     context.routes[TOKEN_PATH] = async (form, ctx) =>

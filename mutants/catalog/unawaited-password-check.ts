@@ -15,6 +15,7 @@ export const unawaitedPasswordCheck: Mutant = {
   ],
   expected: 'fail',
   extend(context) {
+    // eslint-disable-next-line @typescript-eslint/require-await -- the missing await is this mutant's defect
     context.routes[TOKEN_PATH] = async (form, ctx) => {
       if (!form.grantType) throw invalidRequest("the parameter 'grantType' is required");
       if (form.grantType !== 'password') throw unsupportedGrantType('only the password grant is supported');
