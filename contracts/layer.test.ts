@@ -71,7 +71,7 @@ describe('contract layer: PACT-01 in the verdict', () => {
       assert.equal(must?.status, 'pass', must?.evidence.join('\n'));
       assert.equal(should?.status, 'warn');
       assert.match(
-        should!.evidence.join('\n'),
+        should.evidence.join('\n'),
         /FAIL a password grant with a wrong password: .*expected 400 but was 401/,
       );
     } finally {
@@ -95,7 +95,7 @@ describe('contract layer: an unknown client answered 400 invalid_client', () => 
     try {
       const [, errors] = (await contractLayer.run(contextFor({ baseUrl: server.url }))).requirements;
       assert.equal(errors?.status, 'pass', errors?.evidence.join('\n'));
-      assert.match(errors!.evidence.join('\n'), /PASS a password grant for an unknown client: 400 invalid_client/);
+      assert.match(errors.evidence.join('\n'), /PASS a password grant for an unknown client: 400 invalid_client/);
     } finally {
       await server.stop();
     }

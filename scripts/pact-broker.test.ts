@@ -29,15 +29,15 @@ function run(
     env: { ...base, ...env },
   });
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
 }
 
 function gitOutput(...args: string[]): Promise<string | undefined> {
   const child = spawn('git', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
   let out = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk));
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
   return new Promise((resolve) =>
     child.once('exit', (code) => resolve(code === 0 ? out.trim() || undefined : undefined)),
   );
