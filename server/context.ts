@@ -3,7 +3,6 @@ import type { TokenPair } from '../schemas/validators.ts';
 import { DEFAULTS } from './defaults.ts';
 import { Directory, DOCUMENTED_SEED, type Seed } from './directory.ts';
 import type { Form } from './form.ts';
-import { invalidServerOption } from './options.ts';
 import { RefreshStore, type StoreLimits } from './refresh-store.ts';
 import { logUnexpected } from './reply.ts';
 
@@ -57,8 +56,6 @@ export function createContext(
   routes: Record<string, Action>,
   newAccessToken: () => string,
 ): AppContext {
-  const invalid = invalidServerOption(options);
-  if (invalid) throw invalid;
   const directory = new Directory(options.scryptCost ?? DEFAULTS.scryptCost);
   const seed = options.seed ?? DOCUMENTED_SEED;
   directory.seed(seed);

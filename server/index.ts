@@ -6,6 +6,7 @@ import { passwordGrant } from './actions/password-grant.ts';
 import { refresh } from './actions/refresh.ts';
 import { handle } from './app.ts';
 import { createContext, DEFAULTS, type AppContext, type ServerOptions } from './context.ts';
+import { invalidServerOption } from './options.ts';
 import { BAD_REQUEST_RAW } from './reply.ts';
 import { newToken } from './tokens.ts';
 
@@ -21,6 +22,8 @@ export const ROUTES = { '/v1/token': passwordGrant, '/v1/refresh/token': refresh
 
 /** A server that is not yet listening. The purge timer starts and stops with it. */
 export function createTokenServer(options: ServerOptions = {}): TokenServer {
+  const invalid = invalidServerOption(options);
+  if (invalid) throw invalid;
   const context = createContext(options, ROUTES, newToken);
   const handler = (req: IncomingMessage, res: ServerResponse) => void handle(req, res, context);
   const server = (options.tls ? createHttpsServer(options.tls, handler) : createServer(handler)) as TokenServer;

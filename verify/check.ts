@@ -1,6 +1,7 @@
 // A conformance check: one requirement, how to test it, the least evidence it needs, and what was seen.
 import { describeExchange } from './evidence.ts';
-import type { Exchange, Probe } from './probe.ts';
+import type { Exchange } from './exchange.ts';
+import type { Probe } from './probe.ts';
 import type { Level } from './types.ts';
 
 export interface Finding {
@@ -54,7 +55,5 @@ export class Evidence {
     return { outcome: this.failed ? 'fail' : this.missing ? 'inconclusive' : 'pass', evidence: this.lines };
   }
 }
-
-export const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,7 +1,7 @@
 // How an answer reads in evidence: the status and OAuth code when there is one, otherwise the content
 // type, the size and the first bytes of the body (tokens in it cut to their short form).
 import { redactTokensIn } from '../schemas/token-format.ts';
-import type { Exchange } from './probe.ts';
+import type { Exchange } from './exchange.ts';
 
 /** The first bytes of a body, quoted, control characters escaped, tokens cut. */
 export function bodyStart(ex: Pick<Exchange, 'text' | 'truncated'>, length = 60): string {

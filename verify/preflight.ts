@@ -6,7 +6,8 @@ import { validateOpaqueTokenResponse, type TokenPair } from '../schemas/validato
 import { CannotRunError } from './errors.ts';
 import { bodyStart, describeAnswer } from './evidence.ts';
 import { TransportError } from '../client/transport.ts';
-import type { Exchange, Probe } from './probe.ts';
+import type { Exchange } from './exchange.ts';
+import type { Probe } from './probe.ts';
 
 export interface Preflight {
   /** The pair the documented grant issued, when it was a valid pair. */

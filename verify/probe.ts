@@ -6,22 +6,8 @@ import { Transport, TransportError } from '../client/transport.ts';
 import { validateOpaqueTokenResponse, type TokenPair } from '../schemas/validators.ts';
 import { loginBody } from './checks/login-form.ts';
 import { describeAnswer } from './evidence.ts';
+import type { Exchange } from './exchange.ts';
 import type { Target } from './types.ts';
-
-export interface Exchange {
-  method: string;
-  /** The full URL the request went to. */
-  url: string;
-  status: number;
-  headers: Headers;
-  text: string;
-  json: unknown;
-  /** The body was cut at the size cap. */
-  truncated: boolean;
-  /** The body is a success body carrying a token: what must never happen on bad input. */
-  issued: TokenPair | undefined;
-  ms: number;
-}
 
 /** Not sent: the target failed BREAKER_LIMIT requests in a row. What depended on it is inconclusive. */
 export class BreakerOpen extends Error {}

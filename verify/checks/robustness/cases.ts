@@ -1,7 +1,7 @@
 // Malformed and hostile requests. None may get a 5xx, and none may get a token:
 // each either breaks the documented request form or carries credentials that are not the real ones.
 import type { Credentials } from '../../../client/token-client.ts';
-import { form } from '../../check.ts';
+import { form } from '../form.ts';
 import { loginBody, loginFields } from '../login-form.ts';
 
 export interface HostileCase {
