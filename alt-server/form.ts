@@ -23,7 +23,7 @@ export function readForm(req: IncomingMessage, limit: number): Promise<Map<strin
 }
 
 /** Pairs without a name (the documented trailing '&=') are ignored; repeated names and bad escapes are errors. */
-export function decodeForm(text: string): Map<string, string> {
+function decodeForm(text: string): Map<string, string> {
   const fields = new Map<string, string>();
   for (const pair of text.split('&')) {
     const at = pair.indexOf('=');

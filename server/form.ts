@@ -28,7 +28,7 @@ function decode(text: string): string {
 }
 
 /** A field name safe to echo in an error description: short, printable ASCII only. */
-export function printable(name: string): string {
+function printable(name: string): string {
   return name
     .replace(/[^\x20-\x7E]/g, '?')
     .replace(/["\\]/g, '?')

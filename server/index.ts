@@ -12,13 +12,14 @@ import { newToken } from './tokens.ts';
 
 export type { ServerOptions, AppContext } from './context.ts';
 export { DOCUMENTED_SEED, type Seed } from './directory.ts';
+/** @public For embedders: the option check createTokenServer runs, its typed error and the ranges. */
 export { InvalidServerOption, invalidServerOption, OPTION_RANGES } from './options.ts';
 
 export interface TokenServer extends Server {
   context: AppContext;
 }
 
-export const ROUTES = { '/v1/token': passwordGrant, '/v1/refresh/token': refresh };
+const ROUTES = { '/v1/token': passwordGrant, '/v1/refresh/token': refresh };
 
 /** A server that is not yet listening. The purge timer starts and stops with it. */
 export function createTokenServer(options: ServerOptions = {}): TokenServer {

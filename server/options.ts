@@ -37,6 +37,7 @@ interface Range {
 
 const YEAR_SECONDS = 365 * 86_400;
 
+/** @public Re-exported by server/index.ts for embedders. */
 export const OPTION_RANGES: Record<NumericOption, Range> = {
   scryptCost: {
     what: 'the scrypt cost',

@@ -20,7 +20,7 @@ export function readSettings<T extends SettingTable>(table: T, sources: SettingS
   return values as SettingValues<T>;
 }
 
-export function readSetting<V>(setting: Setting<V>, { env, flags = {} }: SettingSources): V {
+function readSetting<V>(setting: Setting<V>, { env, flags = {} }: SettingSources): V {
   for (const name of setting.flag === undefined ? [] : [setting.flag, ...(setting.flagAliases ?? [])]) {
     const fromFlag = flags[name];
     if (fromFlag !== undefined) return parse(setting, String(fromFlag), `--${name}`, 'the flag');
