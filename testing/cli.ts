@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const BIN = fileURLToPath(new URL('../bin/token-suite.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../bin/token-suite.js', import.meta.url));
 /** The CLI run in-process by a wrapper that prints its peak memory (maxRSS-kB N) on stderr at exit. */
 const MEASURED = fileURLToPath(new URL('./measured-cli.ts', import.meta.url));
 

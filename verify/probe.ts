@@ -18,7 +18,7 @@ export class NeedsTokenPair extends Error {}
 const FORM = 'application/x-www-form-urlencoded';
 const BREAKER_LIMIT = 3;
 /** Bodies larger than this are cut (the API's answers are well under 2 KiB). */
-export const MAX_BODY_BYTES = 256 * 1024;
+const MAX_BODY_BYTES = 256 * 1024;
 
 export class Probe {
   /** Every token seen, with what it was (token or refreshToken) and the request that brought it. */

@@ -16,7 +16,7 @@ interface Entry {
 }
 
 /** The "database round trip" between reading a refresh token and marking it used. */
-export const AUDIT_WRITE_MS = 10;
+const AUDIT_WRITE_MS = 10;
 
 export const refreshRace: Mutant = {
   name: 'refresh-race',

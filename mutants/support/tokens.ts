@@ -1,6 +1,5 @@
 // Token generators for the token-format mutants, and a way to put one in place for both token kinds.
 // The store keeps generating its own refresh tokens; the client only ever sees the mutant's, mapped to them.
-import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../server/index.ts';
 import { ALPHANUMERIC } from '../../schemas/token-format.ts';
 
@@ -15,11 +14,6 @@ export function randomAlphanumerics(length: number, next: () => number = Math.ra
   while (text.length < length) text += ALPHANUMERIC[Math.floor(next() * ALPHANUMERIC.length)];
   return text;
 }
-
-export const randomHex = (digits: number): string =>
-  randomBytes(Math.ceil(digits / 2))
-    .toString('hex')
-    .slice(0, digits);
 
 /** Access and refresh tokens both come from `generate`; refresh tokens are mapped to the store's own. */
 export function useTokenGenerator(context: AppContext, generate: () => string): void {

@@ -3,7 +3,7 @@
 import { DOCUMENTED_EXPIRES_IN } from '../../../schemas/token-format.ts';
 import type { Check } from '../../check.ts';
 
-export const EXPIRY_SAMPLES = 5;
+const EXPIRY_SAMPLES = 5;
 
 export const documentedExpiry: Check = {
   id: 'TOKEN-03',

@@ -1,7 +1,7 @@
 import type { Check } from '../../check.ts';
 
 /** Fewer tokens than this prove little about uniqueness (the checks before it issue about 300). */
-export const MIN_TOKENS_SEEN = 100;
+const MIN_TOKENS_SEEN = 100;
 
 /** Runs last: every token the run saw, from every check, must be new. */
 export const unique: Check = {
