@@ -101,7 +101,8 @@ export const contractLayer: Layer = {
     const graceNote =
       target.rotationGraceSeconds > 0
         ? [
-            `note: a rotation grace of ${target.rotationGraceSeconds}s is configured; the contract still expects a used refresh token to be rejected at once`,
+            `note: a rotation grace of ${target.rotationGraceSeconds}s is configured; ` +
+              'the contract still expects a used refresh token to be rejected at once',
           ]
         : [];
     const should = judge(PACT_02, part(true), errors.size, states);

@@ -17,7 +17,8 @@ const CREDENTIALS = { clientId, username, password };
 export const USAGE = [
   'npm run pact:verify -- [options]',
   ...renderFlagHelp(PACT_VERIFY_SETTINGS, 16),
-  '  live credentials: TOKEN_SUITE_CLIENT_ID, TOKEN_SUITE_USERNAME, TOKEN_SUITE_PASSWORD (default: the documented example)',
+  '  live credentials: TOKEN_SUITE_CLIENT_ID, TOKEN_SUITE_USERNAME, TOKEN_SUITE_PASSWORD (default: ' +
+    'the documented example)',
   BROKER_HELP,
 ].join('\n');
 

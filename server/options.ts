@@ -44,7 +44,9 @@ export const OPTION_RANGES: Record<NumericOption, Range> = {
     min: 1024,
     max: 1_048_576,
     powerOfTwo: true,
-    why: 'below 1024 a hash is too cheap to guard a password (and below 4 scrypt refuses to run), above 2^20 each login needs over 1 GiB and seconds of CPU',
+    why:
+      'below 1024 a hash is too cheap to guard a password (and below 4 scrypt refuses to run), ' +
+      'above 2^20 each login needs over 1 GiB and seconds of CPU',
   },
   accessTtlSeconds: { what: 'the access-token lifetime in seconds', min: 1, max: YEAR_SECONDS },
   refreshTtlSeconds: { what: 'the refresh-token lifetime in seconds', min: 1, max: YEAR_SECONDS },

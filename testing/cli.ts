@@ -53,8 +53,9 @@ export function peakMiB(run: CliRun): number {
 }
 
 /**
- * Runs the CLI to completion (`measured`: in a wrapper that prints its peak memory). `interruptWhen` sends SIGINT (Ctrl-C) once stdout matches it (never a fixed
- * sleep: the handler exists once the run prints); `interruptTwice` sends a second SIGINT right after (as npm does).
+ * Runs the CLI to completion (`measured`: in a wrapper that prints its peak memory). `interruptWhen` sends
+ * SIGINT (Ctrl-C) once stdout matches it (never a fixed sleep: the handler exists once the run prints);
+ * `interruptTwice` sends a second SIGINT right after (as npm does).
  */
 export function runCli(
   args: string[],

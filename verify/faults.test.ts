@@ -63,7 +63,7 @@ describe('token-suite verify: targets that fail after the preflight', () => {
     assert.equal(byId(summary, 'REFRESH-02').status, 'inconclusive');
   });
 
-  it('a server whose expiresIn reads 3599 (remaining lifetime) passes TOKEN-03 with a note, not a warning', async () => {
+  it('a server whose expiresIn reads 3599 (remaining lifetime) passes TOKEN-03 with a note, no warning', async () => {
     const { run, summary } = await verifyAgainst('expires-3599');
     assert.equal(run.code, 0, run.stdout + run.stderr);
     const expiry = byId(summary, 'TOKEN-03');
@@ -94,7 +94,8 @@ describe('token-suite verify: secrets', () => {
 
 describe('token-suite verify: Ctrl-C', () => {
   for (const twice of [false, true]) {
-    it(`writes the reports with what was measured so far, marked interrupted, and exits 130${twice ? ' (two SIGINTs at once, as npm forwards them)' : ''}`, async () => {
+    const how = twice ? ' (two SIGINTs at once, as npm forwards them)' : '';
+    it(`writes the reports with what was measured so far, marked interrupted, and exits 130${how}`, async () => {
       const server = await startFault('slow');
       const dir = tempDir();
       try {

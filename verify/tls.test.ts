@@ -145,7 +145,7 @@ describe('HTTPS targets that require a client certificate (mutual TLS)', functio
     assert.match(run.stderr, /client certificate .*--cert client\.pem --key client\.key/);
   });
 
-  it('with --cert/--key: conformance passes; the contract layer says it cannot present one (inconclusive, exit 3)', async () => {
+  it('--cert/--key: conformance passes; the contract layer cannot present one (inconclusive, exit 3)', async () => {
     const dir = tempDir();
     const args = ['--ca-file', tls.caFile, '--cert', tls.clientCertFile, '--key', tls.clientKeyFile];
     const run = await runCli([

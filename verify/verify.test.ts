@@ -16,7 +16,7 @@ describe('token-suite verify against the embedded reference server', () => {
     assert.match(run.stdout, /verdict: PASS/);
   });
 
-  it('writes a summary.json that matches its published schema, one entry per requirement, each with its minimum', () => {
+  it('writes a summary.json matching its published schema, one entry per requirement, each with its minimum', () => {
     const summary = readSummary(dir);
     const valid = validateSummary(summary);
     assert.ok(valid.ok, valid.ok ? '' : valid.message);

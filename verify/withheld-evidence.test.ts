@@ -37,7 +37,7 @@ describe('conformance checks without evidence', () => {
     });
   }
 
-  it('a check that throws a bug of its own is inconclusive, with the error and the evidence gathered before', async () => {
+  it('a check that throws a bug of its own is inconclusive, with the error and the evidence from before', async () => {
     const buggy: Check = {
       ...CONFORMANCE[0]!,
       run(_probe, e) {

@@ -11,7 +11,8 @@ export const accessTokenAsRefresh: Mutant = {
   name: 'access-token-as-refresh',
   category: 'replay',
   defect:
-    'One token table for both kinds: an access token presented to the refresh endpoint is rotated like a refresh token.',
+    'One token table for both kinds: ' +
+    'an access token presented to the refresh endpoint is rotated like a refresh token.',
   violates: ['conformance:REFRESH-07'],
   expected: 'fail',
   extend(context) {

@@ -22,7 +22,8 @@ export const refreshRace: Mutant = {
   name: 'refresh-race',
   category: 'race',
   defect:
-    'Check-then-act: the refresh token is looked up, then an async audit write is awaited, then it is marked used, so concurrent refreshes all win.',
+    'Check-then-act: the refresh token is looked up, then an async audit write is awaited, ' +
+    'then it is marked used, so concurrent refreshes all win.',
   violates: ['conformance:REFRESH-04', 'load:LOAD-04'],
   expected: 'fail',
   extend(context) {

@@ -7,7 +7,8 @@ export const unawaitedPasswordCheck: Mutant = {
   name: 'unawaited-password-check',
   category: 'auth-bypass',
   defect:
-    'The password check is not awaited: `if (!authenticate(u, p))` tests a Promise, which is always truthy, so any password (and any user) gets tokens.',
+    'The password check is not awaited: `if (!authenticate(u, p))` tests a Promise, which is always truthy, ' +
+    'so any password (and any user) gets tokens.',
   violates: [
     'conformance:TOKEN-04',
     'conformance:ROBUST-02',

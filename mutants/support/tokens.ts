@@ -3,7 +3,10 @@
 import type { AppContext } from '../../server/index.ts';
 import { ALPHANUMERIC } from '../../schemas/token-format.ts';
 
-/** The documented shape from any 32 hex digits and 224 alphanumerics: the UUIDv4 version and variant nibbles are forced. */
+/**
+ * The documented shape from any 32 hex digits and 224 alphanumerics: the UUIDv4 version and variant
+ * nibbles are forced.
+ */
 export function documented(hex: string, tail: string): string {
   const h = hex.toLowerCase().padStart(32, '0').slice(-32);
   return `${h.slice(0, 12)}4${h.slice(13, 16)}8${h.slice(17)}${tail.padStart(224, '0').slice(-224)}`;

@@ -18,6 +18,12 @@ const TOKEN = '/v1/token';
 const REFRESH = '/v1/refresh/token';
 const FORM = 'application/x-www-form-urlencoded';
 
+/** A raw POST to the token endpoint with these headers besides Host, Content-Type and Connection. */
+const rawRequest = (headers: string[], body: string) =>
+  [`POST ${TOKEN} HTTP/1.1`, 'Host: x', `Content-Type: ${FORM}`, ...headers, 'Connection: close', '', body].join(
+    '\r\n',
+  );
+
 export function hostileCases(c: Credentials): HostileCase[] {
   const good = loginBody(c);
   const fields = loginFields(c);
@@ -64,11 +70,11 @@ export function hostileCases(c: Credentials): HostileCase[] {
     { what: 'refresh: GET', path: REFRESH, method: 'GET' },
     {
       what: 'bogus chunked encoding',
-      raw: `POST ${TOKEN} HTTP/1.1\r\nHost: x\r\nContent-Type: ${FORM}\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n${good}\r\n0\r\n\r\n`,
+      raw: rawRequest(['Transfer-Encoding: chunked'], `zz\r\n${good}\r\n0\r\n\r\n`),
     },
     {
       what: 'Content-Length larger than the body',
-      raw: `POST ${TOKEN} HTTP/1.1\r\nHost: x\r\nContent-Type: ${FORM}\r\nContent-Length: 99999\r\nConnection: close\r\n\r\n${good}`,
+      raw: rawRequest(['Content-Length: 99999'], good),
     },
   ];
 }

@@ -29,7 +29,8 @@ export const unpredictable: Check = {
       const constant = constantColumns(tokens);
       e.expect(
         bits >= MIN_BITS,
-        `${kind}: ~${Math.round(bits)} bits estimated over ${tokens.length} samples (${constant} positions never changed)`,
+        `${kind}: ~${Math.round(bits)} bits estimated over ${tokens.length} samples ` +
+          `(${constant} positions never changed)`,
       );
     }
   },
