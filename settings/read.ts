@@ -2,8 +2,8 @@
 // default. A bad value is a SettingError naming where it came from and what it must be.
 import { BadValue, SettingError, type Setting } from './setting.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a table mixes settings of every value type
-export type SettingTable = Record<string, Setting<any>>;
+/** Settings of any value types, each keeping its own. */
+export type SettingTable = Record<string, Setting<unknown>>;
 export type SettingValues<T extends SettingTable> = { [K in keyof T]: T[K] extends Setting<infer V> ? V : never };
 
 export type Env = Record<string, string | undefined>;
