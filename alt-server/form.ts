@@ -6,7 +6,7 @@ export function readForm(req: IncomingMessage, limit: number): Promise<Map<strin
   const type = (req.headers['content-type'] ?? '').split(';', 1)[0]!.trim().toLowerCase();
   if (type !== 'application/x-www-form-urlencoded') return Promise.reject(wrongMediaType());
   if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.reject(tooLarge());
-  return new Promise((resolve, reject) => {
+  const body = new Promise<string>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {
@@ -17,18 +17,13 @@ export function readForm(req: IncomingMessage, limit: number): Promise<Map<strin
     };
     req.on('data', onData);
     req.on('error', () => reject(malformed('The body could not be read.')));
-    req.on('end', () => {
-      try {
-        resolve(decodeForm(Buffer.concat(chunks).toString('utf8')));
-      } catch (error) {
-        reject(error);
-      }
-    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
   });
+  return body.then(decodeForm);
 }
 
 /** Pairs without a name (the documented trailing '&=') are ignored; repeated names and bad escapes are errors. */
-export function decodeForm(text: string): Map<string, string> {
+function decodeForm(text: string): Map<string, string> {
   const fields = new Map<string, string>();
   for (const pair of text.split('&')) {
     const at = pair.indexOf('=');

@@ -31,7 +31,7 @@ export const DOCUMENTED_ALT_SEED: AltSeed = {
   users: [{ username: 'crm@fidilio.com', password: '12312312' }],
 };
 
-type Handler = (fields: Map<string, string>) => Promise<Pair>;
+type Handler = (fields: Map<string, string>) => Pair | Promise<Pair>;
 
 /** Not yet listening. */
 export function createAltServer(options: AltServerOptions = {}): Server {
@@ -55,7 +55,7 @@ export function createAltServer(options: AltServerOptions = {}): Server {
       if (!(await accounts.verify(username, password))) throw problems.badCredentials();
       return sessions.start(clientId, username);
     },
-    '/v1/refresh/token': async (fields) => {
+    '/v1/refresh/token': (fields) => {
       const redemption = sessions.redeem(field(fields, 'refreshToken'), fields.get('clientId') || undefined);
       if (!redemption.ok) throw problems.badRefreshToken();
       return redemption.pair;

@@ -9,14 +9,18 @@ import { TEST_HASH_ITERATIONS, withAlt } from '../testing/alt-server.ts';
 const concurrently = <T>(n: number, run: () => Promise<T>): Promise<T[]> => Promise.all(Array.from({ length: n }, run));
 
 describe('alt server: password grant and refresh rotation', () => {
-  it("answers the documented grant with 200 JSON, opaque 256-bit tokens (tokenFormat 'opaque'), expiresIn 3600 and no-store", async () => {
-    const answer = await withAlt({ tokenFormat: 'opaque' }, (base) => login(base));
-    assert.equal(answer.status, 200);
-    assert.match(answer.headers.get('content-type') ?? '', /^application\/json/);
-    assert.match(answer.headers.get('cache-control') ?? '', /no-store/);
-    assert.match(String(answer.json?.token), /^[A-Za-z0-9_-]{43}$/);
-    assert.equal(answer.json?.expiresIn, 3600);
-  });
+  it(
+    "answers the documented grant with 200 JSON, opaque 256-bit tokens (tokenFormat 'opaque'), " +
+      'expiresIn 3600 and no-store',
+    async () => {
+      const answer = await withAlt({ tokenFormat: 'opaque' }, (base) => login(base));
+      assert.equal(answer.status, 200);
+      assert.match(answer.headers.get('content-type') ?? '', /^application\/json/);
+      assert.match(answer.headers.get('cache-control') ?? '', /no-store/);
+      assert.match(String(answer.json?.token), /^[A-Za-z0-9_-]{43}$/);
+      assert.equal(answer.json?.expiresIn, 3600);
+    },
+  );
 
   it('issues documented-format tokens when asked to', async () => {
     const pair = await withAlt({ tokenFormat: 'documented' }, (base) => tokens(base));
@@ -24,16 +28,24 @@ describe('alt server: password grant and refresh rotation', () => {
     assert.match(pair.refreshToken, TOKEN_PATTERN);
   });
 
-  it('rotates: the documented refresh body returns a new pair, the used token is then rejected and the family revoked', async () => {
-    await withAlt({}, async (base) => {
-      const first = await tokens(base);
-      const second = tokensOf(await refresh(base, first.refreshToken));
-      assert.notEqual(second.refreshToken, first.refreshToken);
-      assert.notEqual(second.token, first.token);
-      assert.equal((await refresh(base, first.refreshToken)).status, 401);
-      assert.equal(issued(await refresh(base, second.refreshToken)), false, 'reuse detection revokes the newest token');
-    });
-  });
+  it(
+    'rotates: the documented refresh body returns a new pair, ' +
+      'the used token is then rejected and the family revoked',
+    async () => {
+      await withAlt({}, async (base) => {
+        const first = await tokens(base);
+        const second = tokensOf(await refresh(base, first.refreshToken));
+        assert.notEqual(second.refreshToken, first.refreshToken);
+        assert.notEqual(second.token, first.token);
+        assert.equal((await refresh(base, first.refreshToken)).status, 401);
+        assert.equal(
+          issued(await refresh(base, second.refreshToken)),
+          false,
+          'reuse detection revokes the newest token',
+        );
+      });
+    },
+  );
 
   it('lets exactly one of 10 concurrent refreshes of one token win without a grace window', async () => {
     const answers = await withAlt({}, async (base) => {
@@ -52,7 +64,7 @@ describe('alt server: password grant and refresh rotation', () => {
 });
 
 describe('alt server: --rotation-grace', () => {
-  it('answers a replay inside the window with the very same pair, and concurrent refreshes all with one pair', async () => {
+  it('answers a replay inside the window with the same pair, and concurrent refreshes all with one pair', async () => {
     await withAlt({ rotationGraceSeconds: 5 }, async (base) => {
       const { refreshToken } = await tokens(base);
       const answers = (await concurrently(10, () => refresh(base, refreshToken))).map(tokensOf);

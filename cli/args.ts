@@ -16,7 +16,7 @@ export function parseFlags(args: string[], table: SettingTable, command: string,
   for (const name of extra) options[name] = { type: 'boolean' };
   const joined = joinDashValues(args, options);
   try {
-    return parseArgs({ args: joined, options, strict: true, allowPositionals: false }).values as Flags;
+    return parseArgs({ args: joined, options, strict: true, allowPositionals: false }).values;
   } catch (error) {
     throw new UsageError(explain(error as Error & { code?: string }, Object.keys(options), command));
   }

@@ -29,10 +29,8 @@ describe('token-suite (the command line)', () => {
   it('a stray argument or a missing value points to the help as well', async () => {
     const stray = await runCli(['verify', 'http://example.com']);
     assert.equal(stray.code, 2);
-    assert.match(
-      stray.stderr,
-      /^token-suite: Unexpected argument 'http:\/\/example.com' \(options start with --\); see token-suite verify --help\.\n$/,
-    );
+    const unexpected = String.raw`^token-suite: Unexpected argument 'http:\/\/example.com' \(options start with --\); `;
+    assert.match(stray.stderr, new RegExp(unexpected + String.raw`see token-suite verify --help\.\n$`));
     const missing = await runCli(['serve', '--port']);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /^token-suite: --port needs a value; see token-suite serve --help\.\n$/);

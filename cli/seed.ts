@@ -41,7 +41,8 @@ function parse(text: string, where: string): Partial<Seed> {
       ));
   if (!clientsOk || !usersOk) {
     throw new UsageError(
-      `${where} must look like {"clients": ["id"], "users": [{"username": "u", "password": "p"}]} with non-empty strings.`,
+      `${where} must look like {"clients": ["id"], "users": [{"username": "u", "password": "p"}]} ` +
+        'with non-empty strings.',
     );
   }
   return seed;

@@ -14,9 +14,11 @@ import { LAYERS } from './layers.ts';
 import { onInterrupt } from './interrupt.ts';
 import { UsageError } from './usage-error.ts';
 
-export const EXIT_CODE_HELP = `Exit codes: 0 every MUST passed; 1 a MUST failed (the server's fault); 2 the suite could not run or
-  judge (bad arguments, unreachable target, configuration mistake, internal error); 3 no MUST failed but one is
-  inconclusive (not enough evidence); 130 interrupted (partial reports marked interrupted).`;
+const EXIT_CODE_HELP = [
+  "Exit codes: 0 every MUST passed; 1 a MUST failed (the server's fault); 2 the suite could not run or",
+  '  judge (bad arguments, unreachable target, configuration mistake, internal error); 3 no MUST failed but one is',
+  '  inconclusive (not enough evidence); 130 interrupted (partial reports marked interrupted).',
+].join('\n');
 
 export const VERIFY_USAGE = [
   'token-suite verify [options]',

@@ -3,7 +3,7 @@ import type { ErrorObject } from 'ajv';
 
 export type TokenClientErrorKind = 'http' | 'schema' | 'timeout' | 'network';
 
-export abstract class TokenClientError extends Error {
+abstract class TokenClientError extends Error {
   abstract readonly kind: TokenClientErrorKind;
 }
 

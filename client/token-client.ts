@@ -22,7 +22,7 @@ export interface TokenClientOptions {
   tls?: TlsTrust;
 }
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 export class TokenClient {
   readonly baseUrl: string;

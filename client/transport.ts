@@ -34,7 +34,7 @@ export interface HttpAnswer {
   ms: number;
 }
 
-export const DEFAULT_MAX_BODY_BYTES = 1 << 20;
+const DEFAULT_MAX_BODY_BYTES = 1 << 20;
 
 /** One transport per run: keep-alive connections, one trust, one deadline and one cap for every request. */
 export class Transport {

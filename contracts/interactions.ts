@@ -15,7 +15,7 @@ function formRequest(path: string, body: Record<string, unknown>): V3Request {
 }
 
 /** The documented credentials, each replaced by the provider-state value of the same name. */
-export const injectedCredentials = {
+const injectedCredentials = {
   clientId: fromProviderState('${clientId}', DOCUMENTED_CREDENTIALS.clientId),
   username: fromProviderState('${username}', DOCUMENTED_CREDENTIALS.username),
   password: fromProviderState('${password}', DOCUMENTED_CREDENTIALS.password),

@@ -31,22 +31,26 @@ describe('contract layer: PACT-01 in the verdict', () => {
   before(async () => (reference = await startServer({ providerStates: true })));
   after(() => reference.stop());
 
-  it('PACT-01 (2 success interactions) and PACT-02 (5 error interactions) pass on the embedded reference server, states met by seeding', async () => {
-    const lines: string[] = [];
-    const [requirement, errors] = (
-      await contractLayer.run(contextFor({ baseUrl: reference.url, embedded: true }, lines))
-    ).requirements;
-    assert.equal(requirement?.id, 'PACT-01');
-    assert.equal(requirement.status, 'pass', requirement.evidence.join('\n'));
-    assert.equal(requirement.source, 'contracts/pacts/token-client-echon-token-api.json');
-    assert.equal(requirement.evidence.filter((line) => line.startsWith('PASS ')).length, 2);
-    assert.deepEqual([errors?.id, errors?.level, errors?.status], ['PACT-02', 'SHOULD', 'pass']);
-    assert.equal(errors!.evidence.filter((line) => line.startsWith('PASS ')).length, 5);
-    assert.ok(requirement.evidence.includes('provider states met by seeding through /_pact/provider-states'));
-    assert.match(lines.join('\n'), /provider states: seeded/);
-  });
+  it(
+    'PACT-01 (2 success interactions) and PACT-02 (5 error interactions) pass on the embedded reference server, ' +
+      'states met by seeding',
+    async () => {
+      const lines: string[] = [];
+      const [requirement, errors] = (
+        await contractLayer.run(contextFor({ baseUrl: reference.url, embedded: true }, lines))
+      ).requirements;
+      assert.equal(requirement?.id, 'PACT-01');
+      assert.equal(requirement.status, 'pass', requirement.evidence.join('\n'));
+      assert.equal(requirement.source, 'contracts/pacts/token-client-echon-token-api.json');
+      assert.equal(requirement.evidence.filter((line) => line.startsWith('PASS ')).length, 2);
+      assert.deepEqual([errors?.id, errors?.level, errors?.status], ['PACT-02', 'SHOULD', 'pass']);
+      assert.equal(errors!.evidence.filter((line) => line.startsWith('PASS ')).length, 5);
+      assert.ok(requirement.evidence.includes('provider states met by seeding through /_pact/provider-states'));
+      assert.match(lines.join('\n'), /provider states: seeded/);
+    },
+  );
 
-  it('PACT-01 fails on a third-party target that breaks the contract, and says which states were met live', async () => {
+  it('PACT-01 fails on a third-party target breaking the contract, and says which states were met live', async () => {
     const broken = await startBrokenServer(reference.url, expiresInAsString);
     try {
       const [requirement] = (await contractLayer.run(contextFor({ baseUrl: broken.url }))).requirements;
@@ -63,7 +67,7 @@ describe('contract layer: PACT-01 in the verdict', () => {
     }
   });
 
-  it('PACT-01 passes and PACT-02 only warns on a correct server with another error style (the alt server)', async () => {
+  it('PACT-01 passes, PACT-02 only warns on a correct server with another error style (the alt server)', async () => {
     const alt = createAltServer({});
     const url = await listen(alt);
     try {
@@ -71,7 +75,7 @@ describe('contract layer: PACT-01 in the verdict', () => {
       assert.equal(must?.status, 'pass', must?.evidence.join('\n'));
       assert.equal(should?.status, 'warn');
       assert.match(
-        should!.evidence.join('\n'),
+        should.evidence.join('\n'),
         /FAIL a password grant with a wrong password: .*expected 400 but was 401/,
       );
     } finally {
@@ -90,12 +94,12 @@ describe('contract layer: PACT-01 in the verdict', () => {
 });
 
 describe('contract layer: an unknown client answered 400 invalid_client', () => {
-  it('passes PACT-02: the real verifier sees 400 where the contract says 401, and the judgement accepts it', async () => {
+  it('passes PACT-02: the real verifier sees 400 where the contract says 401, the judgement accepts it', async () => {
     const server = await startFault('unknown-client-400');
     try {
       const [, errors] = (await contractLayer.run(contextFor({ baseUrl: server.url }))).requirements;
       assert.equal(errors?.status, 'pass', errors?.evidence.join('\n'));
-      assert.match(errors!.evidence.join('\n'), /PASS a password grant for an unknown client: 400 invalid_client/);
+      assert.match(errors.evidence.join('\n'), /PASS a password grant for an unknown client: 400 invalid_client/);
     } finally {
       await server.stop();
     }

@@ -18,7 +18,7 @@ export { evidenceOf } from './judge.ts';
 const SOURCE = relative(fileURLToPath(new URL('..', import.meta.url)), COMMITTED_PACT);
 
 /** Descriptions of the interactions whose expected response is an error (status >= 400). */
-export function errorInteractions(pactPath = COMMITTED_PACT): { errors: Set<string>; total: number } {
+function errorInteractions(pactPath = COMMITTED_PACT): { errors: Set<string>; total: number } {
   const pact = JSON.parse(readFileSync(pactPath, 'utf8')) as {
     interactions: { description: string; response: { status: number } }[];
   };
@@ -62,7 +62,7 @@ const PACT_02 = {
 } as const;
 
 /** pact-js 16 cannot send a client certificate; 17.1 can (tlsClientOptions) but needs Node 22. */
-export const CANNOT_PRESENT_CLIENT_CERTIFICATE =
+const CANNOT_PRESENT_CLIENT_CERTIFICATE =
   'MISSING: the contract layer cannot present a client certificate (--cert): pact-js 16 has no option for it, and ' +
   'pact-js 17.1, which has, needs Node 22; verify this target with `npm run pact:verify` from a Node 22 checkout, ' +
   'or through a TLS-terminating proxy';
@@ -102,7 +102,8 @@ export const contractLayer: Layer = {
     const graceNote =
       target.rotationGraceSeconds > 0
         ? [
-            `note: a rotation grace of ${target.rotationGraceSeconds}s is configured; the contract still expects a used refresh token to be rejected at once`,
+            `note: a rotation grace of ${target.rotationGraceSeconds}s is configured; ` +
+              'the contract still expects a used refresh token to be rejected at once',
           ]
         : [];
     const should = judge(PACT_02, part(true), errors.size, states);

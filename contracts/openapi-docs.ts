@@ -12,7 +12,7 @@ export interface DocumentedExample {
   response: Record<string, unknown>;
 }
 
-export const DOCS_FILE = new URL('../docs/token-api.md', import.meta.url);
+const DOCS_FILE = new URL('../docs/token-api.md', import.meta.url);
 
 const fail = (what: string): never => {
   throw new Error(`docs/token-api.md: ${what}; the OpenAPI generator needs it`);

@@ -10,6 +10,7 @@ import {
   unsupportedMediaType,
   type OAuthError,
 } from '../server/errors.ts';
+import { DOCUMENTED_CREDENTIALS } from './examples.ts';
 
 export interface ErrorExample {
   name: string;
@@ -23,13 +24,7 @@ export interface ErrorExample {
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 const login = (fields: Record<string, string> = {}) =>
-  form({
-    grantType: 'password',
-    clientId: '57f986e1-4588-4512-90ea-d264904df7b2',
-    username: 'crm@fidilio.com',
-    password: '12312312',
-    ...fields,
-  });
+  form({ grantType: 'password', ...DOCUMENTED_CREDENTIALS, ...fields });
 /** Placeholder the test replaces with a live refresh token. */
 export const LIVE_REFRESH_TOKEN = '{live refresh token}';
 const BODY_LIMIT_BYTES = 8192;

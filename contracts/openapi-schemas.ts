@@ -5,14 +5,13 @@ import { readFileSync } from 'node:fs';
 type Schema = Record<string, unknown>;
 
 /** Component name → schema file in schemas/. */
-export const SCHEMA_FILES = {
+const SCHEMA_FILES = {
   TokenRequest: 'token-request.schema.json',
   RefreshRequest: 'refresh-request.schema.json',
   TokenResponse: 'token-response.schema.json',
   OpaqueTokenResponse: 'opaque-token-response.schema.json',
   ErrorResponse: 'error-response.schema.json',
 } as const;
-export type ComponentName = keyof typeof SCHEMA_FILES;
 
 const pascal = (name: string) => name[0]!.toUpperCase() + name.slice(1);
 
@@ -29,7 +28,7 @@ function relink(value: unknown): unknown {
   );
 }
 
-export function readSchema(file: string): Schema {
+function readSchema(file: string): Schema {
   return JSON.parse(readFileSync(new URL(`../schemas/${file}`, import.meta.url), 'utf8')) as Schema;
 }
 

@@ -15,20 +15,43 @@ import { COMMON_ERRORS, errorBody, LIVE_REFRESH_TOKEN, REFRESH_ERRORS } from './
 import { TOKEN_CLIENT_ERRORS, TOKEN_ERRORS, type ErrorExample } from './openapi-errors.ts';
 
 const LOGIN = new URLSearchParams({ grantType: 'password', ...DOCUMENTED_CREDENTIALS }).toString();
-type Doc = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- a parsed YAML document
+/** The parts of the parsed document the tests read (the validator checks the whole of it). */
+interface Media {
+  schema: { $ref?: string };
+  examples?: Record<string, { value: unknown }>;
+}
+type Content = Record<string, Media>;
+interface Response {
+  description?: string;
+  headers?: Record<string, unknown>;
+  content?: Content;
+}
+interface Operation {
+  description: string;
+  requestBody: { content: Content };
+  responses: Record<string, Response>;
+}
+interface Doc {
+  paths: Record<string, { post: Operation }>;
+  components: { schemas: Record<string, unknown>; responses: Record<string, Response> };
+  servers: { url: string }[];
+}
+const jsonOf = (r: Response): Media[] => (r.content ? [r.content['application/json']!] : []);
 const committed = () => readFileSync(OPENAPI_FILE, 'utf8');
 
 function schemaValidator(doc: Doc) {
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   addFormats.default(ajv);
   // The components as one JSON Schema resource: #/components/schemas/X becomes #/$defs/X.
-  const defs = JSON.parse(JSON.stringify(doc.components.schemas).replaceAll('#/components/schemas/', '#/$defs/'));
+  const defs = JSON.parse(
+    JSON.stringify(doc.components.schemas).replaceAll('#/components/schemas/', '#/$defs/'),
+  ) as Record<string, unknown>;
   ajv.addSchema({ $id: 'openapi:components', $defs: defs });
   return (name: string) => ajv.getSchema(`openapi:components#/$defs/${name}`)!;
 }
 
 describe('contracts/openapi.yaml (OpenAPI 3.1)', () => {
-  const doc: Doc = parse(committed());
+  const doc = parse(committed()) as Doc;
 
   it('is up to date with schemas/ and docs/token-api.md (else: npm run openapi)', () => {
     assert.ok(committed() === renderOpenApiYaml(), 'contracts/openapi.yaml is out of date: run npm run openapi');
@@ -42,37 +65,33 @@ describe('contracts/openapi.yaml (OpenAPI 3.1)', () => {
   });
 
   it('the validator is no rubber stamp: a response without a description is refused', async () => {
-    const broken = buildOpenApi() as Doc;
-    delete broken.paths['/v1/token'].post.responses['200'].description;
+    const broken = buildOpenApi();
+    delete (broken as unknown as Doc).paths['/v1/token']!.post.responses['200']!.description;
     const result = await new Validator().validate(broken);
     assert.equal(result.valid, false);
   });
 
   it('has both endpoints as POST with form bodies, and the docs errata resolved', () => {
     assert.deepEqual(Object.keys(doc.paths), ['/v1/token', '/v1/refresh/token']);
-    for (const path of Object.values(doc.paths) as Doc[]) {
+    for (const path of Object.values(doc.paths)) {
       assert.deepEqual(Object.keys(path), ['post']);
       assert.deepEqual(Object.keys(path.post.requestBody.content), ['application/x-www-form-urlencoded']);
     }
-    assert.equal(doc.servers[0].url, 'http://echon.io');
-    assert.match(doc.paths['/v1/refresh/token'].post.description, /verbatim: `refreshToken=d2261e5419784567\w+&=`/);
+    assert.equal(doc.servers[0]!.url, 'http://echon.io');
+    assert.match(doc.paths['/v1/refresh/token']!.post.description, /verbatim: `refreshToken=d2261e5419784567\w+&=`/);
   });
 
   it('compiles every schema as JSON Schema 2020-12 (strict), and every example matches its schema', () => {
     const schema = schemaValidator(doc);
-    const media = Object.values(doc.paths).flatMap((p: Doc) => [
-      p.post.requestBody.content['application/x-www-form-urlencoded'],
-      ...Object.values(p.post.responses).flatMap((r: Doc) => (r.content ? [r.content['application/json']] : [])),
+    const media = Object.values(doc.paths).flatMap((p) => [
+      p.post.requestBody.content['application/x-www-form-urlencoded']!,
+      ...Object.values(p.post.responses).flatMap(jsonOf),
     ]);
-    media.push(
-      ...Object.values(doc.components.responses).flatMap((r: Doc) =>
-        r.content ? [r.content['application/json']] : [],
-      ),
-    );
+    media.push(...Object.values(doc.components.responses).flatMap(jsonOf));
     let checked = 0;
     for (const m of media) {
-      const validate = m.schema.$ref ? schema(m.schema.$ref.split('/').pop()) : assert.fail('inline schema');
-      for (const [name, example] of Object.entries(m.examples ?? {}) as [string, Doc][]) {
+      const validate = m.schema.$ref ? schema(m.schema.$ref.split('/').pop()!) : assert.fail('inline schema');
+      for (const [name, example] of Object.entries(m.examples ?? {})) {
         assert.ok(validate(example.value), `${name}: ${JSON.stringify(validate.errors)}`);
         checked += 1;
       }
@@ -82,7 +101,7 @@ describe('contracts/openapi.yaml (OpenAPI 3.1)', () => {
 });
 
 describe('contracts/openapi.yaml describes the reference server', () => {
-  const doc: Doc = parse(committed());
+  const doc = parse(committed()) as Doc;
   const schema = schemaValidator(doc);
 
   async function send(base: string, path: string, body: string, contentType = 'application/x-www-form-urlencoded') {
@@ -100,9 +119,9 @@ describe('contracts/openapi.yaml describes the reference server', () => {
       ] as const) {
         const res = await send(base, path, body);
         assert.equal(res.status, 200, `${path}: ${JSON.stringify(res.json)}`);
-        const expected = doc.paths[path].post.responses['200'];
+        const expected = doc.paths[path]!.post.responses['200']!;
         assert.ok(schema('TokenResponse')(res.json), path);
-        assert.ok(expected.headers['Cache-Control']);
+        assert.ok(expected.headers?.['Cache-Control']);
         assert.equal(res.headers.get('cache-control'), 'no-store');
       }
     });
@@ -118,7 +137,7 @@ describe('contracts/openapi.yaml describes the reference server', () => {
     ];
     await withServer(createTokenServer({ scryptCost: TEST_SCRYPT_COST }), async (base) => {
       for (const [path, status, examples] of cases) {
-        assert.ok(doc.paths[path].post.responses[status], `${path} documents ${status}`);
+        assert.ok(doc.paths[path]!.post.responses[status], `${path} documents ${status}`);
         for (const example of examples) {
           let body = example.request.body;
           if (example.spendFirst) {

@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 
 export const CONSUMER = 'token-client';
 export const PROVIDER = 'echon-token-api';
-export const PACT_FILE_NAME = `${CONSUMER}-${PROVIDER}.json`;
+const PACT_FILE_NAME = `${CONSUMER}-${PROVIDER}.json`;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const COMMITTED_PACT = resolve(ROOT, 'contracts/pacts', PACT_FILE_NAME);

@@ -33,7 +33,7 @@ describe('contract: provider verification with pact-js', () => {
     assert.deepEqual(report.stateFailures, []);
   });
 
-  it('a target that cannot be seeded satisfies every interaction, states met with credentials and live tokens', async () => {
+  it('a target that cannot be seeded satisfies every interaction, states met by credentials, live tokens', async () => {
     const report = await verifyContract({ baseUrl: thirdParty.url, states: 'live', credentials: otherCredentials });
     assert.deepEqual(failures(report), []);
     assert.ok(report.ok);

@@ -27,8 +27,8 @@ export function rustVerify(baseUrl: string): Promise<{ code: number | null; outp
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [PACT_CLI, ...args], { env: { ...process.env, PACT_DO_NOT_TRACK: 'true' } });
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.once('exit', (code) => resolve({ code, output }));
   });
 }

@@ -44,15 +44,18 @@ export function verifyContract(
   });
 }
 
+/** In the forked process: verifies what the parent sent, answers with the report, and exits. */
+async function answer(options: VerifyOptions): Promise<void> {
+  const report = await runVerification(options).catch((error: unknown) => ({
+    ok: false,
+    interactions: [],
+    metLive: [],
+    stateFailures: [],
+    error: error instanceof Error ? error.message : String(error),
+  }));
+  process.send!(report, () => process.exit(0));
+}
+
 if (process.argv[1] === SELF && process.send) {
-  process.once('message', async (options) => {
-    const report = await runVerification(options as VerifyOptions).catch((error: unknown) => ({
-      ok: false,
-      interactions: [],
-      metLive: [],
-      stateFailures: [],
-      error: error instanceof Error ? error.message : String(error),
-    }));
-    process.send!(report, () => process.exit(0));
-  });
+  process.once('message', (options) => void answer(options as VerifyOptions));
 }

@@ -63,7 +63,7 @@ export class UnknownMutantError extends Error {
   }
 }
 
-export function getMutant(name: string): Mutant {
+function getMutant(name: string): Mutant {
   const mutant = MUTANTS.find((m) => m.name === name);
   if (!mutant) throw new UnknownMutantError(name);
   return mutant;

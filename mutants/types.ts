@@ -1,4 +1,5 @@
-// What a mutant is: one deliberate defect in the reference server, switched on by name (tests and `serve --mutant` only).
+// What a mutant is: one deliberate defect in the reference server, switched on by name (tests and
+// `serve --mutant` only).
 import type { RequestListener } from 'node:http';
 import type { AppContext } from '../server/index.ts';
 

@@ -4,8 +4,6 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormats from 'ajv-formats';
 import tokenResponse from './token-response.schema.json' with { type: 'json' };
 import opaqueTokenResponse from './opaque-token-response.schema.json' with { type: 'json' };
-import tokenRequest from './token-request.schema.json' with { type: 'json' };
-import refreshRequest from './refresh-request.schema.json' with { type: 'json' };
 import errorResponse from './error-response.schema.json' with { type: 'json' };
 import summary from './summary.schema.json' with { type: 'json' };
 
@@ -13,16 +11,6 @@ export interface TokenPair {
   token: string;
   refreshToken: string;
   expiresIn: number;
-}
-export interface TokenRequest {
-  grantType: 'password';
-  clientId: string;
-  username: string;
-  password: string;
-}
-export interface RefreshRequest {
-  refreshToken: string;
-  clientId?: string;
 }
 export interface ErrorBody {
   error: string;
@@ -38,7 +26,7 @@ const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats.default(ajv);
 
 /** One sentence a person can read, e.g. "token response: /expiresIn must be integer; /token must match pattern". */
-export function describeErrors(subject: string, errors: readonly ErrorObject[]): string {
+function describeErrors(subject: string, errors: readonly ErrorObject[]): string {
   const parts = errors.map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`);
   return `${subject}: ${parts.join('; ')}`;
 }
@@ -55,10 +43,6 @@ function compile<T>(schema: { $id: string; title: string }): Validator<T> {
 
 export const validateTokenResponse = compile<TokenPair>(tokenResponse);
 export const validateOpaqueTokenResponse = compile<TokenPair>(opaqueTokenResponse);
-export const validateTokenRequest = compile<TokenRequest>(tokenRequest);
-export const validateRefreshRequest = compile<RefreshRequest>(refreshRequest);
 export const validateErrorResponse = compile<ErrorBody>(errorResponse);
-
-export { ajv };
 
 export const validateSummary = compile<unknown>(summary);

@@ -11,10 +11,10 @@ import { writeSection } from './readme-section.ts';
 
 export function renderCatalog(requirements: RequirementResult[]): string {
   const escape = (text: string) => text.replace(/\|/g, '\\|');
-  const rows = requirements.map(
-    (r) =>
-      `| \`${r.id}\` | ${r.level} | ${r.layer} | ${escape(r.title)} | ${escape(r.minimum ?? '')} | ${escape(r.source)} |`,
-  );
+  const rows = requirements.map((r) => {
+    const cells = [`\`${r.id}\``, r.level, r.layer, escape(r.title), escape(r.minimum ?? ''), escape(r.source)];
+    return `| ${cells.join(' | ')} |`;
+  });
   const head = '| id | level | layer | requirement | least evidence (else inconclusive) | source |';
   return [head, '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
 }

@@ -29,15 +29,15 @@ function run(
     env: { ...base, ...env },
   });
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
 }
 
 function gitOutput(...args: string[]): Promise<string | undefined> {
   const child = spawn('git', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
   let out = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk));
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
   return new Promise((resolve) =>
     child.once('exit', (code) => resolve(code === 0 ? out.trim() || undefined : undefined)),
   );
@@ -51,33 +51,39 @@ describe('pact broker workflow (against a local recording endpoint, not a real b
   beforeEach(async () => (recorder = await startBrokerRecorder(COMMITTED_PACT)));
   afterEach(() => recorder.stop());
 
-  it('pact:publish sends the committed contract with the git SHA as version, the CI branch and build URL, authenticated by the token', async () => {
-    const { code, output } = await run('pact-publish.ts', {
-      PACT_BROKER_BASE_URL: recorder.url,
-      PACT_BROKER_TOKEN: 'token-for-test',
-      ...CI,
-    });
-    assert.equal(code, 0, output);
-    const publish = find(recorder, 'POST', '/contracts/publish');
-    assert.equal(publish?.headers.authorization, 'Bearer token-for-test');
-    const body = JSON.parse(publish.body) as {
-      pacticipantName: string;
-      pacticipantVersionNumber: string;
-      branch: string;
-      buildUrl: string;
-      contracts: { content: string }[];
-    };
-    assert.deepEqual(
-      [body.pacticipantName, body.pacticipantVersionNumber, body.branch, body.buildUrl],
-      ['token-client', '3f2a9c1e', 'feature/pact', 'https://github.com/acme/token-suite/actions/runs/42'],
-    );
-    const sent = JSON.parse(Buffer.from(body.contracts[0]!.content, 'base64').toString()) as { interactions: unknown };
-    assert.deepEqual(
-      sent.interactions,
-      (JSON.parse(readFileSync(COMMITTED_PACT, 'utf8')) as { interactions: unknown }).interactions,
-    );
-    assert.doesNotMatch(output, /token-for-test/);
-  });
+  it(
+    'pact:publish sends the committed contract with the git SHA as version, the CI branch and build URL, ' +
+      'authenticated by the token',
+    async () => {
+      const { code, output } = await run('pact-publish.ts', {
+        PACT_BROKER_BASE_URL: recorder.url,
+        PACT_BROKER_TOKEN: 'token-for-test',
+        ...CI,
+      });
+      assert.equal(code, 0, output);
+      const publish = find(recorder, 'POST', '/contracts/publish');
+      assert.equal(publish?.headers.authorization, 'Bearer token-for-test');
+      const body = JSON.parse(publish.body) as {
+        pacticipantName: string;
+        pacticipantVersionNumber: string;
+        branch: string;
+        buildUrl: string;
+        contracts: { content: string }[];
+      };
+      assert.deepEqual(
+        [body.pacticipantName, body.pacticipantVersionNumber, body.branch, body.buildUrl],
+        ['token-client', '3f2a9c1e', 'feature/pact', 'https://github.com/acme/token-suite/actions/runs/42'],
+      );
+      const sent = JSON.parse(Buffer.from(body.contracts[0]!.content, 'base64').toString()) as {
+        interactions: unknown;
+      };
+      assert.deepEqual(
+        sent.interactions,
+        (JSON.parse(readFileSync(COMMITTED_PACT, 'utf8')) as { interactions: unknown }).interactions,
+      );
+      assert.doesNotMatch(output, /token-for-test/);
+    },
+  );
 
   it('pact:publish outside CI takes the version from git rev-parse HEAD and the branch from git', async () => {
     const { code, output } = await run('pact-publish.ts', {
@@ -94,51 +100,59 @@ describe('pact broker workflow (against a local recording endpoint, not a real b
     assert.deepEqual([body.pacticipantVersionNumber, body.branch], [head, await gitOutput('branch', '--show-current')]);
   });
 
-  it('pact:can-i-deploy asks the matrix about this version and environment with basic auth, and exits 1 when the answer is no', async () => {
-    const refusing = await startBrokerRecorder(COMMITTED_PACT, false);
-    try {
-      const env = {
-        PACT_BROKER_BASE_URL: refusing.url,
-        PACT_BROKER_USERNAME: 'ci',
-        PACT_BROKER_PASSWORD: 'pw',
-        PACT_ENVIRONMENT: 'staging',
-        ...CI,
-      };
-      const { code } = await run('pact-can-i-deploy.ts', env);
-      assert.equal(code, 1);
-      const matrix = find(refusing, 'GET', '/matrix');
-      assert.equal(matrix?.headers.authorization, `Basic ${Buffer.from('ci:pw').toString('base64')}`);
-      const query = decodeURIComponent(matrix.path);
-      for (const part of ['q[][pacticipant]=token-client', 'q[][version]=3f2a9c1e', 'environment=staging'])
-        assert.ok(query.includes(part), query);
-    } finally {
-      await refusing.stop();
-    }
-  });
+  it(
+    'pact:can-i-deploy asks the matrix about this version and environment with basic auth, ' +
+      'and exits 1 when the answer is no',
+    async () => {
+      const refusing = await startBrokerRecorder(COMMITTED_PACT, false);
+      try {
+        const env = {
+          PACT_BROKER_BASE_URL: refusing.url,
+          PACT_BROKER_USERNAME: 'ci',
+          PACT_BROKER_PASSWORD: 'pw',
+          PACT_ENVIRONMENT: 'staging',
+          ...CI,
+        };
+        const { code } = await run('pact-can-i-deploy.ts', env);
+        assert.equal(code, 1);
+        const matrix = find(refusing, 'GET', '/matrix');
+        assert.equal(matrix?.headers.authorization, `Basic ${Buffer.from('ci:pw').toString('base64')}`);
+        const query = decodeURIComponent(matrix.path);
+        for (const part of ['q[][pacticipant]=token-client', 'q[][version]=3f2a9c1e', 'environment=staging'])
+          assert.ok(query.includes(part), query);
+      } finally {
+        await refusing.stop();
+      }
+    },
+  );
 
-  it('pact:verify --publish verifies the pacts the broker selects and publishes the result with the provider version and branch', async () => {
-    const { code, output } = await run(
-      'pact-verify.ts',
-      {
-        PACT_BROKER_BASE_URL: recorder.url,
-        PACT_BROKER_TOKEN: 't',
-        PACT_PROVIDER_VERSION: 'prov-7',
-        PACT_BRANCH: 'main',
-      },
-      ['--publish'],
-    );
-    assert.equal(code, 0, output);
-    const selection = JSON.parse(
-      find(recorder, 'POST', '/pacts/provider/echon-token-api/for-verification')?.body ?? '{}',
-    ) as { providerVersionBranch?: string };
-    assert.equal(selection.providerVersionBranch, 'main');
-    assert.ok(find(recorder, 'PUT', '/pacticipants/echon-token-api/branches/main/versions/prov-7'));
-    const result = JSON.parse(find(recorder, 'POST', '/pacts/recorded/verification-results')?.body ?? '{}') as {
-      success?: boolean;
-      providerApplicationVersion?: string;
-    };
-    assert.deepEqual([result.success, result.providerApplicationVersion], [true, 'prov-7']);
-  });
+  it(
+    'pact:verify --publish verifies the pacts the broker selects and publishes the result with the ' +
+      'provider version and branch',
+    async () => {
+      const { code, output } = await run(
+        'pact-verify.ts',
+        {
+          PACT_BROKER_BASE_URL: recorder.url,
+          PACT_BROKER_TOKEN: 't',
+          PACT_PROVIDER_VERSION: 'prov-7',
+          PACT_BRANCH: 'main',
+        },
+        ['--publish'],
+      );
+      assert.equal(code, 0, output);
+      const selection = JSON.parse(
+        find(recorder, 'POST', '/pacts/provider/echon-token-api/for-verification')?.body ?? '{}',
+      ) as { providerVersionBranch?: string };
+      assert.equal(selection.providerVersionBranch, 'main');
+      assert.ok(find(recorder, 'PUT', '/pacticipants/echon-token-api/branches/main/versions/prov-7'));
+      const result = JSON.parse(find(recorder, 'POST', '/pacts/recorded/verification-results')?.body ?? '{}') as {
+        success?: boolean;
+        providerApplicationVersion?: string;
+      };
+      assert.deepEqual([result.success, result.providerApplicationVersion], [true, 'prov-7']);
+    },
+  );
 
   for (const [missing, env, sentence] of [
     ['the broker URL', {}, /^pact:publish: PACT_BROKER_BASE_URL is not set: .*\.$/m],

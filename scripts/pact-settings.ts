@@ -2,10 +2,12 @@
 // version (git SHA) and branch (git or CI variables). Secrets only come from the environment.
 import { execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { parseFlags } from '../cli/args.ts';
 import { UsageError } from '../cli/usage-error.ts';
+import { renderFlagHelp } from '../settings/help.ts';
 import { BROKER_SETTINGS } from '../settings/pact.ts';
 import { SettingError } from '../settings/setting.ts';
-import { readSettings } from '../settings/read.ts';
+import { readSettings, type SettingTable, type SettingValues } from '../settings/read.ts';
 import { PACT_CLI } from '../contracts/rust-verifier.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -19,7 +21,7 @@ export interface Broker {
 
 const env = (name: string) => (process.env[name] ?? '') || undefined;
 
-export const BROKER_HELP =
+const BROKER_HELP =
   '  broker: PACT_BROKER_BASE_URL with PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD';
 
 /** The broker, or a usage error naming the missing variables. */
@@ -93,10 +95,29 @@ export function runPactCli(args: string[], broker: Broker): Promise<number> {
   });
 }
 
-/** Runs a script's main: usage errors print one sentence and exit 2; other failures exit 1. */
-export async function runScript(name: string, main: () => Promise<number>): Promise<void> {
+/** A pact:* script's --help: how to run it, its flags (from its setting table), then `more` lines. */
+export function pactUsage(name: string, table: SettingTable, width: number, more: string[] = []): string {
+  return [`npm run ${name} -- [options]`, ...renderFlagHelp(table, width), ...more, BROKER_HELP].join('\n');
+}
+
+/**
+ * Runs a pact:* script: --help prints `usage`; otherwise its flags and the environment are read into its
+ * settings and handed to `main`. Usage errors print one sentence and exit 2; other failures exit 1.
+ */
+export async function runPactScript<T extends SettingTable>(
+  name: string,
+  table: T,
+  usage: string,
+  main: (settings: SettingValues<T>) => Promise<number>,
+): Promise<void> {
   try {
-    process.exitCode = await main();
+    const flags = parseFlags(process.argv.slice(2), table, name, ['help']);
+    if (flags.help) {
+      console.log(usage);
+      process.exitCode = 0;
+      return;
+    }
+    process.exitCode = await main(readSettings(table, { env: process.env, flags }));
   } catch (error) {
     console.error(`${name}: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = error instanceof UsageError || error instanceof SettingError ? 2 : 1;

@@ -1,30 +1,23 @@
 // npm run pact:verify — provider verification with pact-js's Verifier against any base URL;
 // optionally fetches the pacts from the Pact Broker and publishes the results there.
-import { parseFlags } from '../cli/args.ts';
 import { evidenceOf } from '../contracts/layer.ts';
 import { verifyContract } from '../contracts/verification-worker.ts';
 import type { BrokerSource, VerifyOptions } from '../contracts/verify-contract.ts';
 import { close, createTokenServer, listen } from '../server/index.ts';
-import { renderFlagHelp } from '../settings/help.ts';
 import { PACT_VERIFY_SETTINGS } from '../settings/pact.ts';
 import { readSettings } from '../settings/read.ts';
 import { VERIFY_SETTINGS } from '../settings/verify.ts';
-import { BROKER_HELP, branchOf, brokerFromEnv, buildUrlOf, runScript, versionOf } from './pact-settings.ts';
+import { branchOf, brokerFromEnv, buildUrlOf, pactUsage, runPactScript, versionOf } from './pact-settings.ts';
 
 const { clientId, username, password } = VERIFY_SETTINGS;
 const CREDENTIALS = { clientId, username, password };
 
-export const USAGE = [
-  'npm run pact:verify -- [options]',
-  ...renderFlagHelp(PACT_VERIFY_SETTINGS, 16),
-  '  live credentials: TOKEN_SUITE_CLIENT_ID, TOKEN_SUITE_USERNAME, TOKEN_SUITE_PASSWORD (default: the documented example)',
-  BROKER_HELP,
-].join('\n');
+export const USAGE = pactUsage('pact:verify', PACT_VERIFY_SETTINGS, 16, [
+  '  live credentials: TOKEN_SUITE_CLIENT_ID, TOKEN_SUITE_USERNAME, TOKEN_SUITE_PASSWORD ' +
+    '(default: the documented example)',
+]);
 
-await runScript('pact:verify', async () => {
-  const flags = parseFlags(process.argv.slice(2), PACT_VERIFY_SETTINGS, 'pact:verify', ['help']);
-  if (flags.help) return (console.log(USAGE), 0);
-  const settings = readSettings(PACT_VERIFY_SETTINGS, { env: process.env, flags });
+await runPactScript('pact:verify', PACT_VERIFY_SETTINGS, USAGE, async (settings) => {
   const credentials = readSettings(CREDENTIALS, { env: process.env });
   const states = settings.states ?? (settings.baseUrl ? 'live' : 'seeded');
   const broker =

@@ -3,7 +3,6 @@ import type { TokenPair } from '../schemas/validators.ts';
 import { DEFAULTS } from './defaults.ts';
 import { Directory, DOCUMENTED_SEED, type Seed } from './directory.ts';
 import type { Form } from './form.ts';
-import { invalidServerOption } from './options.ts';
 import { RefreshStore, type StoreLimits } from './refresh-store.ts';
 import { logUnexpected } from './reply.ts';
 
@@ -38,7 +37,8 @@ export interface ServerOptions {
   extend?: (context: AppContext) => void;
 }
 
-export type Action = (form: Form, context: AppContext) => Promise<TokenPair>;
+/** An endpoint's work: a pair, or an OAuthError thrown (synchronously or as a rejection). */
+export type Action = (form: Form, context: AppContext) => TokenPair | Promise<TokenPair>;
 
 export interface AppContext {
   directory: Directory;
@@ -56,8 +56,6 @@ export function createContext(
   routes: Record<string, Action>,
   newAccessToken: () => string,
 ): AppContext {
-  const invalid = invalidServerOption(options);
-  if (invalid) throw invalid;
   const directory = new Directory(options.scryptCost ?? DEFAULTS.scryptCost);
   const seed = options.seed ?? DOCUMENTED_SEED;
   directory.seed(seed);

@@ -87,11 +87,23 @@ describe('reference server: errors are OAuth 2.0 JSON with the right status and 
     const raw = await new Promise<string>((resolve) => {
       const socket = connect(Number(port), '127.0.0.1', () =>
         socket.write(
-          `POST /v1/token HTTP/1.1\r\nHost: x\r\nContent-Type: ${FORM}\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nab\r\n0\r\n\r\n`,
+          [
+            'POST /v1/token HTTP/1.1',
+            'Host: x',
+            `Content-Type: ${FORM}`,
+            'Transfer-Encoding: chunked',
+            '',
+            'zz', // not a hexadecimal chunk size
+            'ab',
+            '0',
+            '',
+            '',
+          ].join('\r\n'),
         ),
       );
       let data = '';
-      socket.on('data', (chunk) => (data += chunk));
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (data += chunk));
       socket.on('close', () => resolve(data));
     });
     assert.match(raw, /^HTTP\/1\.1 400 /);

@@ -26,7 +26,7 @@ describe('reference server: a token store fair under pressure', () => {
   });
 
   it('answers a login that would overfill the store with 503 temporarily_unavailable and Retry-After', async () => {
-    const live = [];
+    const live: string[] = [];
     for (const user of ['alice', 'bob'])
       for (let i = 0; i < 3; i += 1) live.push((await loginAs(ref.url, user)).json.refreshToken as string);
     const refused = await loginAs(ref.url, 'carol');

@@ -6,7 +6,7 @@ import { invalidRequest } from './errors.ts';
 export type Form = Readonly<Record<string, string>>;
 
 export function parseForm(body: string): Form {
-  const fields: Record<string, string> = Object.create(null);
+  const fields = Object.create(null) as Record<string, string>;
   for (const pair of body.split('&')) {
     if (pair === '') continue;
     const eq = pair.indexOf('=');
@@ -28,7 +28,7 @@ function decode(text: string): string {
 }
 
 /** A field name safe to echo in an error description: short, printable ASCII only. */
-export function printable(name: string): string {
+function printable(name: string): string {
   return name
     .replace(/[^\x20-\x7E]/g, '?')
     .replace(/["\\]/g, '?')

@@ -6,21 +6,25 @@ import { passwordGrant } from './actions/password-grant.ts';
 import { refresh } from './actions/refresh.ts';
 import { handle } from './app.ts';
 import { createContext, DEFAULTS, type AppContext, type ServerOptions } from './context.ts';
+import { invalidServerOption } from './options.ts';
 import { BAD_REQUEST_RAW } from './reply.ts';
 import { newToken } from './tokens.ts';
 
 export type { ServerOptions, AppContext } from './context.ts';
 export { DOCUMENTED_SEED, type Seed } from './directory.ts';
+/** @public For embedders: the option check createTokenServer runs, its typed error and the ranges. */
 export { InvalidServerOption, invalidServerOption, OPTION_RANGES } from './options.ts';
 
 export interface TokenServer extends Server {
   context: AppContext;
 }
 
-export const ROUTES = { '/v1/token': passwordGrant, '/v1/refresh/token': refresh };
+const ROUTES = { '/v1/token': passwordGrant, '/v1/refresh/token': refresh };
 
 /** A server that is not yet listening. The purge timer starts and stops with it. */
 export function createTokenServer(options: ServerOptions = {}): TokenServer {
+  const invalid = invalidServerOption(options);
+  if (invalid) throw invalid;
   const context = createContext(options, ROUTES, newToken);
   const handler = (req: IncomingMessage, res: ServerResponse) => void handle(req, res, context);
   const server = (options.tls ? createHttpsServer(options.tls, handler) : createServer(handler)) as TokenServer;

@@ -1,6 +1,7 @@
 // The server's own check of its numeric options: whole numbers in the ranges the implementation really runs.
 // A bad value is a typed error value, returned to callers (the CLI turns it into exit 2) and thrown by
 // createTokenServer, so a bad value stops the start instead of failing every request later.
+import { inspect } from 'node:util';
 import type { ServerOptions } from './context.ts';
 import { DEFAULTS } from './defaults.ts';
 
@@ -36,13 +37,16 @@ interface Range {
 
 const YEAR_SECONDS = 365 * 86_400;
 
+/** @public Re-exported by server/index.ts for embedders. */
 export const OPTION_RANGES: Record<NumericOption, Range> = {
   scryptCost: {
     what: 'the scrypt cost',
     min: 1024,
     max: 1_048_576,
     powerOfTwo: true,
-    why: 'below 1024 a hash is too cheap to guard a password (and below 4 scrypt refuses to run), above 2^20 each login needs over 1 GiB and seconds of CPU',
+    why:
+      'below 1024 a hash is too cheap to guard a password (and below 4 scrypt refuses to run), ' +
+      'above 2^20 each login needs over 1 GiB and seconds of CPU',
   },
   accessTtlSeconds: { what: 'the access-token lifetime in seconds', min: 1, max: YEAR_SECONDS },
   refreshTtlSeconds: { what: 'the refresh-token lifetime in seconds', min: 1, max: YEAR_SECONDS },
@@ -60,7 +64,7 @@ export function invalidServerOption(options: ServerOptions): InvalidServerOption
     if (value === undefined || fits(value, range)) continue;
     return new InvalidServerOption(
       option,
-      `${range.what} must be ${describe(range)} (got ${String(value)})${range.why ? `: ${range.why}` : ''}.`,
+      `${range.what} must be ${describe(range)} (got ${inspect(value)})${range.why ? `: ${range.why}` : ''}.`,
     );
   }
   const maxTokens = options.maxTokens ?? DEFAULTS.maxTokens;

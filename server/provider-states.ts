@@ -16,7 +16,7 @@ function text(params: Params, name: string): string {
   return value;
 }
 
-export const STATES: Record<string, StateHandler> = {
+const STATES: Record<string, StateHandler> = {
   'user {username} with password {password} exists for client {clientId}': (params, { directory }) => {
     directory.addClient(text(params, 'clientId'));
     directory.addUser(text(params, 'username'), text(params, 'password'));

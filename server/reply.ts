@@ -40,5 +40,12 @@ export function sendError(
 /** A raw answer for requests Node's HTTP parser rejected (bad chunking, bad headers). */
 export const BAD_REQUEST_RAW = (() => {
   const body = JSON.stringify({ error: 'invalid_request', error_description: 'the request is not valid HTTP' });
-  return `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json;charset=UTF-8\r\ncache-control: no-store\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
+  const head = [
+    'HTTP/1.1 400 Bad Request',
+    'content-type: application/json;charset=UTF-8',
+    'cache-control: no-store',
+    `content-length: ${Buffer.byteLength(body)}`,
+    'connection: close',
+  ];
+  return `${head.join('\r\n')}\r\n\r\n${body}`;
 })();

@@ -8,7 +8,7 @@ describe('reference server: password grant and refresh rotation', () => {
   beforeEach(async () => (ref = await startServer()));
   afterEach(() => ref.stop());
 
-  it('answers the documented login example with a documented pair, expiresIn 3600, and Cache-Control no-store', async () => {
+  it('answers the documented login with a documented pair, expiresIn 3600, and Cache-Control no-store', async () => {
     const res = await post(`${ref.url}/v1/token`, DOC_LOGIN, 'application/x-www-form-urlencoded', {
       'cache-control': 'no-cache',
       'postman-token': 'c1d78ff1-8c9d-1294-9ebe-de8ba895e00a',
@@ -21,7 +21,7 @@ describe('reference server: password grant and refresh rotation', () => {
     assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
   });
 
-  it("rotates on the documented refresh body (with its trailing '&='): a new refresh token and a new access token", async () => {
+  it("rotates on the documented refresh body (trailing '&=' included): new refresh and access tokens", async () => {
     const first = await login(ref.url);
     const res = await post(`${ref.url}/v1/refresh/token`, refreshBody(first.refreshToken));
     assert.equal(res.status, 200);

@@ -6,8 +6,11 @@ function shownDefault(setting: Setting<unknown>): string {
   if (setting.shownDefault !== undefined) return setting.shownDefault;
   if (setting.secret) return 'none';
   if (setting.fallback === undefined || setting.fallback === '') return 'none';
-  if (Array.isArray(setting.fallback)) return setting.fallback.join(',');
-  return String(setting.fallback);
+  const fallback = setting.fallback;
+  if (Array.isArray(fallback)) return fallback.join(',');
+  if (typeof fallback === 'string' || typeof fallback === 'number' || typeof fallback === 'boolean')
+    return `${fallback}`;
+  return JSON.stringify(fallback);
 }
 
 function flagColumn(setting: Setting<unknown>): string {

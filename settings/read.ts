@@ -2,8 +2,8 @@
 // default. A bad value is a SettingError naming where it came from and what it must be.
 import { BadValue, SettingError, type Setting } from './setting.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a table mixes settings of every value type
-export type SettingTable = Record<string, Setting<any>>;
+/** Settings of any value types, each keeping its own. */
+export type SettingTable = Record<string, Setting<unknown>>;
 export type SettingValues<T extends SettingTable> = { [K in keyof T]: T[K] extends Setting<infer V> ? V : never };
 
 export type Env = Record<string, string | undefined>;
@@ -20,7 +20,7 @@ export function readSettings<T extends SettingTable>(table: T, sources: SettingS
   return values as SettingValues<T>;
 }
 
-export function readSetting<V>(setting: Setting<V>, { env, flags = {} }: SettingSources): V {
+function readSetting<V>(setting: Setting<V>, { env, flags = {} }: SettingSources): V {
   for (const name of setting.flag === undefined ? [] : [setting.flag, ...(setting.flagAliases ?? [])]) {
     const fromFlag = flags[name];
     if (fromFlag !== undefined) return parse(setting, String(fromFlag), `--${name}`, 'the flag');

@@ -1,7 +1,7 @@
 // The settings of `token-suite serve`, the reference server (and, by name, the alt server and the mutants).
 import { flag, integer, text, type Setting } from './setting.ts';
 import { VERIFY_SETTINGS } from './verify.ts';
-import { readSettings, type SettingValues } from './read.ts';
+import type { SettingValues } from './read.ts';
 
 const setting = <T>(s: Setting<T>) => s;
 
@@ -112,7 +112,3 @@ export const SERVE_SETTINGS = {
 };
 
 export type ServeSettings = SettingValues<typeof SERVE_SETTINGS>;
-
-export function serveSettings(overrides: Partial<ServeSettings> = {}): ServeSettings {
-  return { ...readSettings(SERVE_SETTINGS, { env: {} }), ...overrides };
-}

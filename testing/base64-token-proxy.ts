@@ -39,7 +39,7 @@ export async function startBase64TokenProxy(): Promise<TokenProxy> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', async () => {
+    const respond = async () => {
       const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
       const presented = form.get('refreshToken');
       if (presented !== null) form.set('refreshToken', toUpstream.get(presented) ?? presented);
@@ -56,7 +56,8 @@ export async function startBase64TokenProxy(): Promise<TokenProxy> {
       res
         .writeHead(answer.status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
         .end(JSON.stringify(body));
-    });
+    };
+    req.on('end', () => void respond());
   });
   const url = await listen(server);
   return { url, issued, stop: async () => (await close(server), await upstream.stop()) };

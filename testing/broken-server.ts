@@ -1,6 +1,6 @@
 // Test fixture: a server that breaks the contract in one way. It forwards every request to a
 // correct upstream and rewrites the JSON answers with `mutate`, e.g. expiresIn as a string.
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { close, listen } from '../server/index.ts';
 
 export type Mutation = (body: Record<string, unknown>) => Record<string, unknown>;
@@ -12,7 +12,7 @@ export async function startBrokenServer(
   upstream: string,
   mutate: Mutation,
 ): Promise<{ url: string; stop: () => Promise<void> }> {
-  const server = createServer(async (req, res) => {
+  const relay = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const answer = await fetch(`${upstream}${req.url ?? '/'}`, {
@@ -28,6 +28,7 @@ export async function startBrokenServer(
       /* not JSON: forwarded as is */
     }
     res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'text/plain' }).end(body);
-  });
+  };
+  const server = createServer((req, res) => void relay(req, res));
   return { url: await listen(server), stop: () => close(server) };
 }

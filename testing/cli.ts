@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const BIN = fileURLToPath(new URL('../bin/token-suite.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../bin/token-suite.js', import.meta.url));
 /** The CLI run in-process by a wrapper that prints its peak memory (maxRSS-kB N) on stderr at exit. */
 const MEASURED = fileURLToPath(new URL('./measured-cli.ts', import.meta.url));
 
@@ -23,14 +23,16 @@ export function startServe(args: string[] = [], env: NodeJS.ProcessEnv = {}): Pr
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
+  child.stdout.setEncoding('utf8');
+  child.stderr.setEncoding('utf8');
   return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
+    const onData = (chunk: string) => {
       output += chunk;
       const match = /listening on (http:\/\/\S+)/.exec(output);
       if (match) resolve({ url: match[1]!, child, output: () => output, stop });
     };
     child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr.on('data', (chunk: string) => (output += chunk));
     child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
   });
 }
@@ -51,8 +53,9 @@ export function peakMiB(run: CliRun): number {
 }
 
 /**
- * Runs the CLI to completion (`measured`: in a wrapper that prints its peak memory). `interruptWhen` sends SIGINT (Ctrl-C) once stdout matches it (never a fixed
- * sleep: the handler exists once the run prints); `interruptTwice` sends a second SIGINT right after (as npm does).
+ * Runs the CLI to completion (`measured`: in a wrapper that prints its peak memory). `interruptWhen` sends
+ * SIGINT (Ctrl-C) once stdout matches it (never a fixed sleep: the handler exists once the run prints);
+ * `interruptTwice` sends a second SIGINT right after (as npm does).
  */
 export function runCli(
   args: string[],
@@ -70,11 +73,13 @@ export function runCli(
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
     let stdout = '';
     let stderr = '';
     const started = performance.now();
     let interrupted = false;
-    child.stdout.on('data', (c: Buffer) => {
+    child.stdout.on('data', (c: string) => {
       stdout += c;
       if (interruptWhen && !interrupted && interruptWhen.test(stdout)) {
         interrupted = true;
@@ -82,7 +87,7 @@ export function runCli(
         if (interruptTwice) child.kill('SIGINT');
       }
     });
-    child.stderr.on('data', (c: Buffer) => (stderr += c));
+    child.stderr.on('data', (c: string) => (stderr += c));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.once('exit', (code) => {
       clearTimeout(timer);

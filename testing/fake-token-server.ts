@@ -38,7 +38,7 @@ export function createFakeServer(flaws: FakeFlaws = {}): Server {
     req.on('data', (chunk: Buffer) => {
       body += chunk.toString();
     });
-    req.on('end', async () => {
+    const respond = async () => {
       const form = new URLSearchParams(body);
       const reply = (status: number, json: unknown) => {
         res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
@@ -53,7 +53,8 @@ export function createFakeServer(flaws: FakeFlaws = {}): Server {
       if (flaws.raceWindowMs) await sleep(flaws.raceWindowMs);
       if (!flaws.acceptReplays) live.delete(token);
       return reply(200, issue(user));
-    });
+    };
+    req.on('end', () => void respond());
   });
 }
 

@@ -67,7 +67,7 @@ export async function startFault(fault: Fault): Promise<FaultServer> {
   const forward: Forward = (req, res, rewrite) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', async () => {
+    const respond = async () => {
       try {
         const answer = await fetch(`${upstream.url}${req.url ?? '/'}`, {
           method: req.method ?? 'GET',
@@ -83,7 +83,8 @@ export async function startFault(fault: Fault): Promise<FaultServer> {
       } catch {
         res.destroy();
       }
-    });
+    };
+    req.on('end', () => void respond());
   };
   const server: Server = createServer((req, res) => {
     seen += 1;

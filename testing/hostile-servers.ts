@@ -1,7 +1,6 @@
 // Hostile targets for the suite's own tests (loopback only): a real reference server whose answers turn
 // hostile once the preflight is over, or only for the raw robustness probes. They stand in for malicious or
 // broken servers; they prove the suite's bounds (time, memory, reports, secrets), not any product's behaviour.
-import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, readFileSync, renameSync } from 'node:fs';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -21,7 +20,7 @@ export type Hostility =
   | 'echo-password'; // errors reflect the submitted password
 
 const PREFLIGHT_REQUESTS = 2;
-export const BOMB_INFLATED_BYTES = 1 << 30;
+const BOMB_INFLATED_BYTES = 1 << 30;
 
 export interface HostileServer {
   url: string;
@@ -29,7 +28,7 @@ export interface HostileServer {
 }
 
 /** 1 GiB of zeros, gzipped once per machine (about 1 MiB) and cached in the temp directory. */
-export async function gzipBomb(): Promise<Buffer> {
+async function gzipBomb(): Promise<Buffer> {
   const path = join(tmpdir(), 'token-suite-gzip-bomb-1GiB.gz');
   if (!existsSync(path)) {
     const gzip = createGzip({ level: 9 });
@@ -131,5 +130,3 @@ function echoing(req: IncomingMessage, res: ServerResponse, honest: RequestListe
   }) as typeof res.end;
   honest(req, res);
 }
-
-export const randomPassword = () => randomBytes(6).toString('base64');

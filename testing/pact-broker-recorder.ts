@@ -53,7 +53,7 @@ export async function startBrokerRecorder(pactFile: string, deployable = true): 
       _links: {},
     }),
     'GET /pacts/recorded': () => ({
-      ...JSON.parse(readFileSync(pactFile, 'utf8')),
+      ...(JSON.parse(readFileSync(pactFile, 'utf8')) as Record<string, unknown>),
       _links: {
         'pb:publish-verification-results': { href: `${base}/pacts/recorded/verification-results` },
         'pb:provider': { href: `${base}/pacticipants/echon-token-api` },
@@ -86,7 +86,8 @@ export async function startBrokerRecorder(pactFile: string, deployable = true): 
   };
   const server = createServer((req, res) => {
     let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk));
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', base);
       requests.push({ method: req.method ?? '', path: `${url.pathname}${url.search}`, headers: req.headers, body });

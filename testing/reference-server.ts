@@ -1,4 +1,5 @@
 // Test helpers: a reference server on a free loopback port, and a raw form POST.
+import { DOCUMENTED_CREDENTIALS } from '../schemas/documented-examples.ts';
 import { close, createTokenServer, listen, type ServerOptions, type TokenServer } from '../server/index.ts';
 
 export interface Running {
@@ -14,8 +15,8 @@ export async function startServer(options: ServerOptions = {}): Promise<Running>
   return { url, server, stop: () => close(server) };
 }
 
-export const DOC_LOGIN =
-  'grantType=password&clientId=57f986e1-4588-4512-90ea-d264904df7b2&username=crm%40fidilio.com&password=12312312';
+/** The documented login body: grantType=password&clientId=57f9…&username=crm%40fidilio.com&password=12312312. */
+export const DOC_LOGIN = new URLSearchParams({ grantType: 'password', ...DOCUMENTED_CREDENTIALS }).toString();
 export const FORM = 'application/x-www-form-urlencoded';
 
 export async function post(url: string, body: string, contentType = FORM, extra: Record<string, string> = {}) {
@@ -23,7 +24,7 @@ export async function post(url: string, body: string, contentType = FORM, extra:
   const text = await res.text();
   let json: Record<string, unknown> = {};
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text) as Record<string, unknown>;
   } catch {
     /* non-JSON bodies are asserted on through `text` */
   }

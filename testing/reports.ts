@@ -2,8 +2,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Summary } from '../verify/summary.ts';
 
 export const tempDir = () => mkdtempSync(join(tmpdir(), 'token-suite-'));
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever the report holds
-export const readSummary = (dir: string): any => JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
+/** summary.json as the product wrote it (the product checks it against its schema before writing). */
+export const readSummary = (dir: string): Summary =>
+  JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as Summary;

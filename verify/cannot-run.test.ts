@@ -25,7 +25,7 @@ function assertErrorSummary(dir: string, sentence: RegExp) {
   const valid = validateSummary(summary);
   assert.ok(valid.ok, valid.ok ? '' : valid.message);
   assert.equal(summary.verdict, 'error');
-  assert.match(summary.error, sentence);
+  assert.match(summary.error ?? '', sentence);
   assert.match(readFileSync(join(dir, 'junit.xml'), 'utf8'), /<error message=/);
 }
 

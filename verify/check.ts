@@ -1,6 +1,7 @@
 // A conformance check: one requirement, how to test it, the least evidence it needs, and what was seen.
 import { describeExchange } from './evidence.ts';
-import type { Exchange, Probe } from './probe.ts';
+import type { Exchange } from './exchange.ts';
+import type { Probe } from './probe.ts';
 import type { Level } from './types.ts';
 
 export interface Finding {
@@ -17,7 +18,7 @@ export interface Check {
   /** The least evidence a verdict on this requirement needs, and why (the README's catalog shows it). */
   minimum: string;
   /** Sends what it needs and writes what it saw into `e`; the layer turns `e` into the finding. */
-  run(probe: Probe, e: Evidence): Promise<void>;
+  run(probe: Probe, e: Evidence): Promise<void> | void;
 }
 
 /** Collects what a check saw: fails when an expectation failed, is inconclusive when evidence was missing. */
@@ -54,7 +55,5 @@ export class Evidence {
     return { outcome: this.failed ? 'fail' : this.missing ? 'inconclusive' : 'pass', evidence: this.lines };
   }
 }
-
-export const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -8,7 +8,7 @@ import { BreakerOpen, NeedsTokenPair, Probe } from './probe.ts';
 import { renderRequirementLine } from './reports/console-requirement.ts';
 import type { Layer, LayerContext, RequirementResult, Status } from './types.ts';
 
-export function toStatus(check: Pick<Check, 'level'>, outcome: Finding['outcome']): Status {
+function toStatus(check: Pick<Check, 'level'>, outcome: Finding['outcome']): Status {
   if (outcome === 'fail') return check.level === 'MUST' ? 'fail' : 'warn';
   return outcome;
 }

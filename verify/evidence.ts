@@ -1,12 +1,12 @@
 // How an answer reads in evidence: the status and OAuth code when there is one, otherwise the content
 // type, the size and the first bytes of the body (tokens in it cut to their short form).
 import { redactTokensIn } from '../schemas/token-format.ts';
-import type { Exchange } from './probe.ts';
+import type { Exchange } from './exchange.ts';
 
 /** The first bytes of a body, quoted, control characters escaped, tokens cut. */
 export function bodyStart(ex: Pick<Exchange, 'text' | 'truncated'>, length = 60): string {
   const start = redactTokensIn(ex.text.slice(0, length)).replace(
-    /[\u0000-\u001f\u007f]/g,
+    /[\u0000-\u001f\u007f]/g, // eslint-disable-line no-control-regex -- control characters are what it escapes
     (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
   );
   return `'${start}${ex.text.length > length || ex.truncated ? '…' : ''}'`;

@@ -6,14 +6,9 @@ import { join } from 'node:path';
 import { runCli } from '../testing/cli.ts';
 import { startFault, type Fault } from '../testing/fault-servers.ts';
 import { readSummary, tempDir } from '../testing/reports.ts';
+import type { Summary } from './summary.ts';
 
-interface Requirement {
-  id: string;
-  level: string;
-  status: string;
-  evidence: string[];
-}
-const byId = (summary: { requirements: Requirement[] }, id: string) => summary.requirements.find((r) => r.id === id)!;
+const byId = (summary: Summary, id: string) => summary.requirements.find((r) => r.id === id)!;
 
 async function verifyAgainst(fault: Fault, args: string[] = [], env: NodeJS.ProcessEnv = {}) {
   const server = await startFault(fault);
@@ -43,9 +38,9 @@ describe('token-suite verify: targets that fail after the preflight', () => {
       assert.equal(first.status, 'fail');
       assert.match(first.evidence.join('\n'), evidence);
       assert.match(first.evidence.join('\n'), /POST http:\/\/127\.0\.0\.1:\d+\/v1\/token/);
-      const later = summary.requirements.filter((r: Requirement) => r.status === 'inconclusive');
+      const later = summary.requirements.filter((r) => r.status === 'inconclusive');
       assert.ok(later.length > 0, 'after three failures in a row the rest is inconclusive, not failed');
-      assert.match(later[0].evidence.join('\n'), /stopped answering/);
+      assert.match(later[0]!.evidence.join('\n'), /stopped answering/);
     });
   }
 
@@ -68,7 +63,7 @@ describe('token-suite verify: targets that fail after the preflight', () => {
     assert.equal(byId(summary, 'REFRESH-02').status, 'inconclusive');
   });
 
-  it('a server whose expiresIn reads 3599 (remaining lifetime) passes TOKEN-03 with a note, not a warning', async () => {
+  it('a server whose expiresIn reads 3599 (remaining lifetime) passes TOKEN-03 with a note, no warning', async () => {
     const { run, summary } = await verifyAgainst('expires-3599');
     assert.equal(run.code, 0, run.stdout + run.stderr);
     const expiry = byId(summary, 'TOKEN-03');
@@ -99,7 +94,8 @@ describe('token-suite verify: secrets', () => {
 
 describe('token-suite verify: Ctrl-C', () => {
   for (const twice of [false, true]) {
-    it(`writes the reports with what was measured so far, marked interrupted, and exits 130${twice ? ' (two SIGINTs at once, as npm forwards them)' : ''}`, async () => {
+    const how = twice ? ' (two SIGINTs at once, as npm forwards them)' : '';
+    it(`writes the reports with what was measured so far, marked interrupted, and exits 130${how}`, async () => {
       const server = await startFault('slow');
       const dir = tempDir();
       try {
@@ -112,8 +108,8 @@ describe('token-suite verify: Ctrl-C', () => {
         const summary = readSummary(dir);
         assert.equal(summary.interrupted, true);
         assert.equal(summary.verdict, 'interrupted');
-        assert.ok(summary.requirements.some((r: Requirement) => r.status === 'inconclusive'));
-        assert.ok(summary.requirements.some((r: Requirement) => r.status === 'pass'));
+        assert.ok(summary.requirements.some((r) => r.status === 'inconclusive'));
+        assert.ok(summary.requirements.some((r) => r.status === 'pass'));
         assert.doesNotMatch(run.stdout, /verdict: FAIL/);
       } finally {
         await server.stop();
@@ -129,7 +125,7 @@ describe('token-suite verify: the run deadline', () => {
     assert.ok(run.ms < 4000 * 3 + 10_000, `took ${run.ms} ms`);
     assert.equal(summary.verdict, 'inconclusive');
     assert.match(summary.notes.join('\n'), /stopped at its deadline of 4 s/);
-    const stopped = summary.requirements.filter((r: Requirement) => r.status === 'inconclusive');
+    const stopped = summary.requirements.filter((r) => r.status === 'inconclusive');
     assert.match(stopped.at(-1)!.evidence.join('\n'), /deadline of 4 s passed/);
   });
 });

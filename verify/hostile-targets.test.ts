@@ -7,7 +7,7 @@ import { startBase64TokenProxy } from '../testing/base64-token-proxy.ts';
 import { peakMiB, runCli, type CliRun } from '../testing/cli.ts';
 import { startHostile, type Hostility } from '../testing/hostile-servers.ts';
 import { assertNoSecret, assertReportsWritten } from '../testing/report-checks.ts';
-import { tempDir } from '../testing/reports.ts';
+import { readSummary, tempDir } from '../testing/reports.ts';
 
 /** A normal conformance run of this kind takes under 20 s and about 165 MiB (peak RSS) on a busy 2-core machine. */
 const WALL_BOUND_MS = 60_000;
@@ -41,7 +41,7 @@ describe('hostile targets: verify ends bounded, with valid reports and no secret
       try {
         const { run, dir } = await verifyHostile(server.url);
         assert.ok(codes.includes(run.code ?? -1), `exit ${run.code}: ${run.stderr.slice(-400)}`);
-        assert.match(JSON.stringify((await import('../testing/reports.ts')).readSummary(dir).requirements), evidence);
+        assert.match(JSON.stringify(readSummary(dir).requirements), evidence);
         assertNoSecret(dir, run.stdout + run.stderr, [DOCUMENTED_CREDENTIALS.password]);
       } finally {
         await server.stop();

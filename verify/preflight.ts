@@ -6,7 +6,8 @@ import { validateOpaqueTokenResponse, type TokenPair } from '../schemas/validato
 import { CannotRunError } from './errors.ts';
 import { bodyStart, describeAnswer } from './evidence.ts';
 import { TransportError } from '../client/transport.ts';
-import type { Exchange, Probe } from './probe.ts';
+import type { Exchange } from './exchange.ts';
+import type { Probe } from './probe.ts';
 
 export interface Preflight {
   /** The pair the documented grant issued, when it was a valid pair. */
@@ -58,24 +59,38 @@ function unreachableSentence(error: TransportError, baseUrl: string, timeoutMs: 
 /** One sentence per TLS problem, naming the flag that fixes it. */
 function tlsSentence(error: TransportError): string {
   const where = new URL(error.request.url).origin;
-  if (/wrong version number|packet length too long|EPROTO/i.test(`${error.code} ${error.detail}`)) {
-    return `${where} does not speak TLS on that port (${error.code}); use http:// in --base-url, or the server's HTTPS port.`;
+  const seen = `${error.code} ${error.detail}`;
+  if (/wrong version number|packet length too long|EPROTO/i.test(seen)) {
+    return (
+      `${where} does not speak TLS on that port (${error.code}); ` +
+      `use http:// in --base-url, or the server's HTTPS port.`
+    );
   }
-  if (/CERTIFICATE_REQUIRED|certificate required|BAD_CERTIFICATE|UNKNOWN_CA/i.test(`${error.code} ${error.detail}`)) {
-    return `${where} refused the TLS handshake for want of a client certificate it accepts (${error.code}); pass it with --cert client.pem --key client.key (mutual TLS).`;
+  if (/CERTIFICATE_REQUIRED|certificate required|BAD_CERTIFICATE|UNKNOWN_CA/i.test(seen)) {
+    return (
+      `${where} refused the TLS handshake for want of a client certificate it accepts (${error.code}); ` +
+      `pass it with --cert client.pem --key client.key (mutual TLS).`
+    );
   }
-  if (/altnames|hostname|HOSTNAME_MISMATCH|ERR_TLS_CERT_ALTNAME_INVALID/i.test(`${error.code} ${error.detail}`)) {
-    return `${where}'s certificate is not valid for that host name (${error.code}); use the name the certificate was issued for in --base-url, or --insecure to skip verification.`;
+  if (/altnames|hostname|HOSTNAME_MISMATCH|ERR_TLS_CERT_ALTNAME_INVALID/i.test(seen)) {
+    return (
+      `${where}'s certificate is not valid for that host name (${error.code}); ` +
+      `use the name the certificate was issued for in --base-url, or --insecure to skip verification.`
+    );
   }
-  return `${where}'s certificate is not trusted (${error.code}: ${error.detail}); pass its CA with --ca-file ca.pem (PEM), or --insecure to skip verification.`;
+  return (
+    `${where}'s certificate is not trusted (${error.code}: ${error.detail}); ` +
+    `pass its CA with --ca-file ca.pem (PEM), or --insecure to skip verification.`
+  );
 }
 
 /** Throws when the answer says the suite is pointed at the wrong place. */
 function configurationMistake(ex: Exchange, what: string): void {
   if (ex.status >= 300 && ex.status < 400) {
     const location = ex.headers.get('location');
+    const to = location ? ` to ${location.slice(0, 200)}` : '';
     throw new CannotRunError(
-      `${ex.method} ${ex.url} answered ${ex.status} to ${what}, a redirect${location ? ` to ${location.slice(0, 200)}` : ''}; ` +
+      `${ex.method} ${ex.url} answered ${ex.status} to ${what}, a redirect${to}; ` +
         `the suite never follows redirects with credentials: use the final origin as --base-url.`,
     );
   }

@@ -6,22 +6,8 @@ import { Transport, TransportError } from '../client/transport.ts';
 import { validateOpaqueTokenResponse, type TokenPair } from '../schemas/validators.ts';
 import { loginBody } from './checks/login-form.ts';
 import { describeAnswer } from './evidence.ts';
+import type { Exchange } from './exchange.ts';
 import type { Target } from './types.ts';
-
-export interface Exchange {
-  method: string;
-  /** The full URL the request went to. */
-  url: string;
-  status: number;
-  headers: Headers;
-  text: string;
-  json: unknown;
-  /** The body was cut at the size cap. */
-  truncated: boolean;
-  /** The body is a success body carrying a token: what must never happen on bad input. */
-  issued: TokenPair | undefined;
-  ms: number;
-}
 
 /** Not sent: the target failed BREAKER_LIMIT requests in a row. What depended on it is inconclusive. */
 export class BreakerOpen extends Error {}
@@ -32,7 +18,7 @@ export class NeedsTokenPair extends Error {}
 const FORM = 'application/x-www-form-urlencoded';
 const BREAKER_LIMIT = 3;
 /** Bodies larger than this are cut (the API's answers are well under 2 KiB). */
-export const MAX_BODY_BYTES = 256 * 1024;
+const MAX_BODY_BYTES = 256 * 1024;
 
 export class Probe {
   /** Every token seen, with what it was (token or refreshToken) and the request that brought it. */
@@ -157,7 +143,10 @@ function tokenLike(json: unknown): TokenPair | undefined {
   const token = body?.token ?? body?.access_token;
   const refreshToken = body?.refreshToken ?? body?.refresh_token;
   if ((typeof token === 'string' && token) || (typeof refreshToken === 'string' && refreshToken)) {
-    return { token: String(token ?? ''), refreshToken: String(refreshToken ?? ''), expiresIn: Number(body?.expiresIn) };
+    return { token: asText(token ?? ''), refreshToken: asText(refreshToken ?? ''), expiresIn: Number(body?.expiresIn) };
   }
   return undefined;
 }
+
+/** A JSON value as text: a string as it is, anything else as JSON (String() would print [object Object]). */
+const asText = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));

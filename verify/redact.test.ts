@@ -43,27 +43,31 @@ describe('redaction of reports', () => {
     assert.match(out.requirements[0]!.evidence[0]!, /pw \*\*\*/);
   });
 
-  it('keeps summary.json valid and its structure whole whatever the password is: pass, null, 2026, a quote, one letter', () => {
-    for (const password of ['pass', 'null', '2026', '"', 'a', 'fail', 'MUST', 'Q7!']) {
-      const redactor = new Redactor(password);
-      const out = redactor.summary(
-        summaryWith([`echoed ${password} and ${encodeURIComponent(password)}`], [`note ${password}`]),
-      );
-      const valid = validateSummary(out);
-      assert.ok(valid.ok, `${password}: ${valid.ok ? '' : valid.message}`);
-      assert.deepEqual(
-        [out.verdict, out.requirements[0]!.status, out.requirements[0]!.id],
-        ['fail', 'fail', 'SECRET-01'],
-      );
-      assert.ok(
-        !out.requirements[0]!.evidence[0]!.includes(password),
-        `${password} left in ${out.requirements[0]!.evidence[0]}`,
-      );
-      assert.doesNotThrow(() => JSON.parse(JSON.stringify(out)));
-      renderHtml(out);
-      assert.match(renderJunit(out), /^<\?xml/);
-    }
-  });
+  it(
+    'keeps summary.json valid and its structure whole whatever the password is: pass, null, ' +
+      '2026, a quote, one letter',
+    () => {
+      for (const password of ['pass', 'null', '2026', '"', 'a', 'fail', 'MUST', 'Q7!']) {
+        const redactor = new Redactor(password);
+        const out = redactor.summary(
+          summaryWith([`echoed ${password} and ${encodeURIComponent(password)}`], [`note ${password}`]),
+        );
+        const valid = validateSummary(out);
+        assert.ok(valid.ok, `${password}: ${valid.ok ? '' : valid.message}`);
+        assert.deepEqual(
+          [out.verdict, out.requirements[0]!.status, out.requirements[0]!.id],
+          ['fail', 'fail', 'SECRET-01'],
+        );
+        assert.ok(
+          !out.requirements[0]!.evidence[0]!.includes(password),
+          `${password} left in ${out.requirements[0]!.evidence[0]}`,
+        );
+        assert.doesNotThrow(() => JSON.parse(JSON.stringify(out)));
+        renderHtml(out);
+        assert.match(renderJunit(out), /^<\?xml/);
+      }
+    },
+  );
 
   it('redacts a short password (Q7!) in every encoding it travels in', () => {
     const redactor = new Redactor('Q7!');

@@ -61,6 +61,6 @@ export class Redactor {
 }
 
 /** https://user:secret@host → https://host */
-export function stripUserinfo(url: string): string {
+function stripUserinfo(url: string): string {
   return url.replace(/^(https?:\/\/)[^@/]*@/i, '$1');
 }

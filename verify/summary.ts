@@ -21,17 +21,14 @@ export interface Summary {
   error?: string;
 }
 
-/** The version written to summary.json's `tool.version`: package.json's. */
-export const VERSION = TOOL_VERSION;
-
-export function countStatuses(requirements: readonly RequirementResult[]): Record<Status, number> {
+function countStatuses(requirements: readonly RequirementResult[]): Record<Status, number> {
   const counts: Record<Status, number> = { pass: 0, fail: 0, warn: 0, inconclusive: 0 };
   for (const r of requirements) counts[r.status] += 1;
   return counts;
 }
 
 /** A MUST that failed decides; then an interruption; then a MUST without enough evidence. */
-export function verdictOf(requirements: readonly RequirementResult[], interrupted: boolean): Verdict {
+function verdictOf(requirements: readonly RequirementResult[], interrupted: boolean): Verdict {
   const must = requirements.filter((r) => r.level === 'MUST');
   if (must.some((r) => r.status === 'fail')) return 'fail';
   if (interrupted) return 'interrupted';
@@ -39,7 +36,7 @@ export function verdictOf(requirements: readonly RequirementResult[], interrupte
   return 'pass';
 }
 
-export const EXIT_CODES: Record<Verdict, number> = { pass: 0, fail: 1, error: 2, inconclusive: 3, interrupted: 130 };
+const EXIT_CODES: Record<Verdict, number> = { pass: 0, fail: 1, error: 2, inconclusive: 3, interrupted: 130 };
 
 /** The exit code of a run: 130 whenever it was interrupted, else the verdict's. */
 export function exitCodeOf(summary: Pick<Summary, 'verdict' | 'interrupted'>): number {
@@ -51,7 +48,7 @@ type SummaryInput = Omit<Summary, 'tool' | 'verdict' | 'counts' | 'notes'> & { n
 export function buildSummary(input: SummaryInput): Summary {
   const verdict = input.error !== undefined ? 'error' : verdictOf(input.requirements, input.interrupted);
   return {
-    tool: { name: 'token-suite', version: VERSION },
+    tool: { name: 'token-suite', version: TOOL_VERSION }, // package.json's version
     verdict,
     counts: countStatuses(input.requirements),
     notes: [],

@@ -15,7 +15,7 @@ export interface ResolvedTarget {
 export const EMBEDDED_SCRYPT_COST = 1024;
 
 export async function resolveTarget(baseUrl: string | undefined): Promise<ResolvedTarget> {
-  if (baseUrl !== undefined) return { baseUrl, embedded: false, notes: [], stop: async () => undefined };
+  if (baseUrl !== undefined) return { baseUrl, embedded: false, notes: [], stop: () => Promise.resolve() };
   const server = createTokenServer({ scryptCost: EMBEDDED_SCRYPT_COST });
   const url = await listen(server, 0, '127.0.0.1');
   const note =

@@ -11,13 +11,7 @@ import { readSummary, tempDir } from '../testing/reports.ts';
 import { makeTlsFixtures, type TlsFixtures } from '../testing/tls-fixtures.ts';
 
 const WITHIN_MS = 30_000;
-interface Requirement {
-  id: string;
-  status: string;
-  evidence: string[];
-}
-const byId = (dir: string, id: string): Requirement =>
-  readSummary(dir).requirements.find((r: Requirement) => r.id === id);
+const byId = (dir: string, id: string) => readSummary(dir).requirements.find((r) => r.id === id)!;
 
 describe('HTTPS targets with a private CA', function () {
   this.timeout(120_000);
@@ -151,7 +145,7 @@ describe('HTTPS targets that require a client certificate (mutual TLS)', functio
     assert.match(run.stderr, /client certificate .*--cert client\.pem --key client\.key/);
   });
 
-  it('with --cert/--key: conformance passes; the contract layer says it cannot present one (inconclusive, exit 3)', async () => {
+  it('--cert/--key: conformance passes; the contract layer cannot present one (inconclusive, exit 3)', async () => {
     const dir = tempDir();
     const args = ['--ca-file', tls.caFile, '--cert', tls.clientCertFile, '--key', tls.clientKeyFile];
     const run = await runCli([

@@ -16,13 +16,13 @@ describe('token-suite verify against the embedded reference server', () => {
     assert.match(run.stdout, /verdict: PASS/);
   });
 
-  it('writes a summary.json that matches its published schema, one entry per requirement, each with its minimum', () => {
+  it('writes a summary.json matching its published schema, one entry per requirement, each with its minimum', () => {
     const summary = readSummary(dir);
     const valid = validateSummary(summary);
     assert.ok(valid.ok, valid.ok ? '' : valid.message);
     assert.equal(summary.requirements.length, CONFORMANCE.length);
     assert.equal(summary.embedded, true);
-    assert.ok(summary.requirements.every((r: { minimum?: string }) => (r.minimum ?? '').length > 10));
+    assert.ok(summary.requirements.every((r) => (r.minimum ?? '').length > 10));
     assert.match(summary.notes.join('\n'), /scrypt cost 1024/);
   });
 

@@ -11,7 +11,8 @@ export const accessTokenAsRefresh: Mutant = {
   name: 'access-token-as-refresh',
   category: 'replay',
   defect:
-    'One token table for both kinds: an access token presented to the refresh endpoint is rotated like a refresh token.',
+    'One token table for both kinds: ' +
+    'an access token presented to the refresh endpoint is rotated like a refresh token.',
   violates: ['conformance:REFRESH-07'],
   expected: 'fail',
   extend(context) {
@@ -19,7 +20,10 @@ export const accessTokenAsRefresh: Mutant = {
     const accessOwners = new Map<string, Owner>();
     const refreshOwners = new Map<string, Owner>();
     const remember = (pair: TokenPair, owner: Owner | undefined): TokenPair => {
-      if (owner) accessOwners.set(pair.token, owner) && refreshOwners.set(pair.refreshToken, owner);
+      if (owner) {
+        accessOwners.set(pair.token, owner);
+        refreshOwners.set(pair.refreshToken, owner);
+      }
       return pair;
     };
     context.routes[TOKEN_PATH] = async (form, ctx) =>

@@ -5,7 +5,8 @@ export const duplicateFieldsLastWins: Mutant = {
   name: 'duplicate-fields-last-wins',
   category: 'input',
   defect:
-    'The body is parsed with Object.fromEntries(new URLSearchParams(body)): a repeated field is not an error, the last value wins.',
+    'The body is parsed with Object.fromEntries(new URLSearchParams(body)): a repeated field is not an error, ' +
+    'the last value wins.',
   violates: ['conformance:ROBUST-02 (repeated password, RFC 6749 3.2)'],
   expected: 'fail',
   extend: unchanged,

@@ -5,7 +5,8 @@ export const getQueryCredentials: Mutant = {
   name: 'get-query-credentials',
   category: 'leakage',
   defect:
-    "The docs' Definition line says GET, so GET /v1/token?grantType=password&...&password=... is served too: passwords end up in URLs and logs.",
+    "The docs' Definition line says GET, so GET /v1/token?grantType=password&...&password=... is served too: " +
+    'passwords end up in URLs and logs.',
   violates: ['conformance:TOKEN-09'],
   expected: 'fail',
   extend: unchanged,

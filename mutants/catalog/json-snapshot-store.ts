@@ -12,7 +12,8 @@ export const jsonSnapshotStore: Mutant = {
   name: 'json-snapshot-store',
   category: 'load',
   defect:
-    'Every refresh re-serialises and checksums the whole table of tokens ever issued ("crash-safe snapshot"), so latency grows with tokens issued.',
+    'Every refresh re-serialises and checksums the whole table of tokens ever issued ("crash-safe snapshot"), ' +
+    'so latency grows with tokens issued.',
   violates: ['load:LOAD-06 (throughput and p95 at the end vs the start of the run)'],
   expected: 'fail',
   extend({ store }) {

@@ -7,7 +7,8 @@ export const missingContentTypeCrash: Mutant = {
   name: 'missing-content-type-crash',
   category: 'input',
   defect:
-    'The content type is read as req.headers["content-type"]!.split(";"): a POST without Content-Type throws a TypeError, answered 500.',
+    'The content type is read as req.headers["content-type"]!.split(";"): ' +
+    'a POST without Content-Type throws a TypeError, answered 500.',
   violates: ['conformance:ROBUST-01 (a body with no Content-Type)'],
   expected: 'fail',
   extend: unchanged,

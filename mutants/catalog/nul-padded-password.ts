@@ -4,7 +4,8 @@ export const nulPaddedPassword: Mutant = {
   name: 'nul-padded-password',
   category: 'auth-bypass',
   defect:
-    'Passwords go into scrypt/PBKDF2 unhashed: HMAC zero-pads short keys, so the password followed by NUL bytes is accepted too.',
+    'Passwords go into scrypt/PBKDF2 unhashed: HMAC zero-pads short keys, ' +
+    'so the password followed by NUL bytes is accepted too.',
   violates: ['conformance:ROBUST-02 (a NUL byte after the real password)'],
   expected: 'fail',
   extend({ directory }) {

@@ -6,7 +6,8 @@ export const passwordInError: Mutant = {
   name: 'password-in-error',
   category: 'leakage',
   defect:
-    'A failed login says which password was wrong: error_description reflects the submitted password (left over from debugging).',
+    'A failed login says which password was wrong: error_description reflects the submitted password ' +
+    '(left over from debugging).',
   violates: ['conformance:SECRET-01'],
   expected: 'fail',
   extend(context) {

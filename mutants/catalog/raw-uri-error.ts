@@ -7,7 +7,7 @@ const decode = (text: string): string => decodeURIComponent(text.replace(/\+/g, 
 
 /** The reference parser minus the try/catch around decodeURIComponent. */
 function parseForm(body: string): Form {
-  const fields: Record<string, string> = Object.create(null);
+  const fields = Object.create(null) as Record<string, string>;
   for (const pair of body.split('&')) {
     if (pair === '') continue;
     const eq = pair.indexOf('=');

@@ -16,13 +16,14 @@ interface Entry {
 }
 
 /** The "database round trip" between reading a refresh token and marking it used. */
-export const AUDIT_WRITE_MS = 10;
+const AUDIT_WRITE_MS = 10;
 
 export const refreshRace: Mutant = {
   name: 'refresh-race',
   category: 'race',
   defect:
-    'Check-then-act: the refresh token is looked up, then an async audit write is awaited, then it is marked used, so concurrent refreshes all win.',
+    'Check-then-act: the refresh token is looked up, then an async audit write is awaited, ' +
+    'then it is marked used, so concurrent refreshes all win.',
   violates: ['conformance:REFRESH-04', 'load:LOAD-04'],
   expected: 'fail',
   extend(context) {

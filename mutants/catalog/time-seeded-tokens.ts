@@ -16,7 +16,8 @@ export const timeSeededTokens: Mutant = {
   name: 'time-seeded-tokens',
   category: 'token-format',
   defect:
-    'Each token comes from a PRNG seeded with Date.now(): tokens made in the same millisecond are equal (token === refreshToken).',
+    'Each token comes from a PRNG seeded with Date.now(): tokens made in the same millisecond are equal ' +
+    '(token === refreshToken).',
   violates: [
     'conformance:TOKEN-12',
     'conformance:REFRESH-07',

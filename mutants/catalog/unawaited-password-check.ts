@@ -7,7 +7,8 @@ export const unawaitedPasswordCheck: Mutant = {
   name: 'unawaited-password-check',
   category: 'auth-bypass',
   defect:
-    'The password check is not awaited: `if (!authenticate(u, p))` tests a Promise, which is always truthy, so any password (and any user) gets tokens.',
+    'The password check is not awaited: `if (!authenticate(u, p))` tests a Promise, which is always truthy, ' +
+    'so any password (and any user) gets tokens.',
   violates: [
     'conformance:TOKEN-04',
     'conformance:ROBUST-02',
@@ -15,6 +16,7 @@ export const unawaitedPasswordCheck: Mutant = {
   ],
   expected: 'fail',
   extend(context) {
+    // eslint-disable-next-line @typescript-eslint/require-await -- the missing await is this mutant's defect
     context.routes[TOKEN_PATH] = async (form, ctx) => {
       if (!form.grantType) throw invalidRequest("the parameter 'grantType' is required");
       if (form.grantType !== 'password') throw unsupportedGrantType('only the password grant is supported');

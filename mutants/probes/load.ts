@@ -1,7 +1,7 @@
 import { refresh, tokens, tokensOf } from './http.ts';
 import type { Probe } from './types.ts';
 
-export const PRELOADED_TOKENS = 30_000;
+const PRELOADED_TOKENS = 30_000;
 
 /** Median wall time of a few sequential refreshes along one chain. */
 async function refreshMillis(base: string, rounds = 5): Promise<number> {

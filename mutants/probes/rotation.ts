@@ -1,7 +1,7 @@
 import { issued, refresh, tokens, tokensOf } from './http.ts';
 import type { Probe } from './types.ts';
 
-export const CONCURRENT_REFRESHES = 10;
+const CONCURRENT_REFRESHES = 10;
 
 export const ROTATION_PROBES: Probe[] = [
   {

@@ -1,10 +1,12 @@
 // Token generators for the token-format mutants, and a way to put one in place for both token kinds.
 // The store keeps generating its own refresh tokens; the client only ever sees the mutant's, mapped to them.
-import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../server/index.ts';
 import { ALPHANUMERIC } from '../../schemas/token-format.ts';
 
-/** The documented shape from any 32 hex digits and 224 alphanumerics: the UUIDv4 version and variant nibbles are forced. */
+/**
+ * The documented shape from any 32 hex digits and 224 alphanumerics: the UUIDv4 version and variant
+ * nibbles are forced.
+ */
 export function documented(hex: string, tail: string): string {
   const h = hex.toLowerCase().padStart(32, '0').slice(-32);
   return `${h.slice(0, 12)}4${h.slice(13, 16)}8${h.slice(17)}${tail.padStart(224, '0').slice(-224)}`;
@@ -15,11 +17,6 @@ export function randomAlphanumerics(length: number, next: () => number = Math.ra
   while (text.length < length) text += ALPHANUMERIC[Math.floor(next() * ALPHANUMERIC.length)];
   return text;
 }
-
-export const randomHex = (digits: number): string =>
-  randomBytes(Math.ceil(digits / 2))
-    .toString('hex')
-    .slice(0, digits);
 
 /** Access and refresh tokens both come from `generate`; refresh tokens are mapped to the store's own. */
 export function useTokenGenerator(context: AppContext, generate: () => string): void {

@@ -3,7 +3,7 @@ import type { Action } from '../context.ts';
 import { invalidGrant } from '../errors.ts';
 import { required } from '../form.ts';
 
-export const refresh: Action = async (form, context) => {
+export const refresh: Action = (form, context) => {
   const presented = required(form, 'refreshToken');
   const rotation = context.store.rotate(presented);
   if (rotation.outcome === 'unknown') throw invalidGrant('unknown refresh token');

@@ -1,6 +1,6 @@
 // Password-grant bodies built from the configured credentials, with one thing changed.
 import type { Credentials } from '../../client/token-client.ts';
-import { form } from '../check.ts';
+import { form } from './form.ts';
 
 export function loginFields(
   credentials: Credentials,

@@ -26,7 +26,7 @@ function section(summary: Summary, status: Status, heading: string): string[] {
   ];
 }
 
-export function renderVerdictLine(summary: Summary): string {
+function renderVerdictLine(summary: Summary): string {
   const exit = `exit ${exitCodeOf(summary)}`;
   if (summary.verdict === 'error')
     return `verdict: ERROR — the suite could not run (${exit}): ${summary.error ?? 'no reason recorded'}`;

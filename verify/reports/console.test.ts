@@ -66,6 +66,7 @@ describe('console: the live load line', () => {
   it('on a TTY redraws one line in place every update, and ends it with a newline', () => {
     const view = createLoadProgressView({ tty: true, quiet: false });
     const writes = [1, 2, 3].map((s) => view.update(figures(s)));
+    // eslint-disable-next-line no-control-regex -- ESC [K (erase to the end of the line) is what it looks for
     for (const w of writes) assert.match(w, /^\r[^\n]*load \d+\/30 s[^\n]*\x1b\[K$/);
     assert.equal(view.finish(), '\n');
   });
@@ -78,6 +79,7 @@ describe('console: the live load line', () => {
       printed.map((w) => /load (\d+)\/30/.exec(w)?.[1]),
       ['1', '6', '11'],
     );
+    // eslint-disable-next-line no-control-regex -- a log must hold no terminal escape (ESC): that is the point
     for (const w of printed) assert.doesNotMatch(w, /\r|\x1b/);
     assert.match(view.finish(), /^load 12\/30 s .*\n$/);
   });

@@ -6,8 +6,6 @@ import { renderRequirements } from './html-requirements.ts';
 import { STYLE } from './html-style.ts';
 import { renderNotes, renderVerdict } from './html-verdict.ts';
 
-export { escapeHtml } from './html-escape.ts';
-
 function meta(summary: Summary): string {
   const started = `Started ${escapeHtml(summary.startedAt)}, took ${(summary.durationMs / 1000).toFixed(1)} s`;
   const layers = summary.layers.length ? ` · layers: ${summary.layers.join(', ')}` : '';

@@ -8,16 +8,18 @@ import type { RequirementResult } from '../types.ts';
 const escape = (text: string) =>
   text
     .replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!)
+    // eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids are what it removes
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 
 function testCase(r: RequirementResult): string {
   const name = escape(`${r.id} [${r.level}] ${r.title}`);
   const evidence = escape(r.evidence.join('\n'));
+  const why = escape(`${r.id} inconclusive: ${r.evidence[0] ?? 'not enough evidence'}`);
   const inner =
     r.status === 'fail'
       ? `<failure message="${escape(`${r.id} failed`)}" type="${r.level}">${evidence}</failure>`
       : r.status === 'inconclusive'
-        ? `<error message="${escape(`${r.id} inconclusive: ${r.evidence[0] ?? 'not enough evidence'}`)}" type="inconclusive">${evidence}</error>`
+        ? `<error message="${why}" type="inconclusive">${evidence}</error>`
         : `<system-out>${r.status === 'warn' ? 'WARNING (SHOULD not met)\n' : ''}${evidence}</system-out>`;
   return `    <testcase classname="token-suite.${r.layer}" name="${name}">${inner}</testcase>`;
 }
@@ -39,8 +41,9 @@ function suite(name: string, cases: RequirementResult[], body: string[], notes: 
 
 function couldNotRun(summary: Summary): string {
   const message = escape(summary.error ?? 'the suite could not run');
-  const body = [`    <testcase classname="token-suite" name="token-suite verify ran"><error message="${message}" type="error">${message}</error></testcase>`];
-  return `  <testsuite name="token-suite" tests="1" failures="0" errors="1">\n${body.join('\n')}\n  </testsuite>`;
+  const error = `<error message="${message}" type="error">${message}</error>`;
+  const body = `    <testcase classname="token-suite" name="token-suite verify ran">${error}</testcase>`;
+  return `  <testsuite name="token-suite" tests="1" failures="0" errors="1">\n${body}\n  </testsuite>`;
 }
 
 export function renderJunit(summary: Summary): string {
@@ -54,6 +57,9 @@ export function renderJunit(summary: Summary): string {
         });
   const errors = summary.verdict === 'error' ? 1 : summary.counts.inconclusive;
   const tests = summary.verdict === 'error' ? 1 : summary.requirements.length;
-  const attributes = `tests="${tests}" failures="${summary.counts.fail}" errors="${errors}" time="${(summary.durationMs / 1000).toFixed(3)}"`;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="token-suite verify ${escape(summary.target)}" ${attributes}>\n${suites.join('\n')}\n</testsuites>\n`;
+  const seconds = (summary.durationMs / 1000).toFixed(3);
+  const attributes = `tests="${tests}" failures="${summary.counts.fail}" errors="${errors}" time="${seconds}"`;
+  const name = `token-suite verify ${escape(summary.target)}`;
+  const open = `<testsuites name="${name}" ${attributes}>`;
+  return ['<?xml version="1.0" encoding="UTF-8"?>', open, suites.join('\n'), '</testsuites>', ''].join('\n');
 }

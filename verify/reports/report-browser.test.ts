@@ -30,7 +30,8 @@ async function open(browser: Browser, dir: string): Promise<Opened> {
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(pathToFileURL(join(dir, 'report.html')).href);
   await page.screenshot({ path: join(dir, 'report.png'), fullPage: true });
-  return { page, errors, summary: JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')), dir };
+  const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as Opened['summary'];
+  return { page, errors, summary, dir };
 }
 
 /** The number of points of every polyline of one chart. */

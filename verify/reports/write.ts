@@ -8,7 +8,7 @@ import { renderJunit } from './junit.ts';
 
 export const REPORT_FILES = ['summary.json', 'junit.xml', 'report.html'] as const;
 /** Folders of files the suite writes beside the reports (the k6 engine's summary and samples). */
-export const REPORT_SUBDIRS = ['k6'] as const;
+const REPORT_SUBDIRS = ['k6'] as const;
 
 /**
  * Creates the directory, checks it can be written, and removes the suite's own files from a previous run

@@ -1,7 +1,7 @@
 import type { Check } from '../../check.ts';
 import { describeExchange } from '../../evidence.ts';
 
-export const CHAIN_LENGTH = 25;
+const CHAIN_LENGTH = 25;
 
 export const chainHolds: Check = {
   id: 'REFRESH-08',

@@ -9,7 +9,9 @@ export const raceOneWinner: Check = {
   title: 'Concurrent refreshes of one token give exactly one success',
   level: 'MUST',
   source: 'RFC 9700 §4.14.2 (a refresh token is single-use)',
-  minimum: `${ROUNDS} rounds of concurrent refreshes (TOKEN_SUITE_RACE_SIZE, default 24) answered: one round can be won by luck`,
+  minimum:
+    `${ROUNDS} rounds of concurrent refreshes (TOKEN_SUITE_RACE_SIZE, default 24) answered: ` +
+    'one round can be won by luck',
   async run(probe, e) {
     const grace = probe.target.rotationGraceSeconds > 0;
     const size = probe.raceSize;

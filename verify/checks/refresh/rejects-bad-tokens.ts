@@ -1,4 +1,5 @@
-import { form, type Check } from '../../check.ts';
+import type { Check } from '../../check.ts';
+import { form } from '../form.ts';
 
 /** Well-formed in the documented format, but never issued. */
 const NEVER_ISSUED = `0123456789ab4def8123456789abcdef${'Q'.repeat(224)}`;

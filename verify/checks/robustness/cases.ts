@@ -1,7 +1,7 @@
 // Malformed and hostile requests. None may get a 5xx, and none may get a token:
 // each either breaks the documented request form or carries credentials that are not the real ones.
 import type { Credentials } from '../../../client/token-client.ts';
-import { form } from '../../check.ts';
+import { form } from '../form.ts';
 import { loginBody, loginFields } from '../login-form.ts';
 
 export interface HostileCase {
@@ -17,6 +17,12 @@ export interface HostileCase {
 const TOKEN = '/v1/token';
 const REFRESH = '/v1/refresh/token';
 const FORM = 'application/x-www-form-urlencoded';
+
+/** A raw POST to the token endpoint with these headers besides Host, Content-Type and Connection. */
+const rawRequest = (headers: string[], body: string) =>
+  [`POST ${TOKEN} HTTP/1.1`, 'Host: x', `Content-Type: ${FORM}`, ...headers, 'Connection: close', '', body].join(
+    '\r\n',
+  );
 
 export function hostileCases(c: Credentials): HostileCase[] {
   const good = loginBody(c);
@@ -64,11 +70,11 @@ export function hostileCases(c: Credentials): HostileCase[] {
     { what: 'refresh: GET', path: REFRESH, method: 'GET' },
     {
       what: 'bogus chunked encoding',
-      raw: `POST ${TOKEN} HTTP/1.1\r\nHost: x\r\nContent-Type: ${FORM}\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n${good}\r\n0\r\n\r\n`,
+      raw: rawRequest(['Transfer-Encoding: chunked'], `zz\r\n${good}\r\n0\r\n\r\n`),
     },
     {
       what: 'Content-Length larger than the body',
-      raw: `POST ${TOKEN} HTTP/1.1\r\nHost: x\r\nContent-Type: ${FORM}\r\nContent-Length: 99999\r\nConnection: close\r\n\r\n${good}`,
+      raw: rawRequest(['Content-Length: 99999'], good),
     },
   ];
 }

@@ -1,8 +1,9 @@
 // What the docs leave open: the shape of error bodies and the exact codes (ERROR-01, ERROR-02: SHOULDs).
 // RFC 6749 §5.2 requires 401 for invalid_client only when the client authenticated through the
 // Authorization header; a clientId in the body may get 400 invalid_client.
-import { form } from '../../check.ts';
-import type { Exchange, Probe } from '../../probe.ts';
+import { form } from '../form.ts';
+import type { Exchange } from '../../exchange.ts';
+import type { Probe } from '../../probe.ts';
 import { WRONG_PASSWORD } from '../login-form.ts';
 
 export interface ErrorCase {

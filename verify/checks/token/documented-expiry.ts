@@ -3,11 +3,13 @@
 import { DOCUMENTED_EXPIRES_IN } from '../../../schemas/token-format.ts';
 import type { Check } from '../../check.ts';
 
-export const EXPIRY_SAMPLES = 5;
+const EXPIRY_SAMPLES = 5;
 
 export const documentedExpiry: Check = {
   id: 'TOKEN-03',
-  title: `expiresIn is ${DOCUMENTED_EXPIRES_IN}, as documented (${DOCUMENTED_EXPIRES_IN - 1} allowed: remaining lifetime)`,
+  title:
+    `expiresIn is ${DOCUMENTED_EXPIRES_IN}, as documented ` +
+    `(${DOCUMENTED_EXPIRES_IN - 1} allowed: remaining lifetime)`,
   level: 'SHOULD',
   source: 'docs: Get token, example response',
   minimum: `${EXPIRY_SAMPLES} password grants (one answer could read ${DOCUMENTED_EXPIRES_IN - 1} by the clock)`,

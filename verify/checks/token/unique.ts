@@ -1,7 +1,7 @@
 import type { Check } from '../../check.ts';
 
 /** Fewer tokens than this prove little about uniqueness (the checks before it issue about 300). */
-export const MIN_TOKENS_SEEN = 100;
+const MIN_TOKENS_SEEN = 100;
 
 /** Runs last: every token the run saw, from every check, must be new. */
 export const unique: Check = {
@@ -10,7 +10,7 @@ export const unique: Check = {
   level: 'MUST',
   source: 'RFC 6749 §10.10; docs: refresh returns a new pair',
   minimum: `${MIN_TOKENS_SEEN} tokens seen over the run (a handful of tokens shows nothing about a generator)`,
-  async run(probe, e) {
+  run(probe, e) {
     const seen = `${probe.tokens.size} distinct tokens seen, ${probe.repeats.length} repeated`;
     if (probe.repeats.length === 0 && probe.tokens.size < MIN_TOKENS_SEEN) {
       e.lacking(`${seen}; at least ${MIN_TOKENS_SEEN} are needed`);

@@ -4,9 +4,9 @@ import { columnEntropyBits, constantColumns } from '../../entropy.ts';
 import type { Probe } from '../../probe.ts';
 
 /** RFC 6749 §10.10: guessing a token must succeed with probability at most 2^-128. */
-export const MIN_BITS = 128;
+const MIN_BITS = 128;
 /** Samples of each kind: with fewer, a counter or a clock can still look random column by column. */
-export const SAMPLES = 64;
+const SAMPLES = 64;
 const ROTATIONS = 7;
 
 export const unpredictable: Check = {
@@ -29,7 +29,8 @@ export const unpredictable: Check = {
       const constant = constantColumns(tokens);
       e.expect(
         bits >= MIN_BITS,
-        `${kind}: ~${Math.round(bits)} bits estimated over ${tokens.length} samples (${constant} positions never changed)`,
+        `${kind}: ~${Math.round(bits)} bits estimated over ${tokens.length} samples ` +
+          `(${constant} positions never changed)`,
       );
     }
   },

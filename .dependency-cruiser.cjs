@@ -1,0 +1,90 @@
+// dependency-cruiser: the folders' layer order (the README's Layout table), checked by `npm run lint`.
+// A folder may import its own files and the folders of the layers below it; never a folder of its own layer
+// or of a layer above. Tests (*.test.ts) and testing/ may import anything; product code never imports
+// testing/ or a devDependency. No import cycles anywhere.
+
+/** Top to bottom. */
+const LAYERS = [
+  ['bin'],
+  ['scripts'],
+  ['cli'],
+  ['mutants'],
+  ['alt-server', 'contracts', 'load'],
+  ['verify'],
+  ['client', 'server'],
+  ['settings'],
+  ['schemas'],
+];
+const PRODUCT = LAYERS.flat();
+const TEST = '\\.test\\.ts$';
+/** What users run: the CLI and the pact:* scripts (the CI recipe's steps). */
+const USER_ENTRIES = '^(bin/token-suite\\.js|scripts/pact-(publish|verify|can-i-deploy)\\.ts)$';
+/** devDependencies that exist at run time (@types/* never do), as regexes. */
+const DEV_PACKAGES = Object.keys(require('./package.json').devDependencies)
+  .filter((name) => !name.startsWith('@types/'))
+  .map((name) => name.replace(/[.]/g, '\\.'));
+const anyOf = (folders) => `^(${folders.join('|')})/`;
+
+const layerRules = LAYERS.flatMap((layer, i) => {
+  const below = LAYERS.slice(i + 1).flat();
+  const sameOrAbove = LAYERS.slice(0, i + 1).flat();
+  return layer
+    .map((folder) => ({ folder, forbidden: sameOrAbove.filter((other) => other !== folder) }))
+    .filter(({ forbidden }) => forbidden.length > 0)
+    .map(({ folder, forbidden }) => ({
+      name: `layer-${folder}`,
+      comment: `${folder}/ may import itself and the layers below it: ${below.join(', ') || 'none'}`,
+      severity: 'error',
+      from: { path: `^${folder}/`, pathNot: TEST },
+      to: { path: anyOf(forbidden) },
+    }));
+});
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    ...layerRules,
+    {
+      name: 'no-testing-in-product',
+      comment: 'test fakes, fault servers and harnesses (testing/) are for tests only',
+      severity: 'error',
+      from: { path: anyOf(PRODUCT), pathNot: TEST },
+      to: { path: '^testing/' },
+    },
+    {
+      name: 'alt-server-independent',
+      comment: 'the second implementation shares no code with anything (alt-server/independent.test.ts too)',
+      severity: 'error',
+      from: { path: '^alt-server/', pathNot: TEST },
+      to: { pathNot: '^alt-server/', dependencyTypesNot: ['core'] },
+    },
+    {
+      name: 'no-dev-dependency-at-run-time',
+      comment: 'token-suite and the pact:* scripts must work after npm install --omit=dev',
+      severity: 'error',
+      from: { path: USER_ENTRIES },
+      to: { path: `^node_modules/(${DEV_PACKAGES.join('|')})/`, reachable: true },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true, pathNot: '^k6(/|$)' }, // k6's own modules exist inside k6 only
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    // Root files are tool configuration, not part of the graph.
+    exclude: { path: ['^(dist|reports|\\.tmp)/', '^[^/]+\\.(ts|js|cjs|mjs)$'] },
+    // `import type` is a dependency too: a type from a layer above ties the layers as much as a value does.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};
