@@ -24,7 +24,7 @@ export function settingsFor(context: LayerContext, overrides: LoadOverrides = {}
       TOKEN_SUITE_PASSWORD: target.credentials.password,
       TOKEN_SUITE_ROTATION_GRACE_SECONDS: String(target.rotationGraceSeconds),
     },
-    overrides,
+    { embeddedServer: target.embedded, timeoutMs: target.timeoutMs, ...overrides },
   );
 }
 
@@ -42,14 +42,16 @@ export async function runLoad(
     context.log(`load: k6 (${k6}) for ${context.durationSeconds} s against ${settings.flows.baseUrl}`);
     return runK6Engine(k6, settings, context);
   }
+  const model = settings.rate > 0 ? `open model, ${settings.rate} flow starts/s` : 'closed model';
   context.log(
-    `load: Node engine, ${settings.connections} connections${settings.rate ? ` at ${settings.rate} req/s` : ''}, ${settings.raceLoops} race loop(s), ${context.durationSeconds} s against ${settings.flows.baseUrl}`,
+    `load: Node engine, ${model}, ${settings.connections} connections on ${Math.min(settings.workers, settings.connections)} worker thread(s), ${context.durationSeconds} s against ${settings.flows.baseUrl}`,
   );
   const run = await runNodeEngine(settings, {
     durationSeconds: context.durationSeconds,
     signal: context.signal,
-    progress: process.stderr.isTTY === true,
+    ...(context.progress ? { onProgress: context.progress } : {}),
   });
+  if (run.client.starved) context.log(`load: the client was a limit: ${run.client.reasons.join('; ')}`);
   return nodeLoadReport(run, settings);
 }
 

@@ -1,0 +1,20 @@
+// The entry of a load worker thread: prepares its share of the run, says 'ready', runs on 'go' (the
+// common start as epoch milliseconds, so all workers count seconds alike), stops early on 'stop', and
+// posts its result.
+import { parentPort, workerData } from 'node:worker_threads';
+import { WorkerRun, type WorkerPlan } from './worker-run.ts';
+
+export type ToWorker = { type: 'go'; startedAtEpochMs: number } | { type: 'stop' };
+export type FromWorker = { type: 'ready' } | { type: 'result'; result: Awaited<ReturnType<WorkerRun['run']>> };
+
+const port = parentPort;
+if (!port) throw new Error('worker-thread.ts runs as a worker thread');
+const run = new WorkerRun(workerData as WorkerPlan);
+await run.warm();
+port.postMessage({ type: 'ready' } satisfies FromWorker);
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'stop') return run.stop();
+  void run
+    .run(message.startedAtEpochMs - performance.timeOrigin)
+    .then((result) => port.postMessage({ type: 'result', result } satisfies FromWorker));
+});
