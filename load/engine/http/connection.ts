@@ -87,9 +87,11 @@ export class Connection {
     try {
       this.parser.finish((response) => this.deliver(response));
     } catch (error) {
-      this.fail(error instanceof ParseError ? error.message : String(error));
+      return this.fail(error instanceof ParseError ? error.message : String(error));
     }
-    this.drop();
+    if (this.socket !== socket) return;
+    if (this.sentAt !== 0) this.fail('the connection closed without an answer');
+    else this.drop();
   }
 
   private closed(socket: Socket): void {
