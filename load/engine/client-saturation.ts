@@ -31,7 +31,7 @@ export const STARVATION_RULE = { busyShare: 0.9, delayFloorMs: 10, delayShareOfP
 const pct = (n: number) => `${Math.round(n * 1000) / 10}%`;
 
 export function starvationReasons(
-  figures: Pick<ClientFigures, 'thread_busy' | 'event_loop_delay_ms'>,
+  figures: Pick<ClientFigures, 'thread_busy' | 'event_loop_delay_ms'> & { machine_busy?: number | null },
   thresholds: Pick<LoadThresholds, 'p95TokenMs' | 'p95RefreshMs'>,
   starts: StartFigures | null,
 ): string[] {
@@ -46,13 +46,15 @@ export function starvationReasons(
     rule.delayShareOfP95 * Math.min(thresholds.p95TokenMs, thresholds.p95RefreshMs),
   );
   const delay = figures.event_loop_delay_ms.p99;
+  const machine = figures.machine_busy ?? null;
+  const crowded = machine !== null && machine >= rule.busyShare ? ` (the machine was ${pct(machine)} busy)` : '';
   if (delay > delayLimit)
-    reasons.push(`event-loop delay p99 ${delay} ms (rule: > ${delayLimit} ms): answers waited in the client`);
+    reasons.push(`event-loop delay p99 ${delay} ms (rule: > ${delayLimit} ms): answers waited in the client${crowded}`);
   if (starts && starts.scheduled > 0) {
     const missed = starts.dropped + starts.late;
     if (missed > rule.startsShare * starts.scheduled)
       reasons.push(
-        `${starts.dropped} of ${starts.scheduled} flow starts dropped and ${starts.late} late (rule: > ${pct(rule.startsShare)}): the schedule was not kept`,
+        `${starts.dropped} of ${starts.scheduled} flow starts dropped and ${starts.late} late (rule: > ${pct(rule.startsShare)}): the schedule was not kept${crowded}`,
       );
   }
   return reasons;

@@ -89,14 +89,12 @@ export async function runNodeEngine(settings: LoadSettings, options: EngineOptio
     });
     const used = process.cpuUsage(cpu);
     const durationSeconds = (performance.now() - startedAt) / 1000;
-    const run = assemble(
-      settings,
-      finished.map((m) => m.result),
-      new SharedDigestSet(tokens).figures(),
-      durationSeconds,
-    );
-    run.client.process_cpu_s = Math.round((used.user + used.system) / 1e3) / 1e3;
-    run.client.machine_busy = round(machineBusy(machine, machineTicks()));
+    const host = {
+      process_cpu_s: Math.round((used.user + used.system) / 1e3) / 1e3,
+      machine_busy: round(machineBusy(machine, machineTicks())),
+    };
+    const workerResults = finished.map((m) => m.result);
+    const run = assemble(settings, workerResults, new SharedDigestSet(tokens).figures(), durationSeconds, host);
     run.stoppedEarly = options.signal?.aborted ?? false;
     return run;
   } finally {
@@ -134,6 +132,7 @@ function assemble(
   results: WorkerResult[],
   uniqueness: UniquenessFigures,
   durationSeconds: number,
+  host: Pick<ClientFigures, 'process_cpu_s' | 'machine_busy'>,
 ): EngineRun {
   const merged = mergeResults(results);
   const kind = settings.rate > 0 ? 'open' : 'closed';
@@ -144,8 +143,7 @@ function assemble(
     cores: availableParallelism(),
     thread_busy: busy,
     event_loop_delay_ms: { p50: worst('p50'), p99: worst('p99'), max: worst('max') },
-    process_cpu_s: 0,
-    machine_busy: null,
+    ...host,
     starved: false,
     reasons: [],
   };

@@ -14,9 +14,17 @@ export interface ConnectionOwner {
   answered(slot: number, status: number, body: string | null, error: string | null, sentAt: number, at: number): void;
 }
 
+/**
+ * A connection idle longer than this is replaced before its next request: servers close idle keep-alive
+ * connections (Node after 5 s, Apache after 5 s), and a request written just as the server's close is on
+ * its way fails for the client's reason (a reset), not the server's.
+ */
+export const IDLE_REOPEN_MS = 2000;
+
 export class Connection {
   /** performance.now() when the waiting request was written; 0 when idle. */
   sentAt = 0;
+  private idleSince = 0;
   private socket: Socket | null = null;
   private readonly parser = new ResponseParser();
   private error: string | null = null;
@@ -45,6 +53,7 @@ export class Connection {
 
   send(request: Buffer | string): void {
     this.sentAt = performance.now();
+    if (this.socket && this.sentAt - this.idleSince > IDLE_REOPEN_MS) this.drop();
     (this.socket ?? this.open()).write(request);
   }
 
@@ -62,6 +71,7 @@ export class Connection {
   private open(): Socket {
     const socket: Socket = openSocket(this.target, (bytes) => this.read(socket, bytes));
     this.socket = socket;
+    this.idleSince = performance.now();
     this.error = null;
     this.answeredOnSocket = false;
     this.parser.reset();
@@ -105,10 +115,12 @@ export class Connection {
   private deliver(response: ParsedResponse): void {
     if (this.sentAt === 0) return this.fail('an answer nobody asked for');
     const sentAt = this.sentAt;
+    const at = performance.now();
     this.answeredOnSocket = true;
     this.sentAt = 0;
+    this.idleSince = at;
     if (!response.keepAlive) this.drop();
-    this.owner.answered(this.slot, response.status, response.body, null, sentAt, performance.now());
+    this.owner.answered(this.slot, response.status, response.body, null, sentAt, at);
   }
 
   private fail(reason: string, at = performance.now()): void {
