@@ -38,7 +38,7 @@ function version(command: string, args: string[]): string | null {
 
 function ensureWrk(): string {
   const known = version('wrk', ['--version']);
-  if (known) return known;
+  if (known) return `wrk ${/\d+\.\d+\.\d+/.exec(known)?.[0] ?? '?'}`;
   if (process.getuid?.() !== 0) throw new Error('wrk is not installed (apt-get install -y wrk)');
   console.error('installing wrk (apt-get install -y wrk)…');
   execFileSync('apt-get', ['update'], { stdio: 'ignore' });

@@ -94,7 +94,11 @@ export async function runNodeEngine(settings: LoadSettings, options: EngineOptio
       machine_busy: round(machineBusy(machine, machineTicks())),
     };
     const workerResults = finished.map((m) => m.result);
-    const run = assemble(settings, workerResults, new SharedDigestSet(tokens).figures(), durationSeconds, host);
+    const uniqueness = {
+      ...new SharedDigestSet(tokens).figures(),
+      checked: workerResults.reduce((sum, r) => sum + r.tokensChecked, 0),
+    };
+    const run = assemble(settings, workerResults, uniqueness, durationSeconds, host);
     run.stoppedEarly = options.signal?.aborted ?? false;
     return run;
   } finally {

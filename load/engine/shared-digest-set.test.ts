@@ -7,13 +7,18 @@ import { spawnTsWorker } from './spawn-worker.ts';
 
 const token = () => randomBytes(96).toString('base64');
 
-function addInWorker(handle: ReturnType<typeof createSharedDigestSet>, tokens: string[]): Promise<number> {
+interface Added {
+  repeats: number;
+  checked: number;
+}
+
+function addInWorker(handle: ReturnType<typeof createSharedDigestSet>, tokens: string[]): Promise<Added> {
   const worker = spawnTsWorker(new URL('../../testing/digest-set-worker.ts', import.meta.url), {
     workerData: { handle, tokens },
   });
   return new Promise((resolve, reject) => {
-    worker.once('message', (repeats: number) => {
-      resolve(repeats);
+    worker.once('message', (added: Added) => {
+      resolve(added);
       void worker.terminate();
     });
     worker.once('error', reject);
@@ -29,14 +34,14 @@ describe('SharedDigestSet', function () {
     const handle = createSharedDigestSet(200_000);
     const [a, b] = [own(), own()];
     // Each thread also repeats some of its own tokens: 1,000 repeats each.
-    const repeats = await Promise.all([
+    const added = await Promise.all([
       addInWorker(handle, [...shared, ...a, ...a.slice(0, 1000)]),
       addInWorker(handle, [...b, ...shared, ...b.slice(0, 1000)]),
     ]);
-    assert.equal(repeats[0]! + repeats[1]!, shared.length + 2000);
-    const figures = new SharedDigestSet(handle).figures();
-    assert.deepEqual(figures, {
-      checked: 2 * shared.length + a.length + b.length + 2000,
+    assert.equal(added[0]!.repeats + added[1]!.repeats, shared.length + 2000);
+    assert.equal(added[0]!.checked + added[1]!.checked, 2 * shared.length + a.length + b.length + 2000);
+    assert.deepEqual(new SharedDigestSet(handle).figures(), {
+      checked: 0,
       remembered: shared.length + a.length + b.length,
       capacity: 200_000,
       memoryBytes: 524_288 * 8,

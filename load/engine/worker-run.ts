@@ -92,6 +92,7 @@ export class WorkerRun implements UserBooks {
   private readonly timers = new Set<NodeJS.Timeout>();
   private stopping = false;
   private nextUser: number;
+  private readonly contexts: FlowContext[] = [];
   private connectFailures = 0;
   private failedChecks = 0;
   private finish: (result: WorkerResult) => void = () => undefined;
@@ -202,17 +203,18 @@ export class WorkerRun implements UserBooks {
     user.start(createFlow(kind, this.context()), dueAt);
   }
 
+  /** The flow context of the next user's credentials (one context per credentials, reused: flows only read it). */
   private context(): FlowContext {
     const { flows } = this.plan;
-    this.nextUser += 1;
-    return {
-      credentials: flows.users[this.nextUser % flows.users.length] as FlowContext['credentials'],
+    this.nextUser = (this.nextUser + 1) % flows.users.length;
+    return (this.contexts[this.nextUser] ??= {
+      credentials: flows.users[this.nextUser] as FlowContext['credentials'],
       format: flows.format,
       chainLength: flows.chainLength,
       raceWidth: flows.raceWidth,
       ledger: this.ledger,
       observer: this,
-    };
+    });
   }
 
   check(name: string, ok: boolean): void {
