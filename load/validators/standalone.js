@@ -27,32 +27,6 @@ var __commonJS = (cb, mod) => function __require() {
   }
 };
 
-// node_modules/ajv/dist/runtime/ucs2length.js
-var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str) {
-      const len = str.length;
-      let length = 0;
-      let pos = 0;
-      let value;
-      while (pos < len) {
-        length++;
-        value = str.charCodeAt(pos++);
-        if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str.charCodeAt(pos);
-          if ((value & 64512) === 56320)
-            pos++;
-        }
-      }
-      return length;
-    }
-    exports.default = ucs2length;
-    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
-  }
-});
-
 // node_modules/ajv-formats/dist/formats.js
 var require_formats = __commonJS({
   "node_modules/ajv-formats/dist/formats.js"(exports) {
@@ -257,7 +231,6 @@ var require_formats = __commonJS({
 
 // validators.standalone.js
 var validateTokenResponse = validate20;
-var func1 = require_ucs2length().default;
 var pattern4 = new RegExp("^[0-9a-f]{12}4[0-9a-f]{3}[89ab][0-9a-f]{15}[A-Za-z0-9]{224}$", "");
 function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
@@ -301,7 +274,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.token !== void 0) {
       let data0 = data.token;
       if (typeof data0 === "string") {
-        if (func1(data0) > 256) {
+        if (data0.length > 256) {
           const err3 = { instancePath: instancePath + "/token", schemaPath: "#/$defs/documentedToken/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -310,7 +283,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data0) < 256) {
+        if (data0.length < 256) {
           const err4 = { instancePath: instancePath + "/token", schemaPath: "#/$defs/documentedToken/minLength", keyword: "minLength", params: { limit: 256 }, message: "must NOT have fewer than 256 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -341,7 +314,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.refreshToken !== void 0) {
       let data1 = data.refreshToken;
       if (typeof data1 === "string") {
-        if (func1(data1) > 256) {
+        if (data1.length > 256) {
           const err7 = { instancePath: instancePath + "/refreshToken", schemaPath: "#/$defs/documentedToken/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
           if (vErrors === null) {
             vErrors = [err7];
@@ -350,7 +323,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data1) < 256) {
+        if (data1.length < 256) {
           const err8 = { instancePath: instancePath + "/refreshToken", schemaPath: "#/$defs/documentedToken/minLength", keyword: "minLength", params: { limit: 256 }, message: "must NOT have fewer than 256 characters" };
           if (vErrors === null) {
             vErrors = [err8];
@@ -458,7 +431,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.token !== void 0) {
       let data0 = data.token;
       if (typeof data0 === "string") {
-        if (func1(data0) > 4096) {
+        if (data0.length > 4096) {
           const err3 = { instancePath: instancePath + "/token", schemaPath: "#/$defs/opaqueToken/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -467,7 +440,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (data0.length < 1) {
           const err4 = { instancePath: instancePath + "/token", schemaPath: "#/$defs/opaqueToken/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -498,7 +471,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.refreshToken !== void 0) {
       let data1 = data.refreshToken;
       if (typeof data1 === "string") {
-        if (func1(data1) > 4096) {
+        if (data1.length > 4096) {
           const err7 = { instancePath: instancePath + "/refreshToken", schemaPath: "#/$defs/opaqueToken/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters" };
           if (vErrors === null) {
             vErrors = [err7];
@@ -507,7 +480,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (data1.length < 1) {
           const err8 = { instancePath: instancePath + "/refreshToken", schemaPath: "#/$defs/opaqueToken/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err8];
