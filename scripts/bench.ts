@@ -178,6 +178,7 @@ writeFileSync(`${root}/reports/bench.json`, JSON.stringify(figures, null, 2));
 const n0 = (n: number) => Math.round(n).toLocaleString('en-US');
 const f1 = (n: number) => n.toFixed(1);
 const f2 = (n: number) => n.toFixed(2);
+const f3 = (n: number) => n.toFixed(3);
 const verdict = (ratio: number, goal: number, floor: number, higherIsBetter: boolean) =>
   (higherIsBetter ? ratio >= goal : ratio <= goal)
     ? 'goal met'
@@ -188,7 +189,7 @@ const table = [
   '| client | throughput | client CPU per 1,000 requests |',
   '| --- | --- | --- |',
   `| wrk (checks nothing) | ${n0(wrk.rps)} req/s | ${f1(wrk.cpuPer1000 * 1000)} ms |`,
-  `| Node engine, ${figures.engine_workers} worker(s) (cores − 1: the responder shares the machine), every check | ${n0(engine.rps)} req/s (**${f2(figures.throughput_ratio)}×** wrk; goal ≥ 0.9: ${verdict(figures.throughput_ratio, 0.9, 2.5, true)}) | ${f1(engine.cpuPer1000 * 1000)} ms (**${f2(figures.cpu_ratio)}×** wrk; goal ≤ 1.5: ${verdict(figures.cpu_ratio, 1.5, 2.5, false)}) |`,
+  `| Node engine, ${figures.engine_workers} worker${figures.engine_workers === 1 ? '' : 's'} (cores − 1: the responder shares the machine), every check | ${n0(engine.rps)} req/s (**${f3(figures.throughput_ratio)}×** wrk; goal ≥ 0.9: ${verdict(figures.throughput_ratio, 0.9, 2.5, true)}) | ${f1(engine.cpuPer1000 * 1000)} ms (**${f3(figures.cpu_ratio)}×** wrk; goal ≤ 1.5: ${verdict(figures.cpu_ratio, 1.5, 2.5, false)}) |`,
   ...(figures.k6
     ? [
         `| k6, ${k6Label} | ${n0(k6s.rps)} req/s (${f2(figures.k6.throughput_ratio)}× wrk) | ${f1(k6s.cpuPer1000 * 1000)} ms (${f2(figures.k6.cpu_ratio)}× wrk) |`,
@@ -196,11 +197,14 @@ const table = [
     : []),
   `| Node engine, 1 worker / 2 workers | ${n0(one.rps)} / ${n0(two.rps)} req/s | ${f1(one.cpuPer1000 * 1000)} / ${f1(two.cpuPer1000 * 1000)} ms |`,
 ];
-const note =
-  `${machine}. Cheap responder (\`load/bench/responder.ts\`), password grants, ${connections} connections, ${duration} s per run; ` +
-  `medians of ${rounds} ABBA rounds (wrk, engine, engine, wrk)${figures.k6 ? ', k6 once per round' : ''}. Client CPU: user + system of the client process ` +
-  '(the engine: from the start of the load to its end, worker boot excluded). On 2 cores shared with the responder, ' +
-  'and with other work on the machine, a second worker cannot add throughput; see load/README.md for how it scales.';
+const note = [
+  `${machine}.`,
+  `Cheap responder (\`load/bench/responder.ts\`), password grants, ${connections} connections, ${duration} s per run; medians`,
+  `of ${rounds} ABBA rounds (wrk, engine, engine, wrk)${figures.k6 ? ', k6 once per round' : ''}. Client CPU: user + system time of the`,
+  'client process (the engine: from the start of the load to its end, worker boot excluded). On 2 cores shared',
+  'with the responder (and with other work on the machine) a second worker cannot add throughput: see',
+  '`load/README.md` for how the engine scales.',
+].join('\n');
 console.log(table.join('\n'));
 console.log(`\n${note}`);
 if (process.argv.includes('--write')) {
