@@ -10,6 +10,8 @@ export interface ClientFigures {
   thread_busy: (number | null)[];
   /** The worst worker's event-loop delay (ms): time an answer may have waited before it was timed. */
   event_loop_delay_ms: { p50: number; p99: number; max: number };
+  /** Per worker: event-loop delay p99 (ms). */
+  event_loop_p99_ms: number[];
   /** CPU seconds of the whole process during the run: workers, main thread, GC, and the embedded server if any. */
   process_cpu_s: number;
   /** Share of all the machine's cores busy during the run, every process counted (null where unreadable). */

@@ -147,6 +147,7 @@ function assemble(
     cores: availableParallelism(),
     thread_busy: busy,
     event_loop_delay_ms: { p50: worst('p50'), p99: worst('p99'), max: worst('max') },
+    event_loop_p99_ms: results.map((r) => round(r.eventLoopDelayMs.p99) ?? 0),
     ...host,
     starved: false,
     reasons: [],

@@ -71,6 +71,7 @@ describe('load requirements: what they say', () => {
       cores: 2,
       thread_busy: [0.97],
       event_loop_delay_ms: { p50: 0, p99: 2, max: 3 },
+      event_loop_p99_ms: [2],
       process_cpu_s: 1,
       machine_busy: 1,
       starved: true,
