@@ -3,7 +3,7 @@
 import type { Layer, LayerContext, LayerOutcome } from '../verify/types.ts';
 import { findK6, runK6Engine } from './engine/k6-engine.ts';
 import { runNodeEngine } from './engine/node-engine.ts';
-import { parseLoadSettings, type LoadOverrides, type LoadSettings } from './engine/settings.ts';
+import { parseLoadSettings, placementOf, type LoadOverrides, type LoadSettings } from './engine/settings.ts';
 import { nodeLoadReport, type LoadReport } from './report/load-report.ts';
 import { renderLoadCharts } from './report/charts.ts';
 import { loadRequirements } from './report/requirements.ts';
@@ -24,7 +24,7 @@ export function settingsFor(context: LayerContext, overrides: LoadOverrides = {}
       TOKEN_SUITE_PASSWORD: target.credentials.password,
       TOKEN_SUITE_ROTATION_GRACE_SECONDS: String(target.rotationGraceSeconds),
     },
-    { embeddedServer: target.embedded, timeoutMs: target.timeoutMs, ...overrides },
+    { server: target.embedded ? 'embedded' : placementOf(target.baseUrl), timeoutMs: target.timeoutMs, ...overrides },
   );
 }
 

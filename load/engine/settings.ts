@@ -34,8 +34,8 @@ export interface LoadThresholds {
 
 export type LoadOverrides = Partial<Omit<LoadSettings, 'flows' | 'thresholds'>> & {
   thresholds?: Partial<LoadThresholds>;
-  /** The target runs in this process (the embedded reference server): leave it cores for its event loop and scrypt. */
-  embeddedServer?: boolean;
+  /** Where the target runs, for the default number of workers (default 'remote'). */
+  server?: ServerPlacement;
 };
 
 export const LOAD_ENV_VARS = [
@@ -58,17 +58,33 @@ export const DEFAULT_UNIQUE_CAPACITY = 2_097_152;
 const MAX_UNIQUE_CAPACITY = 134_217_728;
 
 /**
- * Every core for an external target; with the embedded server, the cores its event loop and its scrypt
- * threads (UV_THREADPOOL_SIZE, default 4) may use are left to it, keeping at least one worker.
+ * 'embedded': the suite's reference server in this process; 'local': a server on this machine (a loopback
+ * address); 'remote': elsewhere.
  */
-export function defaultWorkers(embeddedServer: boolean, cores = availableParallelism(), env: Env = process.env) {
+export type ServerPlacement = 'embedded' | 'local' | 'remote';
+
+/**
+ * Every core for a remote target. A server on this machine competes for the same cores: a local one is
+ * left one core, the embedded one the cores its event loop and its scrypt threads (UV_THREADPOOL_SIZE,
+ * default 4) may use. At least one worker.
+ */
+export function defaultWorkers(server: ServerPlacement, cores = availableParallelism(), env: Env = process.env) {
   const pool = Number(env.UV_THREADPOOL_SIZE) || 4;
-  return Math.max(1, embeddedServer ? cores - 1 - pool : cores);
+  const left = server === 'embedded' ? 1 + pool : server === 'local' ? 1 : 0;
+  return Math.max(1, cores - left);
+}
+
+/** 'local' for a loopback host (localhost, 127.0.0.0/8, ::1), else 'remote'. */
+export function placementOf(baseUrl: string): ServerPlacement {
+  const host = new URL(baseUrl).hostname.replace(/^\[(.*)\]$/, '$1');
+  return host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1'
+    ? 'local'
+    : 'remote';
 }
 
 /** Reads the env, then applies explicit overrides (e.g. from CLI flags). */
 export function parseLoadSettings(env: Env = process.env, overrides: LoadOverrides = {}): LoadSettings {
-  const { embeddedServer = false, thresholds, ...given } = overrides;
+  const { server = 'remote', thresholds, ...given } = overrides;
   const workers = { TOKEN_SUITE_LOAD_WORKERS: env.TOKEN_SUITE_LOAD_WORKERS?.replace(/^auto$/, '') };
   const capacity = positiveInt(env, 'TOKEN_SUITE_LOAD_UNIQUE_CAPACITY', DEFAULT_UNIQUE_CAPACITY);
   if (capacity > MAX_UNIQUE_CAPACITY)
@@ -77,11 +93,7 @@ export function parseLoadSettings(env: Env = process.env, overrides: LoadOverrid
     flows: readFlowSettings(env),
     connections: positiveInt(env, 'TOKEN_SUITE_LOAD_CONNECTIONS', 8),
     rate: nonNegative(env, 'TOKEN_SUITE_LOAD_RATE', 0),
-    workers: positiveInt(
-      workers,
-      'TOKEN_SUITE_LOAD_WORKERS',
-      defaultWorkers(embeddedServer, availableParallelism(), env),
-    ),
+    workers: positiveInt(workers, 'TOKEN_SUITE_LOAD_WORKERS', defaultWorkers(server, availableParallelism(), env)),
     uniqueCapacity: capacity,
     timeoutMs: 10_000,
     tls: {},
