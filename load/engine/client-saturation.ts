@@ -1,7 +1,7 @@
 // Was the generator, not the server, the limit? Figures of the client's own saturation during a run and
 // a judgement by a stated rule, so latency and degradation requirements can say "the client was starved".
 import type { LoadThresholds } from './settings.ts';
-import type { StartFigures } from './worker-run.ts';
+import type { StartFigures } from './worker-types.ts';
 
 export interface ClientFigures {
   workers: number;

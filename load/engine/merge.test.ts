@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { latencyOf, Recorder } from './recorder.ts';
 import { mergeResults } from './merge.ts';
-import type { WorkerResult } from './worker-run.ts';
+import type { WorkerResult } from './worker-types.ts';
 
 function result(index: number, recorder: Recorder, extra: Partial<WorkerResult> = {}): WorkerResult {
   return {

@@ -2,7 +2,7 @@
 // judged here, so what the workers saw and what the report says can be compared figure for figure.
 import type { RotationCounters } from '../flows/rotation.ts';
 import { Recorder } from './recorder.ts';
-import type { CheckCounts, StartFigures, WorkerResult } from './worker-run.ts';
+import type { CheckCounts, StartFigures, WorkerResult } from './worker-types.ts';
 
 export interface MergedResults {
   recorder: Recorder;

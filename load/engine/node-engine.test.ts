@@ -134,4 +134,12 @@ describe('Node engine', function () {
         await server.stop();
       }
     });
+
+  it("fails with the worker's reason, and ends, when a worker cannot run", async () => {
+    const settings = settingsFor('ftp://127.0.0.1:21', {}, { connections: 4, workers: 2 });
+    await assert.rejects(
+      runNodeEngine(settings, { durationSeconds: 1 }),
+      /a load worker failed: the load engine speaks http:\/\/ and https:\/\/ only \(got ftp:\)/,
+    );
+  });
 });

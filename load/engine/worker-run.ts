@@ -2,76 +2,23 @@
 // the closed or open schedule, the deadline sweep, and its own saturation figures. A flow runs on one
 // worker from start to end, so chain and race invariants are exact; issued tokens go into the set shared
 // by all workers. Runs in a worker thread (worker-thread.ts), or in the calling thread in tests.
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { FlowContext } from '../flows/flow.ts';
 import { chooseFlow, createFlow } from '../flows/mix.ts';
-import { RotationLedger, type RotationCounters } from '../flows/rotation.ts';
-import type { FlowSettings } from '../flows/settings.ts';
-import { threadCpuSeconds } from './cpu-meters.ts';
+import { RotationLedger } from '../flows/rotation.ts';
 import { RequestWriter } from './http/request-writer.ts';
-import { targetOf, type Target, type TlsSettings } from './http/target.ts';
+import { targetOf, type Target } from './http/target.ts';
 import { OpenSchedule } from './open-schedule.ts';
-import { Recorder, type EncodedRecorder } from './recorder.ts';
-import { SharedDigestSet, type SharedDigestSetHandle } from './shared-digest-set.ts';
+import { PROGRESS_SLOTS } from './progress-ticker.ts';
+import { Recorder } from './recorder.ts';
+import { SharedDigestSet } from './shared-digest-set.ts';
+import { ThreadMeter, type ThreadFigures } from './thread-meter.ts';
 import { VirtualUser, type UserBooks } from './virtual-user.ts';
 import { warmUp } from './warm-up.ts';
+import { LATE_MS, type CheckCounts, type StartFigures, type WorkerPlan, type WorkerResult } from './worker-types.ts';
 
-export type CheckCounts = Record<string, { passes: number; fails: number }>;
+export type { WorkerPlan, WorkerResult } from './worker-types.ts';
 
-export interface WorkerPlan {
-  index: number;
-  /** Virtual users (flows in flight at once) of this worker. */
-  users: number;
-  /** Flow starts per second for this worker (open model); 0: closed model. */
-  rate: number;
-  /** Where in the first interval this worker's first start falls (0..1), so all workers' starts interleave. */
-  phase: number;
-  durationSeconds: number;
-  timeoutMs: number;
-  flows: FlowSettings;
-  tls: TlsSettings;
-  tokens: SharedDigestSetHandle;
-  /** Int32 slots [requests, errors + failed checks, violations, 0] per worker, read by the main thread. */
-  progress: SharedArrayBuffer;
-}
-
-export interface StartFigures {
-  /** Flow starts due by the schedule (closed model: the starts made). */
-  scheduled: number;
-  started: number;
-  /** Started more than LATE_MS after they were due (they waited for a free user, or for a busy thread). */
-  late: number;
-  /** Never started: every user was busy and as many starts were already waiting. */
-  dropped: number;
-  max_lag_ms: number;
-}
-
-export interface WorkerResult {
-  index: number;
-  users: number;
-  recorder: EncodedRecorder;
-  /** Latencies recorded (answered requests), as the worker's own histogram counted them. */
-  latencyCount: number;
-  /** Issued tokens this worker looked up in the shared set. */
-  tokensChecked: number;
-  rotation: RotationCounters;
-  checks: CheckCounts;
-  starts: StartFigures;
-  /** Requests still waiting for an answer when the run ended (neither counted nor recorded). */
-  abandoned: number;
-  /** Why requests got no HTTP answer, with counts (at most MAX_REASONS reasons, the rest as "other"). */
-  failures: Record<string, number>;
-  connectFailures: number;
-  wallSeconds: number;
-  /** CPU seconds of this worker's thread during the run (null where it cannot be read). */
-  threadCpuSeconds: number | null;
-  /** Event-loop delay of this worker's thread, ms beyond the 10 ms probe. */
-  eventLoopDelayMs: { p50: number; p99: number; max: number };
-}
-
-export const LATE_MS = 10;
 const MAX_REASONS = 20;
-const PROBE_MS = 10;
 
 export class WorkerRun implements UserBooks {
   readonly target: Target;
@@ -86,7 +33,7 @@ export class WorkerRun implements UserBooks {
   private readonly starts: StartFigures = { scheduled: 0, started: 0, late: 0, dropped: 0, max_lag_ms: 0 };
   private readonly failures: Record<string, number> = {};
   private readonly progress: Int32Array;
-  private readonly delay = monitorEventLoopDelay({ resolution: PROBE_MS });
+  private readonly meter = new ThreadMeter();
   private readonly misses = new Map<VirtualUser, number>();
   private schedule: OpenSchedule | null = null;
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -103,7 +50,7 @@ export class WorkerRun implements UserBooks {
     this.tokens = new SharedDigestSet(plan.tokens);
     this.ledger = new RotationLedger({ graceSeconds: plan.flows.graceSeconds, tokens: this.tokens });
     this.users = Array.from({ length: plan.users }, () => new VirtualUser(this));
-    this.progress = new Int32Array(plan.progress, plan.index * 16, 4);
+    this.progress = new Int32Array(plan.progress, plan.index * PROGRESS_SLOTS * 4, PROGRESS_SLOTS);
     this.nextUser = plan.index;
   }
 
@@ -118,8 +65,7 @@ export class WorkerRun implements UserBooks {
   run(startedAt: number): Promise<WorkerResult> {
     const until = startedAt + this.plan.durationSeconds * 1000;
     this.recorder = new Recorder(startedAt);
-    const cpuBefore = threadCpuSeconds();
-    this.delay.enable();
+    this.meter.start();
     const done = new Promise<WorkerResult>((resolve) => {
       this.finish = (result) => resolve(result);
     });
@@ -130,12 +76,7 @@ export class WorkerRun implements UserBooks {
       this.schedule = new OpenSchedule(this.plan.rate, this.plan.phase, startedAt, until, (dueAt) => this.due(dueAt));
       this.schedule.begin();
     } else for (const user of this.users) this.startFlow(user, 0);
-    return done.then((result) => {
-      const cpuAfter = threadCpuSeconds();
-      result.wallSeconds = (performance.now() - startedAt) / 1000;
-      result.threadCpuSeconds = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
-      return result;
-    });
+    return done;
   }
 
   stop(): void {
@@ -143,11 +84,11 @@ export class WorkerRun implements UserBooks {
     this.stopping = true;
     this.schedule?.stop();
     this.timers.forEach((timer) => clearTimeout(timer));
-    this.delay.disable();
+    const thread = this.meter.stop();
     const abandoned = this.users.reduce((sum, user) => sum + user.stop(), 0);
     this.starts.dropped += this.backlog.length;
     this.publish();
-    this.finish(this.result(abandoned));
+    this.finish({ ...this.result(abandoned), ...thread });
   }
 
   failed(reason: string): void {
@@ -241,9 +182,7 @@ export class WorkerRun implements UserBooks {
     Atomics.store(this.progress, 2, violations);
   }
 
-  private result(abandoned: number): WorkerResult {
-    const ms = (ns: number) => Math.max(0, ns / 1e6 - PROBE_MS);
-    const delay = this.delay;
+  private result(abandoned: number): Omit<WorkerResult, keyof ThreadFigures> {
     return {
       index: this.plan.index,
       users: this.plan.users,
@@ -256,11 +195,6 @@ export class WorkerRun implements UserBooks {
       abandoned,
       failures: this.failures,
       connectFailures: this.connectFailures,
-      wallSeconds: 0,
-      threadCpuSeconds: null,
-      eventLoopDelayMs: delay.count
-        ? { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max) }
-        : { p50: 0, p99: 0, max: 0 },
     };
   }
 }

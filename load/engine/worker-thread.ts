@@ -2,10 +2,9 @@
 // common start as epoch milliseconds, so all workers count seconds alike), stops early on 'stop', and
 // posts its result.
 import { parentPort, workerData } from 'node:worker_threads';
-import { WorkerRun, type WorkerPlan } from './worker-run.ts';
-
-export type ToWorker = { type: 'go'; startedAtEpochMs: number } | { type: 'stop' };
-export type FromWorker = { type: 'ready' } | { type: 'result'; result: Awaited<ReturnType<WorkerRun['run']>> };
+import type { FromWorker, ToWorker } from './worker-messages.ts';
+import { WorkerRun } from './worker-run.ts';
+import type { WorkerPlan } from './worker-types.ts';
 
 const port = parentPort;
 if (!port) throw new Error('worker-thread.ts runs as a worker thread');
