@@ -4,7 +4,7 @@ import { starvationReasons } from './client-saturation.ts';
 
 const thresholds = { p95TokenMs: 1000, p95RefreshMs: 500 };
 const calm = { thread_busy: [0.4, null], event_loop_delay_ms: { p50: 0.1, p99: 3, max: 20 } };
-const starts = { scheduled: 1000, started: 1000, late: 0, dropped: 0, max_lag_ms: 2 };
+const starts = { scheduled: 1000, started: 1000, late: 0, queued: 0, dropped: 0, max_lag_ms: 2 };
 
 describe('client saturation rule', () => {
   it('finds nothing in a calm run', () => assert.deepEqual(starvationReasons(calm, thresholds, starts), []));
@@ -26,9 +26,13 @@ describe('client saturation rule', () => {
       /> 10 ms/,
     );
     assert.match(
-      starvationReasons(calm, thresholds, { ...starts, dropped: 6, late: 5 }).join(),
-      /6 of 1000 flow starts dropped and 5 late/,
+      starvationReasons(calm, thresholds, { ...starts, late: 11 }).join(),
+      /11 of 1000 flow starts began over 10 ms late/,
     );
-    assert.deepEqual(starvationReasons(calm, thresholds, { ...starts, dropped: 5, late: 5 }), []);
+    assert.match(
+      starvationReasons(calm, thresholds, { ...starts, dropped: 11 }).join(),
+      /11 of 1000 flow starts dropped.*raise --connections/,
+    );
+    assert.deepEqual(starvationReasons(calm, thresholds, { ...starts, dropped: 10, late: 10, queued: 500 }), []);
   });
 });

@@ -21,7 +21,7 @@ function result(index: number, recorder: Recorder, extra: Partial<WorkerResult> 
       violations: { replay_accepted: index, family_survived_replay: 0, race_double_win: 1, token_collision: 0 },
     },
     checks: { grant: { passes: 10 * (index + 1), fails: index } },
-    starts: { scheduled: 5, started: 4, late: 1, dropped: 1, max_lag_ms: 3 * (index + 1) },
+    starts: { scheduled: 5, started: 4, late: 1, queued: 2, dropped: 1, max_lag_ms: 3 * (index + 1) },
     abandoned: 1,
     failures: { 'no answer within 10 ms': index + 1 },
     connectFailures: 0,
@@ -74,7 +74,7 @@ describe('merging worker results', () => {
       violations: { replay_accepted: 1, family_survived_replay: 0, race_double_win: 2, token_collision: 0 },
     });
     assert.deepEqual(merged.checks, { grant: { passes: 30, fails: 1 } });
-    assert.deepEqual(merged.starts, { scheduled: 10, started: 8, late: 2, dropped: 2, max_lag_ms: 6 });
+    assert.deepEqual(merged.starts, { scheduled: 10, started: 8, late: 2, queued: 4, dropped: 2, max_lag_ms: 6 });
     assert.deepEqual(merged.failures, { 'no answer within 10 ms': 3 });
     assert.equal(merged.abandoned, 2);
   });

@@ -24,7 +24,7 @@ export function mergeResults(results: WorkerResult[]): MergedResults {
     violations: { replay_accepted: 0, family_survived_replay: 0, race_double_win: 0, token_collision: 0 },
   };
   const checks: CheckCounts = {};
-  const starts: StartFigures = { scheduled: 0, started: 0, late: 0, dropped: 0, max_lag_ms: 0 };
+  const starts: StartFigures = { scheduled: 0, started: 0, late: 0, queued: 0, dropped: 0, max_lag_ms: 0 };
   const failures: Record<string, number> = {};
   let [abandoned, connectFailures] = [0, 0];
   for (const result of results) {
@@ -43,6 +43,7 @@ export function mergeResults(results: WorkerResult[]): MergedResults {
     starts.scheduled += result.starts.scheduled;
     starts.started += result.starts.started;
     starts.late += result.starts.late;
+    starts.queued += result.starts.queued;
     starts.dropped += result.starts.dropped;
     starts.max_lag_ms = Math.max(starts.max_lag_ms, result.starts.max_lag_ms);
     for (const [reason, count] of Object.entries(result.failures)) failures[reason] = (failures[reason] ?? 0) + count;

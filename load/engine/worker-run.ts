@@ -30,7 +30,7 @@ export class WorkerRun implements UserBooks {
   private readonly users: VirtualUser[];
   private readonly idle: VirtualUser[] = [];
   private readonly backlog: number[] = [];
-  private readonly starts: StartFigures = { scheduled: 0, started: 0, late: 0, dropped: 0, max_lag_ms: 0 };
+  private readonly starts: StartFigures = { scheduled: 0, started: 0, late: 0, queued: 0, dropped: 0, max_lag_ms: 0 };
   private readonly failures: Record<string, number> = {};
   private readonly progress: Int32Array;
   private readonly meter = new ThreadMeter();
@@ -106,7 +106,7 @@ export class WorkerRun implements UserBooks {
     if (this.plan.rate > 0) {
       const dueAt = this.backlog.shift();
       if (dueAt === undefined) this.idle.push(user);
-      else this.startFlow(user, dueAt);
+      else this.startFlow(user, dueAt, true);
       return;
     }
     // Closed model: the next flow at once, or after a growing pause while nothing answers (no busy loop).
@@ -132,11 +132,13 @@ export class WorkerRun implements UserBooks {
     else this.starts.dropped += 1;
   }
 
-  private startFlow(user: VirtualUser, dueAt: number): void {
+  /** `dueAt` 0: closed model; `queued`: the start waited for a free user. */
+  private startFlow(user: VirtualUser, dueAt: number, queued = false): void {
     if (this.stopping) return;
     if (dueAt > 0) {
       const lag = performance.now() - dueAt;
-      if (lag > LATE_MS) this.starts.late += 1;
+      if (queued) this.starts.queued += 1;
+      else if (lag > LATE_MS) this.starts.late += 1;
       if (lag > this.starts.max_lag_ms) this.starts.max_lag_ms = lag;
     } else this.starts.scheduled += 1;
     this.starts.started += 1;

@@ -32,10 +32,13 @@ export interface StartFigures {
   /** Flow starts due by the schedule (closed model: the starts made). */
   scheduled: number;
   started: number;
-  /** Started more than LATE_MS after they were due (they waited for a free user, or for a busy thread). */
+  /** Found a free user but started more than LATE_MS after they were due: the client's own thread was late. */
   late: number;
-  /** Never started: every user was busy and as many starts were already waiting. */
+  /** Waited for a free user (every user was busy): timed from when they were due, so the wait is measured. */
+  queued: number;
+  /** Never started (so never measured): every user was busy and as many starts were already waiting. */
   dropped: number;
+  /** The longest time from due to start, waiting included. */
   max_lag_ms: number;
 }
 

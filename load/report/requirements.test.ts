@@ -78,7 +78,10 @@ describe('load requirements: what they say', () => {
       reasons: ["worker 0's thread was busy 97% of the run (rule: >= 90%)"],
     };
     const req = loadRequirements(
-      report({ model: { ...model, starts: { scheduled: 1, started: 1, late: 0, dropped: 0, max_lag_ms: 0 } }, client }),
+      report({
+        model: { ...model, starts: { scheduled: 1, started: 1, late: 0, queued: 0, dropped: 0, max_lag_ms: 0 } },
+        client,
+      }),
     ).find((q) => q.id === 'LOAD-02')!;
     assert.ok(req.evidence.includes('open model: 40 flow starts/s …'));
     assert.match(
