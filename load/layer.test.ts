@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import { close, createTokenServer, listen } from '../server/index.ts';
 import { EMBEDDED_SCRYPT_COST } from '../verify/target.ts';
-import type { RequirementResult } from '../verify/types.ts';
+import type { LoadProgress, RequirementResult } from '../verify/types.ts';
 import { contextFor } from '../testing/load-context.ts';
 import { loadLayer } from './layer.ts';
 import type { LoadReport } from './report/load-report.ts';
@@ -84,11 +84,15 @@ describe('load layer (Node engine)', () => {
 
   it('stops early when the run is aborted (Ctrl-C) and reports what it measured', async () => {
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 700);
-    const started = Date.now();
-    const outcome = await loadLayer.run(contextFor(url, { durationSeconds: 30, signal: controller.signal }));
+    let abortedAt = 0;
+    const progress = (figures: LoadProgress) => {
+      if (figures.requests === 0 || abortedAt) return;
+      abortedAt = Date.now();
+      controller.abort();
+    };
+    const outcome = await loadLayer.run(contextFor(url, { durationSeconds: 30, signal: controller.signal, progress }));
     const load = outcome.load as unknown as LoadReport;
-    assert.ok(Date.now() - started < 5000, 'stopped well before 30 s');
+    assert.ok(abortedAt > 0 && Date.now() - abortedAt < 10_000, 'stopped well before 30 s');
     assert.equal(load.stopped_early, true);
     assert.ok(load.requests > 0);
   });

@@ -3,7 +3,7 @@
 import type { Layer, LayerContext, LayerOutcome } from '../verify/types.ts';
 import { chooseK6, k6Outcome } from './engine/k6-layer.ts';
 import { runNodeEngine } from './engine/node-engine.ts';
-import { parseLoadSettings, type LoadOverrides, type LoadSettings } from './engine/settings.ts';
+import { parseLoadSettings, placementOf, type LoadOverrides, type LoadSettings } from './engine/settings.ts';
 import { nodeLoadReport, type LoadReport } from './report/load-report.ts';
 import { renderLoadSection } from './report/load-section.ts';
 import { loadRequirements } from './report/requirements.ts';
@@ -24,20 +24,24 @@ export function settingsFor(context: LayerContext, overrides: LoadOverrides = {}
       TOKEN_SUITE_PASSWORD: target.credentials.password,
       TOKEN_SUITE_ROTATION_GRACE_SECONDS: String(target.rotationGraceSeconds),
     },
-    overrides,
+    { server: target.embedded ? 'embedded' : placementOf(target.baseUrl), timeoutMs: target.timeoutMs, ...overrides },
   );
 }
 
 /** The Node engine's run, as a LoadReport. */
 export async function runNodeLoad(context: LayerContext, settings: LoadSettings): Promise<LoadReport> {
+  const model = settings.rate > 0 ? `open model, ${settings.rate} flow starts/s` : 'closed model';
+  const threads = Math.min(settings.workers, settings.connections);
   context.log(
-    `  Node engine, ${settings.connections} connections${settings.rate ? ` at ${settings.rate} req/s` : ''}, ${settings.raceLoops} race loop(s), ${context.durationSeconds} s against ${settings.flows.baseUrl}`,
+    `  Node engine, ${model}, ${settings.connections} connections on ${threads} worker thread(s), ` +
+      `${context.durationSeconds} s against ${settings.flows.baseUrl}`,
   );
   const run = await runNodeEngine(settings, {
     durationSeconds: context.durationSeconds,
     signal: context.signal,
-    progress: process.stderr.isTTY === true,
+    ...(context.progress ? { onProgress: context.progress } : {}),
   });
+  if (run.client.starved) context.log(`  the client was a limit: ${run.client.reasons.join('; ')}`);
   return nodeLoadReport(run, settings);
 }
 

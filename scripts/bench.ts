@@ -1,26 +1,46 @@
-// npm run bench: figures, not timed tests. One run on one machine of:
-//  1. the Node engine's throughput against the reference server / wrk's (same refresh-chain work),
-//  2. client CPU seconds per 1,000 requests, engine vs wrk,
-//  3. the reference server's refresh throughput / a bare node:http server's (same-sized JSON).
-// Installs wrk with apt-get when it is missing and we are root. TOKEN_SUITE_BENCH_DURATION (s, default 5),
-// TOKEN_SUITE_BENCH_CONNECTIONS (default 8).
+// npm run bench: figures, not timed tests. Against the deliberately cheap responder (load/bench/responder.ts:
+// fresh documented-format pairs at almost no cost, so the client is the limit), password grants only:
+//  1. throughput and client CPU per 1,000 requests of the Node engine (every check on) against wrk's,
+//     medians of >= 3 ABBA rounds (wrk, engine, engine, wrk);
+//  2. the same for k6 when it is on the PATH (the suite's bundle, or a plain script if that does not load);
+//  3. the engine with 1 and with 2 worker threads (1, 2, 2, 1).
+// The responder runs on this machine, so the engine gets the cores it leaves: cores - 1 workers (at least 1),
+// as verify leaves cores to its embedded server.
+// `-- --write` puts the figures into README.md and load/README.md (between <!-- bench:start/end -->).
+// TOKEN_SUITE_BENCH_DURATION (s, default 5), TOKEN_SUITE_BENCH_CONNECTIONS (32), TOKEN_SUITE_BENCH_ROUNDS (3).
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { findK6 } from '../load/engine/k6-engine.ts';
+import { buildK6, OUT_DIR } from '../load/engine/k6-build.ts';
+import { LOAD_README, README, writeSection } from './readme-section.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const duration = Number(process.env.TOKEN_SUITE_BENCH_DURATION ?? 5);
-const connections = Number(process.env.TOKEN_SUITE_BENCH_CONNECTIONS ?? 8);
+const connections = Number(process.env.TOKEN_SUITE_BENCH_CONNECTIONS ?? 32);
+const rounds = Math.max(3, Number(process.env.TOKEN_SUITE_BENCH_ROUNDS ?? 3));
 interface Figures {
   requests: number;
   rps: number;
   cpuSeconds: number;
 }
+const per1000 = (f: Figures) => (f.cpuSeconds / f.requests) * 1000;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+
+function version(command: string, args: string[]): string | null {
+  const result = spawnSync(command, args);
+  if (result.error) return null;
+  return `${result.stdout}${result.stderr}`.trim().split('\n')[0] ?? command;
+}
 
 function ensureWrk(): string {
-  if (spawnSync('wrk', ['--version']).error === undefined)
-    return String(spawnSync('wrk', ['--version']).stdout).split('\n')[0] ?? 'wrk';
+  const known = version('wrk', ['--version']);
+  if (known) return `wrk ${/\d+\.\d+\.\d+/.exec(known)?.[0] ?? '?'}`;
   if (process.getuid?.() !== 0) throw new Error('wrk is not installed (apt-get install -y wrk)');
   console.error('installing wrk (apt-get install -y wrk)…');
   execFileSync('apt-get', ['update'], { stdio: 'ignore' });
@@ -28,76 +48,173 @@ function ensureWrk(): string {
   return ensureWrk();
 }
 
-function startServer(kind: 'reference' | 'bare'): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench-server.ts', kind], {
+function startResponder(): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'load/bench/responder.ts'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
     child.stdout!.once('data', (chunk: Buffer) => resolve({ url: chunk.toString().trim(), child }));
-    child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
+    child.once('exit', (code) => reject(new Error(`the bench responder exited (${code})`)));
   });
 }
 
-/** wrk under bash, whose `times` gives the CPU time of its children (wrk). */
-function runWrk(url: string, script: string, seconds = duration): Figures {
-  const out = execFileSync(
-    'bash',
-    ['-c', `wrk -t1 -c${connections} -d${seconds}s -s "${script}" "${url}/v1/refresh/token" && times`],
-    { cwd: root },
-  ).toString();
-  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
-  const requests = Number(/(\d+) requests in/.exec(out)?.[1]);
+/** A command under bash, whose `times` gives the CPU time of its children (the client). */
+function timed(command: string): { out: string; cpuSeconds: number } {
+  const out = execFileSync('bash', ['-c', `${command} && times`], { cwd: root, maxBuffer: 1 << 26 }).toString();
   const [user, system] = (out.trim().split('\n').pop() ?? '').split(' ').map((t) => {
     const m = /(\d+)m([\d.]+)s/.exec(t);
     return m ? Number(m[1]) * 60 + Number(m[2]) : 0;
   });
-  return { requests, rps, cpuSeconds: (user ?? 0) + (system ?? 0) };
+  return { out, cpuSeconds: (user ?? 0) + (system ?? 0) };
 }
 
-function runEngine(url: string): Figures {
+function runWrk(url: string, seconds = duration): Figures {
+  const { out, cpuSeconds } = timed(
+    `wrk -t1 -c${connections} -d${seconds}s -s load/bench/password.lua "${url}/v1/token"`,
+  );
+  const requests = Number(/(\d+) requests in/.exec(out)?.[1]);
+  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
+  if (non2xx > 0) throw new Error(`wrk saw ${non2xx} non-2xx answers from the responder`);
+  return { requests, rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]), cpuSeconds };
+}
+
+const benchWorkers = String(Math.max(1, cpus().length - 1));
+
+function runEngine(url: string, workers = benchWorkers): Figures & { workers: number } {
   const out = execFileSync(
     process.execPath,
     ['--import', 'tsx', 'scripts/bench-engine.ts', url, String(duration), String(connections)],
-    { cwd: root },
+    { cwd: root, env: { ...process.env, TOKEN_SUITE_LOAD_WORKERS: workers } },
   ).toString();
-  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as Figures;
+  const figures = JSON.parse(out.trim().split('\n').pop() ?? '{}') as Figures & {
+    workers: number;
+    errors: number;
+    failedChecks: number;
+    collisions: number;
+  };
+  if (figures.errors || figures.failedChecks || figures.collisions)
+    throw new Error(`the engine saw errors against the responder: ${out.trim()}`);
+  return figures;
 }
 
-async function against<T>(kind: 'reference' | 'bare', fn: (url: string) => T): Promise<T> {
-  const { url, child } = await startServer(kind);
-  try {
-    runWrk(url, 'load/bench/static-refresh.lua', 1); // warm-up: JIT and connections
-    return fn(url);
-  } finally {
-    child.kill('SIGTERM');
-  }
+/** The suite's own k6 bundle when this k6 loads it, else the plain script. */
+async function k6Script(k6: string, url: string): Promise<{ script: string; label: string }> {
+  const bundle = `${OUT_DIR}/password.js`;
+  if (!existsSync(bundle)) await buildK6();
+  const probe = spawnSync(k6, ['inspect', '-e', `BASE_URL=${url}`, bundle]);
+  return probe.status === 0
+    ? { script: bundle, label: "the suite's bundle (every check)" }
+    : {
+        script: 'load/bench/k6-password.js',
+        label: 'a plain script (status check only: the bundle does not load here)',
+      };
+}
+
+function runK6(k6: string, url: string, script: string): Figures {
+  const { out, cpuSeconds } = timed(
+    `TOKEN_SUITE_TOKEN_FORMAT=documented "${k6}" run --quiet --vus ${connections} --duration ${duration}s -e BASE_URL="${url}" "${script}" 2>&1`,
+  );
+  const match = /http_reqs\.*:\s+(\d+)\s+([\d.]+)\/s/.exec(out);
+  return { requests: Number(match?.[1]), rps: Number(match?.[2]), cpuSeconds };
 }
 
 const wrkVersion = ensureWrk();
-const wrk = await against('reference', (url) => runWrk(url, 'load/bench/refresh-chain.lua'));
-const engine = await against('reference', runEngine);
-const bare = await against('bare', (url) => runWrk(url, 'load/bench/static-refresh.lua'));
-const per1000 = (f: Figures) => (f.cpuSeconds / f.requests) * 1000;
+const k6 = findK6();
+const { url, child } = await startResponder();
+const runs: {
+  wrk: Figures[];
+  engine: (Figures & { workers: number })[];
+  k6: Figures[];
+  one: Figures[];
+  two: Figures[];
+} = { wrk: [], engine: [], k6: [], one: [], two: [] };
+let k6Label = '';
+try {
+  runWrk(url, 1); // warm-up: JIT of the responder, connections
+  const k6Run = k6 ? await k6Script(k6, url) : null;
+  k6Label = k6Run?.label ?? '';
+  for (let round = 1; round <= rounds; round += 1) {
+    console.error(`round ${round}/${rounds}: wrk, engine, engine, wrk${k6Run ? ', k6' : ''}`);
+    runs.wrk.push(runWrk(url));
+    runs.engine.push(runEngine(url), runEngine(url));
+    runs.wrk.push(runWrk(url));
+    if (k6 && k6Run) runs.k6.push(runK6(k6, url, k6Run.script));
+  }
+  console.error('workers: 1, 2, 2, 1');
+  runs.one.push(runEngine(url, '1'));
+  runs.two.push(runEngine(url, '2'), runEngine(url, '2'));
+  runs.one.push(runEngine(url, '1'));
+} finally {
+  child.kill('SIGTERM');
+}
+
+type Summary = { rps: number; cpuPer1000: number };
+const summary = (list: Figures[]): Summary => ({
+  rps: median(list.map((f) => f.rps)),
+  cpuPer1000: median(list.map(per1000)),
+});
+const [wrk, engine, k6s, one, two] = [runs.wrk, runs.engine, runs.k6, runs.one, runs.two].map(summary) as [
+  Summary,
+  Summary,
+  Summary,
+  Summary,
+  Summary,
+];
+const k6Version = k6 ? version(k6, ['version']) : null;
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${wrkVersion}${k6Version ? `, ${k6Version}` : ''}`;
 const figures = {
-  machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${wrkVersion}`,
+  machine,
   duration_s: duration,
   connections,
-  engine_over_wrk_throughput: engine.rps / wrk.rps,
-  cpu_s_per_1000_requests: { engine: per1000(engine), wrk: per1000(wrk) },
-  reference_over_bare_refresh_throughput: wrk.rps / bare.rps,
-  raw: { wrk, engine, bare },
+  rounds,
+  engine_workers: runs.engine[0]?.workers,
+  wrk,
+  engine,
+  throughput_ratio: engine.rps / wrk.rps,
+  cpu_ratio: engine.cpuPer1000 / wrk.cpuPer1000,
+  k6: runs.k6.length
+    ? { ...k6s, throughput_ratio: k6s.rps / wrk.rps, cpu_ratio: k6s.cpuPer1000 / wrk.cpuPer1000, script: k6Label }
+    : null,
+  workers: { one, two },
+  raw: runs,
 };
 mkdirSync(`${root}/reports`, { recursive: true });
 writeFileSync(`${root}/reports/bench.json`, JSON.stringify(figures, null, 2));
+
+const n0 = (n: number) => Math.round(n).toLocaleString('en-US');
+const f1 = (n: number) => n.toFixed(1);
 const f2 = (n: number) => n.toFixed(2);
-console.log(`machine: ${figures.machine}; ${duration} s per run, ${connections} connections`);
-console.log(
-  `1. Node engine / wrk throughput (reference server, refresh chains): ${f2(figures.engine_over_wrk_throughput)}  (${f2(engine.rps)} vs ${f2(wrk.rps)} req/s; goal >= 0.9)`,
-);
-console.log(
-  `2. client CPU s per 1,000 requests: engine ${f2(figures.cpu_s_per_1000_requests.engine)}, wrk ${f2(figures.cpu_s_per_1000_requests.wrk)}  (×${f2(per1000(engine) / per1000(wrk))})`,
-);
-console.log(
-  `3. reference / bare node:http refresh throughput: ${f2(figures.reference_over_bare_refresh_throughput)}  (${f2(wrk.rps)} vs ${f2(bare.rps)} req/s)`,
-);
+const f3 = (n: number) => n.toFixed(3);
+const verdict = (ratio: number, goal: number, floor: number, higherIsBetter: boolean) =>
+  (higherIsBetter ? ratio >= goal : ratio <= goal)
+    ? 'goal met'
+    : (higherIsBetter ? ratio >= 1 / floor : ratio <= floor)
+      ? `goal not met, above the ${floor}× floor`
+      : `below the ${floor}× floor`;
+const table = [
+  '| client | throughput | client CPU per 1,000 requests |',
+  '| --- | --- | --- |',
+  `| wrk (checks nothing) | ${n0(wrk.rps)} req/s | ${f1(wrk.cpuPer1000 * 1000)} ms |`,
+  `| Node engine, ${figures.engine_workers} worker${figures.engine_workers === 1 ? '' : 's'} (cores − 1: the responder shares the machine), every check | ${n0(engine.rps)} req/s (**${f3(figures.throughput_ratio)}×** wrk; goal ≥ 0.9: ${verdict(figures.throughput_ratio, 0.9, 2.5, true)}) | ${f1(engine.cpuPer1000 * 1000)} ms (**${f3(figures.cpu_ratio)}×** wrk; goal ≤ 1.5: ${verdict(figures.cpu_ratio, 1.5, 2.5, false)}) |`,
+  ...(figures.k6
+    ? [
+        `| k6, ${k6Label} | ${n0(k6s.rps)} req/s (${f2(figures.k6.throughput_ratio)}× wrk) | ${f1(k6s.cpuPer1000 * 1000)} ms (${f2(figures.k6.cpu_ratio)}× wrk) |`,
+      ]
+    : []),
+  `| Node engine, 1 worker / 2 workers | ${n0(one.rps)} / ${n0(two.rps)} req/s | ${f1(one.cpuPer1000 * 1000)} / ${f1(two.cpuPer1000 * 1000)} ms |`,
+];
+const note = [
+  `${machine}.`,
+  `Cheap responder (\`load/bench/responder.ts\`), password grants, ${connections} connections, ${duration} s per run; medians`,
+  `of ${rounds} ABBA rounds (wrk, engine, engine, wrk)${figures.k6 ? ', k6 once per round' : ''}. Client CPU: user + system time of the`,
+  'client process (the engine: from the start of the load to its end, worker boot excluded). On 2 cores shared',
+  'with the responder (and with other work on the machine) a second worker cannot add throughput: see',
+  '`load/README.md` for how the engine scales.',
+].join('\n');
+console.log(table.join('\n'));
+console.log(`\n${note}`);
+if (process.argv.includes('--write')) {
+  for (const file of [README, LOAD_README]) writeSection('bench', `${table.join('\n')}\n\n${note}`, file);
+  console.log('\nwrote the bench sections of README.md and load/README.md');
+}

@@ -1,115 +1,98 @@
-// The Node engine: autocannon drives the password and chain flows over keep-alive connections,
-// race loops run beside it, and every answer lands in one Recorder and one RotationLedger.
-import autocannon from 'autocannon';
-import type { FlowContext, FlowKind } from '../flows/flow.ts';
-import { chooseFlow, createFlow } from '../flows/mix.ts';
-import { RotationLedger } from '../flows/rotation.ts';
-import { flowRequests, type StepResult } from './autocannon-flows.ts';
-import { raceLoop } from './race-loop.ts';
-import { Recorder } from './recorder.ts';
+// The Node engine: virtual users spread over worker threads (worker-run.ts), each on raw keep-alive
+// sockets with prebuilt requests and a strict parser; one shared set of issued-token digests; the
+// workers' books merged at the end. The main thread only starts, stops, reports progress and merges.
+import type { LoadProgress } from '../../verify/types.ts';
+import { machineBusy, machineTicks } from './cpu-meters.ts';
+import { assembleRun, round, type EngineRun } from './engine-run.ts';
+import { PROGRESS_SLOTS, progressTicker } from './progress-ticker.ts';
 import type { LoadSettings } from './settings.ts';
+import { createSharedDigestSet, SharedDigestSet } from './shared-digest-set.ts';
+import { spawnTsWorker } from './spawn-worker.ts';
+import { nextMessage, type ToWorker } from './worker-messages.ts';
+import type { WorkerPlan } from './worker-types.ts';
+
+export type { EngineRun, LoadModel, WorkerSummary } from './engine-run.ts';
+export type { CheckCounts } from './worker-types.ts';
 
 export interface EngineOptions {
   durationSeconds: number;
   signal?: AbortSignal;
-  progress?: boolean;
-}
-export type CheckCounts = Record<string, { passes: number; fails: number }>;
-export interface EngineRun {
-  recorder: Recorder;
-  ledger: RotationLedger;
-  checks: CheckCounts;
-  durationSeconds: number;
-  stoppedEarly: boolean;
+  /** Called about once a second while the load runs. */
+  onProgress?: (progress: LoadProgress) => void;
 }
 
 export async function runNodeEngine(settings: LoadSettings, options: EngineOptions): Promise<EngineRun> {
-  const { flows } = settings;
-  const recorder = new Recorder();
-  const ledger = new RotationLedger({ graceSeconds: flows.graceSeconds });
-  const checks: CheckCounts = {};
-  let nextUser = 0;
-  const context = (): FlowContext => ({
-    credentials: flows.users[nextUser++ % flows.users.length] as FlowContext['credentials'],
-    format: flows.format,
-    chainLength: flows.chainLength,
-    raceWidth: flows.raceWidth,
-    ledger,
-    observer: {
-      check: (name, ok) => {
-        const c = (checks[name] ??= { passes: 0, fails: 0 });
-        if (ok) c.passes += 1;
-        else c.fails += 1;
-      },
-    },
-  });
-  const sequential = { ...flows.mix, race: 0 } as Record<FlowKind, number>;
-  const stop = new AbortController();
-  const onAbort = () => stop.abort();
-  options.signal?.addEventListener('abort', onAbort, { once: true });
-  const races = Array.from({ length: settings.raceLoops }, () =>
-    raceLoop(flows.baseUrl, () => createFlow('race', context()), recorder, stop.signal),
+  const workers = Math.max(1, Math.min(settings.workers, settings.connections));
+  const tokens = createSharedDigestSet(settings.uniqueCapacity);
+  const progress = new SharedArrayBuffer(workers * PROGRESS_SLOTS * 4);
+  const plans = planWorkers(settings, workers, options.durationSeconds, tokens, progress);
+  const threads = plans.map((plan) =>
+    spawnTsWorker(new URL('./worker-thread.ts', import.meta.url), { workerData: plan }),
   );
-  const sequences =
-    sequential.password + sequential.chain > 0
-      ? runAutocannon(settings, options, recorder, stop.signal, () =>
-          createFlow(chooseFlow(sequential, Math.random()), context()),
-        )
-      : new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, options.durationSeconds * 1000);
-          stop.signal.addEventListener('abort', () => {
-            clearTimeout(timer);
-            resolve();
-          });
-        });
-  await sequences;
-  stop.abort();
-  await Promise.all(races);
-  options.signal?.removeEventListener('abort', onAbort);
-  return {
-    recorder,
-    ledger,
-    checks,
-    durationSeconds: recorder.elapsedSeconds(),
-    stoppedEarly: options.signal?.aborted ?? false,
-  };
+  try {
+    // Every wait is handled: when one worker fails, the others' waits end (rejected) as they are terminated.
+    const ready = threads.map((thread) => handled(nextMessage(thread, 'ready')));
+    await Promise.all(ready);
+    const results = threads.map((thread) => handled(nextMessage(thread, 'result')));
+    const cpu = process.cpuUsage();
+    const machine = machineTicks();
+    const startedAt = performance.now();
+    const go: ToWorker = { type: 'go', startedAtEpochMs: performance.timeOrigin + startedAt };
+    for (const thread of threads) thread.postMessage(go);
+    const stop = () => threads.forEach((thread) => thread.postMessage({ type: 'stop' } satisfies ToWorker));
+    if (options.signal?.aborted) stop();
+    else options.signal?.addEventListener('abort', stop, { once: true });
+    const { onProgress } = options;
+    const ticker = onProgress && progressTicker(progress, workers, options.durationSeconds, startedAt, onProgress);
+    const finished = await Promise.all(results).finally(() => {
+      if (ticker) clearInterval(ticker);
+      options.signal?.removeEventListener('abort', stop);
+    });
+    const used = process.cpuUsage(cpu);
+    const durationSeconds = (performance.now() - startedAt) / 1000;
+    const host = {
+      process_cpu_s: Math.round((used.user + used.system) / 1e3) / 1e3,
+      machine_busy: round(machineBusy(machine, machineTicks())),
+    };
+    const workerResults = finished.map((m) => m.result);
+    const uniqueness = {
+      ...new SharedDigestSet(tokens).figures(),
+      checked: workerResults.reduce((sum, r) => sum + r.tokensChecked, 0),
+    };
+    const run = assembleRun(settings, workerResults, uniqueness, durationSeconds, host);
+    run.stoppedEarly = options.signal?.aborted ?? false;
+    return run;
+  } finally {
+    await Promise.all(threads.map((thread) => thread.terminate()));
+  }
 }
 
-function runAutocannon(
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+/** Users split as evenly as possible; each worker's share of the rate follows its share of the users. */
+export function planWorkers(
   settings: LoadSettings,
-  options: EngineOptions,
-  recorder: Recorder,
-  signal: AbortSignal,
-  newFlow: () => ReturnType<typeof createFlow>,
-): Promise<void> {
-  let last: StepResult | undefined;
-  const requests = flowRequests(settings.flows.chainLength + 3, newFlow, (step) => {
-    last = step;
-  });
-  return new Promise((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: settings.flows.baseUrl,
-        connections: settings.connections,
-        duration: options.durationSeconds,
-        timeout: 10,
-        requests,
-        ...(settings.rate > 0 ? { overallRate: settings.rate } : {}),
-      },
-      (error) => (error ? reject(error) : resolve()),
-    );
-    // onResponse (which sets `last`) runs synchronously right before autocannon's 'response' event.
-    instance.on('response', (_client, _status, _bytes, responseTime) =>
-      recorder.record(last?.endpoint ?? null, responseTime, last?.ok ?? false),
-    );
-    instance.on('reqError', () => recorder.record(null, null, false));
-    signal.addEventListener('abort', () => instance.stop(), { once: true });
-    if (options.progress)
-      autocannon.track(instance, {
-        renderProgressBar: true,
-        renderResultsTable: false,
-        renderLatencyTable: false,
-        outputStream: process.stderr,
-      });
+  workers: number,
+  durationSeconds: number,
+  tokens: WorkerPlan['tokens'],
+  progress: SharedArrayBuffer,
+): WorkerPlan[] {
+  return Array.from({ length: workers }, (_, index) => {
+    const users = Math.floor(settings.connections / workers) + (index < settings.connections % workers ? 1 : 0);
+    return {
+      index,
+      users,
+      rate: (settings.rate * users) / settings.connections,
+      phase: index / workers,
+      durationSeconds,
+      timeoutMs: settings.timeoutMs,
+      flows: settings.flows,
+      tls: settings.tls,
+      tokens,
+      progress,
+    };
   });
 }

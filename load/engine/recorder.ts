@@ -1,4 +1,5 @@
-// Latency and error bookkeeping of a run: hdr histograms overall, per endpoint and per second.
+// Latency and error bookkeeping of a run: hdr histograms overall, per endpoint and per second. Each
+// worker thread keeps its own; the main thread merges them (HdrHistogram's compressed encoding, then add).
 import * as hdr from 'hdr-histogram-js';
 import type { Endpoint } from '../flows/requests.ts';
 
@@ -19,6 +20,18 @@ export interface SecondPoint {
 const newHistogram = () =>
   hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: 3 });
 
+/** A bucket as it crosses between threads: counts and the histogram in HdrHistogram's compressed form. */
+export interface EncodedBucket {
+  requests: number;
+  errors: number;
+  histogram: string;
+}
+export interface EncodedRecorder {
+  overall: EncodedBucket;
+  endpoints: Record<Endpoint, EncodedBucket>;
+  seconds: EncodedBucket[];
+}
+
 class Bucket {
   readonly histogram = newHistogram();
   requests = 0;
@@ -27,6 +40,16 @@ class Bucket {
     this.requests += 1;
     if (!ok) this.errors += 1;
     if (latencyMs !== null) this.histogram.recordValue(Math.max(1, Math.round(latencyMs * 1000)));
+  }
+  encode(): EncodedBucket {
+    return { requests: this.requests, errors: this.errors, histogram: hdr.encodeIntoCompressedBase64(this.histogram) };
+  }
+  add(other: EncodedBucket): void {
+    this.requests += other.requests;
+    this.errors += other.errors;
+    const histogram = hdr.decodeFromCompressedBase64(other.histogram);
+    this.histogram.add(histogram);
+    histogram.destroy();
   }
 }
 
@@ -46,7 +69,9 @@ export class Recorder {
   readonly overall = new Bucket();
   readonly endpoints: Record<Endpoint, Bucket> = { token: new Bucket(), refresh: new Bucket() };
   readonly seconds: Bucket[] = [];
-  readonly startedAt = performance.now();
+
+  /** `startedAt`: performance.now() of second 0 (a worker passes the run's common start). */
+  constructor(readonly startedAt = performance.now()) {}
 
   /** One answered (latency given) or failed (latency null) request; endpoint null when unknown. */
   record(
@@ -59,6 +84,23 @@ export class Recorder {
     this.overall.record(latencyMs, ok);
     this.seconds[second]?.record(latencyMs, ok);
     if (endpoint) this.endpoints[endpoint].record(latencyMs, ok);
+  }
+
+  encode(): EncodedRecorder {
+    return {
+      overall: this.overall.encode(),
+      endpoints: { token: this.endpoints.token.encode(), refresh: this.endpoints.refresh.encode() },
+      seconds: this.seconds.map((bucket) => bucket.encode()),
+    };
+  }
+
+  /** Adds another recorder's figures (second n to second n: both must count from the same start). */
+  merge(other: EncodedRecorder): void {
+    this.overall.add(other.overall);
+    this.endpoints.token.add(other.endpoints.token);
+    this.endpoints.refresh.add(other.endpoints.refresh);
+    while (this.seconds.length < other.seconds.length) this.seconds.push(new Bucket());
+    other.seconds.forEach((bucket, t) => this.seconds[t]?.add(bucket));
   }
 
   elapsedSeconds(): number {

@@ -9,26 +9,31 @@ export interface Digest {
   lo: number;
 }
 
-function hash32(text: string, seed: number): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i += 1) {
-    let k = Math.imul(text.charCodeAt(i), 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    h ^= Math.imul(k, 0x1b873593);
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+/** Both hashes in one pass: the per-character mixing `k` is the same for both seeds. */
+export function digestOf(token: string): Digest {
+  let a = 0x9747b28c | 0;
+  let b = 0x5bd1e995 | 0;
+  for (let i = 0; i < token.length; i += 1) {
+    let k = Math.imul(token.charCodeAt(i), 0xcc9e2d51);
+    k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+    a ^= k;
+    a = (a << 13) | (a >>> 19);
+    a = (Math.imul(a, 5) + 0xe6546b64) | 0;
+    b ^= k;
+    b = (b << 13) | (b >>> 19);
+    b = (Math.imul(b, 5) + 0xe6546b64) | 0;
   }
-  h ^= text.length;
+  return { hi: finish(a, token.length), lo: finish(b, token.length) };
+}
+
+function finish(h: number, length: number): number {
+  h ^= length;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
-}
-
-export function digestOf(token: string): Digest {
-  return { hi: hash32(token, 0x9747b28c), lo: hash32(token, 0x5bd1e995) };
 }
 
 /** The digest as 16 hex digits (what k6 VUs report to the suite's collector). */

@@ -22,18 +22,34 @@ export interface RequestSpec {
 export const PATHS: Record<Endpoint, string> = { token: '/v1/token', refresh: '/v1/refresh/token' };
 export const FORM_HEADERS = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
 
+// One grant request per credentials object: the same (unchanging) spec every time, so an engine can
+// keep its bytes ready. Specs are never modified by their users.
+const grants = new WeakMap<Credentials, RequestSpec>();
+
 export function passwordGrantRequest(credentials: Credentials): RequestSpec {
+  const known = grants.get(credentials);
+  if (known) return known;
   const body = encodeForm({
     grantType: 'password',
     clientId: credentials.clientId,
     username: credentials.username,
     password: credentials.password,
   });
-  return { endpoint: 'token', method: 'POST', path: PATHS.token, body, expect: 'pair' };
+  const spec: RequestSpec = { endpoint: 'token', method: 'POST', path: PATHS.token, body, expect: 'pair' };
+  grants.set(credentials, spec);
+  return spec;
 }
 
 export function refreshRequest(refreshToken: string, expect: Expectation = 'pair'): RequestSpec {
   return { endpoint: 'refresh', method: 'POST', path: PATHS.refresh, body: encodeForm({ refreshToken }), expect };
+}
+
+/** The same as `expectedStatuses(expect).includes(status)`, without building a list. */
+export function isExpectedStatus(expect: Expectation, status: number): boolean {
+  const rejection = status >= 400 && status < 500;
+  if (expect === 'pair') return status === 200;
+  if (expect === 'rejection') return rejection;
+  return status === 200 || rejection;
 }
 
 /** Any 4xx: the docs do not say which status a rejection has. */

@@ -1,6 +1,8 @@
-// Rotation bookkeeping: the invariants of refresh-token rotation, counted. One ledger per VU or engine;
-// nothing is shared between VUs, so split runs stay correct.
+// Rotation bookkeeping: the invariants of refresh-token rotation, counted. One ledger per k6 VU or per
+// Node engine worker; a chain or race stays with one ledger, so its invariants are exact. Issued tokens
+// go into a TokenSet: per VU in k6, one set shared by all worker threads in the Node engine.
 import type { TokenPair } from './checks.ts';
+import { DigestSet, type TokenSet } from './digest-set.ts';
 
 export type Violation = 'replay_accepted' | 'family_survived_replay' | 'race_double_win' | 'token_collision';
 
@@ -22,7 +24,10 @@ export interface RotationCounters {
 
 export interface LedgerOptions {
   graceSeconds: number;
+  /** Tokens compared exactly by digest (default: DigestSet's); ignored when `tokens` is given. */
   capacity?: number;
+  /** Where issued tokens are remembered: the Node engine shares one set between its worker threads. */
+  tokens?: TokenSet;
 }
 
 export class RotationLedger {
@@ -33,22 +38,21 @@ export class RotationLedger {
     accepted_in_grace: 0,
     violations: { replay_accepted: 0, family_survived_replay: 0, race_double_win: 0, token_collision: 0 },
   };
-  private readonly seen = new Set<string>();
-  private readonly capacity: number;
+  /** The issued tokens, by digest: see TokenSet.figures() for how many were compared. */
+  readonly tokens: TokenSet;
 
   constructor(
     private readonly options: LedgerOptions,
     private readonly onViolation: (v: Violation) => void = () => undefined,
   ) {
-    this.capacity = options.capacity ?? 50_000;
+    this.tokens = options.tokens ?? new DigestSet(options.capacity);
   }
 
   /** A freshly issued pair: both tokens must differ from each other and from every token seen before. */
   issued(pair: TokenPair): void {
     const collisions =
-      (this.remember(pair.token) ? 0 : 1) +
-      (this.remember(pair.refreshToken) ? 0 : 1) +
-      (pair.token === pair.refreshToken ? 1 : 0);
+      (this.tokens.add(pair.token) ? 0 : 1) +
+      (pair.token === pair.refreshToken ? 1 : this.tokens.add(pair.refreshToken) ? 0 : 1);
     for (let i = 0; i < collisions; i += 1) this.violate('token_collision');
   }
 
@@ -85,13 +89,5 @@ export class RotationLedger {
   private violate(violation: Violation): void {
     this.counters.violations[violation] += 1;
     this.onViolation(violation);
-  }
-
-  /** False when the value was seen before. Forgets the oldest values past `capacity`. */
-  private remember(value: string): boolean {
-    if (this.seen.has(value)) return false;
-    if (this.seen.size >= this.capacity) this.seen.delete(this.seen.values().next().value as string);
-    this.seen.add(value);
-    return true;
   }
 }

@@ -1,6 +1,9 @@
 // The `load` section of summary.json: what a run measured, in one engine-neutral shape.
+import { redactTokensIn } from '../../schemas/token-format.ts';
+import type { UniquenessFigures } from '../flows/digest-set.ts';
 import type { RotationCounters } from '../flows/rotation.ts';
-import type { CheckCounts, EngineRun } from '../engine/node-engine.ts';
+import type { ClientFigures } from '../engine/client-saturation.ts';
+import type { CheckCounts, EngineRun, LoadModel } from '../engine/node-engine.ts';
 import { latencyOf, type LatencyMs } from '../engine/recorder.ts';
 import type { LoadSettings, LoadThresholds } from '../engine/settings.ts';
 import { degradationOf, type Degradation } from './degradation.ts';
@@ -31,6 +34,22 @@ export interface LoadReport {
   degradation: Degradation | null;
   /** Per second; `endpoints` per second when the engine records it (report.html charts each endpoint). */
   series: SecondWithEndpoints[];
+  /** Which load model ran and what it means for the latency figures (Node engine). */
+  model?: LoadModel & { description: string };
+  /** How many issued tokens the uniqueness check (LOAD-05) compared, and how (Node engine). */
+  uniqueness?: UniquenessFigures;
+  /** The generator's own saturation during the run, and whether it was the limit (Node engine). */
+  client?: ClientFigures;
+  /** Why requests got no HTTP answer, with counts (Node engine). */
+  failures?: Record<string, number>;
+  /** Requests in flight when the run ended: neither counted nor recorded. */
+  abandoned?: number;
+}
+
+export function describeModel(model: LoadModel): string {
+  return model.kind === 'open'
+    ? `open model: ${model.rate} flow starts/s on a fixed schedule, up to ${model.connections} flows in flight; a flow's first request is timed from its scheduled start (coordinated omission corrected), later steps from their send`
+    : `closed model: ${model.connections} users, each starting its next flow when the last one ends; every request timed from its send (a server stall also stalls the load, so stalls are under-sampled)`;
 }
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -53,11 +72,16 @@ export function nodeLoadReport(run: EngineRun, settings: LoadSettings): LoadRepo
     connections: settings.connections,
     ...overall(figures(recorder.overall)),
     endpoints: { token: figures(recorder.endpoints.token), refresh: figures(recorder.endpoints.refresh) },
-    rotation: run.ledger.counters,
+    rotation: run.rotation,
     checks: run.checks,
     thresholds: settings.thresholds,
     degradation: degradationOf(recorder, whole),
     series: recorder.series(),
+    model: { ...run.model, description: describeModel(run.model) },
+    uniqueness: run.uniqueness,
+    client: run.client,
+    failures: Object.fromEntries(Object.entries(run.failures).map(([reason, n]) => [redactTokensIn(reason), n])),
+    abandoned: run.abandoned,
   };
 }
 

@@ -42,10 +42,14 @@ export function loadRequirements(report: LoadReport): RequirementResult[] {
         report.endpoints.token.latency_ms.p95 <= t.p95TokenMs &&
           report.endpoints.refresh.latency_ms.p95 <= t.p95RefreshMs,
       ),
-      evidence: (['token', 'refresh'] as const).map(
-        (e) =>
-          `${e}: p50 ${report.endpoints[e].latency_ms.p50} ms, p95 ${report.endpoints[e].latency_ms.p95} ms, p99 ${report.endpoints[e].latency_ms.p99} ms over ${report.endpoints[e].requests} requests`,
-      ),
+      evidence: [
+        ...(['token', 'refresh'] as const).map(
+          (e) =>
+            `${e}: p50 ${report.endpoints[e].latency_ms.p50} ms, p95 ${report.endpoints[e].latency_ms.p95} ms, p99 ${report.endpoints[e].latency_ms.p99} ms over ${report.endpoints[e].requests} requests`,
+        ),
+        ...(report.model ? [report.model.description] : []),
+        ...clientEvidence(report),
+      ],
     },
     {
       id: 'LOAD-03',
@@ -74,14 +78,7 @@ export function loadRequirements(report: LoadReport): RequirementResult[] {
       status: report.rotation.races === 0 ? 'inconclusive' : status(v.race_double_win === 0),
       evidence: [`${report.rotation.races} races: ${v.race_double_win} with more than one winner`, ...grace(report)],
     },
-    {
-      id: 'LOAD-05',
-      level: 'MUST',
-      source: 'RFC 6749 §10.10',
-      title: 'Under load every issued token is new (no token collisions)',
-      status: status(v.token_collision === 0),
-      evidence: [`${v.token_collision} collisions among issued tokens`],
-    },
+    uniqueness(report, status),
     {
       id: 'LOAD-06',
       level: 'MUST',
@@ -100,6 +97,7 @@ export function loadRequirements(report: LoadReport): RequirementResult[] {
             d.rps_ratio === null
               ? 'throughput not compared: the load was not steady'
               : `throughput ${d.first_rps} req/s at the start, ${d.last_rps} req/s at the end (×${d.rps_ratio})`,
+            ...clientEvidence(report),
           ]
         : ['no time series (run shorter than 2 s, or the engine gives none)'],
     },
@@ -109,6 +107,43 @@ export function loadRequirements(report: LoadReport): RequirementResult[] {
     evidence: ran ? r.evidence : ['no requests were made', ...r.evidence],
     layer: 'load',
   }));
+}
+
+/** LOAD-05: what the uniqueness check guarantees, from what the engine says it compared. */
+function uniqueness(report: LoadReport, status: (ok: boolean) => Status): Requirement {
+  const collisions = report.rotation.violations.token_collision;
+  const u = report.uniqueness;
+  const base = { id: 'LOAD-05', level: 'MUST' as const, source: 'RFC 6749 §10.10' };
+  if (!u)
+    return {
+      ...base,
+      title: 'Under load every issued token is new (no token collisions)',
+      status: status(collisions === 0),
+      evidence: [`${collisions} collisions among issued tokens`],
+    };
+  const n = (x: number) => x.toLocaleString('en-US');
+  const beyond = u.checked - u.remembered;
+  return {
+    ...base,
+    title: `Under load every issued token is new: each of the first ${n(u.capacity)} compared exactly (by 64-bit digest) with every earlier one`,
+    status: u.checked === 0 ? 'inconclusive' : status(collisions === 0),
+    evidence: [
+      `${n(u.checked)} issued tokens checked: ${collisions} collisions`,
+      `${n(u.remembered)} compared with every earlier one (capacity ${n(u.capacity)} tokens in ${Math.round(u.memoryBytes / 2 ** 20)} MiB)`,
+      ...(beyond > 0
+        ? [`${n(beyond)} issued past the capacity, each compared with those first ${n(u.remembered)} only`]
+        : []),
+      `two different tokens share a digest with probability ~n²/2^65 (${(u.remembered ** 2 / 2 ** 65).toExponential(1)} here)`,
+    ],
+  };
+}
+
+function clientEvidence(report: LoadReport): string[] {
+  const c = report.client;
+  if (!c) return [];
+  const busy = c.thread_busy.map((b) => (b === null ? '?' : `${Math.round(b * 100)}%`)).join(', ');
+  const figures = `client: ${c.workers} worker(s) busy ${busy}, event-loop delay p99 ${c.event_loop_delay_ms.p99} ms`;
+  return [c.starved ? `${figures}; the client was a limit: ${c.reasons.join('; ')}` : figures];
 }
 
 function grace(report: LoadReport): string[] {

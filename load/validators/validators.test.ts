@@ -1,10 +1,13 @@
 // The checked-in standalone validators are generated from the schemas and agree with ajv at runtime.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { validateTokenResponse as runtime } from '../../schemas/validators.ts';
+import {
+  validateOpaqueTokenResponse as runtimeOpaque,
+  validateTokenResponse as runtime,
+} from '../../schemas/validators.ts';
 import { fakeToken } from '../../testing/fake-token-server.ts';
 import { generateValidators, GENERATED_PATH } from './generate.ts';
-import { validateTokenResponse } from './standalone.js';
+import { validateOpaqueTokenResponse, validateTokenResponse } from './standalone.js';
 
 describe('standalone validators', () => {
   it('are up to date with schemas/ (regenerate with npm run build)', async () => {
@@ -41,5 +44,29 @@ describe('standalone validators', () => {
     ];
     for (const sample of samples)
       assert.equal(validateTokenResponse(sample), runtime(sample).ok, JSON.stringify(sample).slice(0, 80));
+  });
+
+  it('count string lengths in UTF-16 units (unicode: false) with the same verdicts as code points, on any token', () => {
+    // Around each limit, with characters outside the BMP (2 units, 1 code point) and non-ASCII BMP ones.
+    const astral = '\u{1F511}';
+    const tokens = [
+      fakeToken(),
+      fakeToken().slice(0, 255) + astral,
+      fakeToken().slice(0, 254) + astral,
+      fakeToken().slice(0, 255) + 'é',
+      'x'.repeat(4095) + astral,
+      'x'.repeat(4094) + astral,
+      astral,
+      'é',
+      '',
+      'x'.repeat(4096),
+      'x'.repeat(4097),
+    ];
+    for (const token of tokens) {
+      const sample = { token, refreshToken: fakeToken(), expiresIn: 3600 };
+      const label = `${token.length} units: ${token.slice(-3)}`;
+      assert.equal(validateTokenResponse(sample), runtime(sample).ok, label);
+      assert.equal(validateOpaqueTokenResponse(sample), runtimeOpaque(sample).ok, label);
+    }
   });
 });

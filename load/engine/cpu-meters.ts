@@ -1,0 +1,44 @@
+// CPU meters for the generator's own saturation: the calling thread's CPU time (Linux: /proc/thread-self/stat,
+// read on the thread itself) and the whole machine's busy share (/proc/stat, every process). Both give null
+// where /proc is missing. Clock ticks are taken as 100 per second (USER_HZ on every mainstream Linux).
+import { readFileSync } from 'node:fs';
+
+const TICKS_PER_SECOND = 100;
+
+function read(path: string): string | null {
+  try {
+    return readFileSync(path, 'latin1');
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds (user + system) the calling thread has used, or null. */
+export function threadCpuSeconds(): number | null {
+  const stat = read('/proc/thread-self/stat');
+  if (stat === null) return null;
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime: fields 14 and 15 of stat(5)
+  return Number.isFinite(ticks) ? ticks / TICKS_PER_SECOND : null;
+}
+
+export interface MachineTicks {
+  busy: number;
+  total: number;
+}
+
+/** The machine's CPU ticks since boot, all cores (idle and iowait count as not busy), or null. */
+export function machineTicks(): MachineTicks | null {
+  const line = read('/proc/stat')?.split('\n', 1)[0];
+  if (!line?.startsWith('cpu ')) return null;
+  const ticks = line.trim().split(/\s+/).slice(1, 9).map(Number);
+  const total = ticks.reduce((sum, t) => sum + t, 0);
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  return { busy: total - idle, total };
+}
+
+/** Share of all cores busy between two readings (0..1), or null. */
+export function machineBusy(before: MachineTicks | null, after: MachineTicks | null): number | null {
+  if (!before || !after || after.total <= before.total) return null;
+  return (after.busy - before.busy) / (after.total - before.total);
+}

@@ -1,0 +1,92 @@
+// LOAD-05 says what its uniqueness check guarantees, from the figures the engine reports; LOAD-02 says
+// which load model ran and how the client fared.
+import assert from 'node:assert/strict';
+import type { LoadReport } from './load-report.ts';
+import { loadRequirements } from './requirements.ts';
+
+const latency = { p50: 1, p95: 2, p99: 3, max: 4, mean: 1 };
+const endpoint = { requests: 500, errors: 0, rps: 100, latency_ms: latency };
+function report(extra: Partial<LoadReport> = {}, collisions = 0): LoadReport {
+  return {
+    engine: 'node',
+    duration_s: 5,
+    stopped_early: false,
+    connections: 8,
+    rps: 200,
+    requests: 1000,
+    errors: 0,
+    error_rate: 0,
+    latency_ms: latency,
+    endpoints: { token: endpoint, refresh: endpoint },
+    rotation: {
+      rotations: 1,
+      replays: 1,
+      races: 1,
+      accepted_in_grace: 0,
+      violations: { replay_accepted: 0, family_survived_replay: 0, race_double_win: 0, token_collision: collisions },
+    },
+    checks: {},
+    thresholds: {
+      p95TokenMs: 1000,
+      p95RefreshMs: 500,
+      maxErrorRate: 0.01,
+      degradationFactor: 1.5,
+      degradationSlackMs: 5,
+    },
+    degradation: null,
+    series: [],
+    ...extra,
+  };
+}
+const uniqueness = { checked: 3_000_000, remembered: 2_097_152, capacity: 2_097_152, memoryBytes: 32 * 2 ** 20 };
+const load05 = (r: LoadReport) => loadRequirements(r).find((q) => q.id === 'LOAD-05')!;
+
+describe('load requirements: what they say', () => {
+  it('LOAD-05 states its capacity in the title and how many tokens were compared, and how, in the evidence', () => {
+    const req = load05(report({ uniqueness }));
+    assert.equal(req.status, 'pass');
+    assert.match(req.title, /each of the first 2,097,152 compared exactly \(by 64-bit digest\) with every earlier one/);
+    assert.deepEqual(req.evidence.slice(0, 3), [
+      '3,000,000 issued tokens checked: 0 collisions',
+      '2,097,152 compared with every earlier one (capacity 2,097,152 tokens in 32 MiB)',
+      '902,848 issued past the capacity, each compared with those first 2,097,152 only',
+    ]);
+    assert.equal(load05(report({ uniqueness }, 2)).status, 'fail');
+  });
+
+  it('LOAD-05 is inconclusive when no token was compared', () => {
+    assert.equal(load05(report({ uniqueness: { ...uniqueness, checked: 0, remembered: 0 } })).status, 'inconclusive');
+  });
+
+  it('LOAD-02 names the load model and shows the client figures, saying when the client was a limit', () => {
+    const model = {
+      kind: 'open' as const,
+      connections: 8,
+      rate: 40,
+      workers: 1,
+      description: 'open model: 40 flow starts/s …',
+    };
+    const client = {
+      workers: 1,
+      cores: 2,
+      thread_busy: [0.97],
+      event_loop_delay_ms: { p50: 0, p99: 2, max: 3 },
+      event_loop_p99_ms: [2],
+      process_cpu_s: 1,
+      machine_busy: 1,
+      starved: true,
+      reasons: ["worker 0's thread was busy 97% of the run (rule: >= 90%)"],
+    };
+    const req = loadRequirements(
+      report({
+        model: { ...model, starts: { scheduled: 1, started: 1, late: 0, queued: 0, dropped: 0, max_lag_ms: 0 } },
+        client,
+      }),
+    ).find((q) => q.id === 'LOAD-02')!;
+    assert.ok(req.evidence.includes('open model: 40 flow starts/s …'));
+    assert.match(
+      req.evidence.join('\n'),
+      /client: 1 worker\(s\) busy 97%, event-loop delay p99 2 ms; the client was a limit: worker 0's thread/,
+    );
+  });
+});
