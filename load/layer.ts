@@ -1,6 +1,8 @@
 // The load layer of `token-suite verify`: runs the flows under load with the Node engine (or the
 // user's k6), and turns what it measured into LOAD-* requirements and summary.json's `load` section.
+import type { TlsTrust } from '../client/tls.ts';
 import type { Layer, LayerContext, LayerOutcome } from '../verify/types.ts';
+import type { TlsSettings } from './engine/http/target.ts';
 import { chooseK6, k6Outcome } from './engine/k6-layer.ts';
 import { runNodeEngine } from './engine/node-engine.ts';
 import { parseLoadSettings, placementOf, type LoadOverrides, type LoadSettings } from './engine/settings.ts';
@@ -24,8 +26,22 @@ export function settingsFor(context: LayerContext, overrides: LoadOverrides = {}
       TOKEN_SUITE_PASSWORD: target.credentials.password,
       TOKEN_SUITE_ROTATION_GRACE_SECONDS: String(target.rotationGraceSeconds),
     },
-    { server: target.embedded ? 'embedded' : placementOf(target.baseUrl), timeoutMs: target.timeoutMs, ...overrides },
+    {
+      server: target.embedded ? 'embedded' : placementOf(target.baseUrl),
+      timeoutMs: target.timeoutMs,
+      ...(target.tls ? { tls: engineTls(target.tls) } : {}),
+      ...overrides,
+    },
   );
+}
+
+/** The run's TLS trust in the Node engine's terms (the extra CA is added to the default roots). */
+function engineTls(trust: TlsTrust): TlsSettings {
+  return {
+    rejectUnauthorized: !trust.insecure,
+    ...(trust.caPem ? { ca: trust.caPem } : {}),
+    ...(trust.certPem && trust.keyPem ? { cert: trust.certPem, key: trust.keyPem } : {}),
+  };
 }
 
 /** The Node engine's run, as a LoadReport. */

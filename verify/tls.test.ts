@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Socket } from 'node:net';
+import { findK6 } from '../load/engine/k6-process.ts';
 import { runCli } from '../testing/cli.ts';
+import { k6OrSkip } from '../testing/k6.ts';
 import { startServer, type Running } from '../testing/reference-server.ts';
 import { readSummary, tempDir } from '../testing/reports.ts';
 import { makeTlsFixtures, type TlsFixtures } from '../testing/tls-fixtures.ts';
@@ -42,6 +44,29 @@ describe('HTTPS targets with a private CA', function () {
     assert.equal(raw.length, 2);
     for (const line of raw) assert.match(line, /^ok: .* → 4\d\d$/);
     assert.equal(byId(dir, 'PACT-01').status, 'pass');
+  });
+
+  for (const engine of ['node', 'k6'] as const) {
+    it(`--ca-file: all three layers pass with the ${engine} engine, the load over TLS`, async function () {
+      if (engine === 'k6') k6OrSkip(this);
+      const dir = tempDir();
+      const args = ['--base-url', server.url, '--ca-file', tls.caFile, '--engine', engine, '--duration', '4'];
+      const run = await runCli(['verify', ...args, '--report-dir', dir]);
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      const summary = readSummary(dir);
+      assert.equal(summary.load?.engine, engine);
+      assert.ok(Number(summary.load?.requests) > 100, `${String(summary.load?.requests)} load requests`);
+    });
+  }
+
+  it('--insecure: the load layer passes over TLS without the CA, with both engines', async function () {
+    for (const engine of ['node', ...(findK6() ? ['k6'] : [])]) {
+      const dir = tempDir();
+      const args = ['--only', 'load', '--base-url', server.url, '--insecure', '--engine', engine, '--duration', '3'];
+      const run = await runCli(['verify', ...args, '--report-dir', dir]);
+      assert.notEqual(run.code, 2, `${engine}: ${run.stdout}${run.stderr}`);
+      assert.equal(readSummary(dir).load?.engine, engine);
+    }
   });
 
   it('a wrong CA: exit 2 within 30 s, naming --ca-file', async () => {
@@ -162,5 +187,19 @@ describe('HTTPS targets that require a client certificate (mutual TLS)', functio
     assert.equal(byId(dir, 'TOKEN-01').status, 'pass');
     assert.equal(byId(dir, 'PACT-01').status, 'inconclusive');
     assert.match(byId(dir, 'PACT-01').evidence.join('\n'), /cannot present a client certificate/);
+  });
+
+  it('with --cert/--key: the load layer presents the client certificate, with both engines', async () => {
+    for (const engine of ['node', ...(findK6() ? ['k6'] : [])]) {
+      const dir = tempDir();
+      const args = ['--ca-file', tls.caFile, '--cert', tls.clientCertFile, '--key', tls.clientKeyFile];
+      const load = ['--only', 'load', '--engine', engine, '--duration', '3'];
+      const run = await runCli(['verify', '--base-url', server.url, ...args, ...load, '--report-dir', dir]);
+      assert.notEqual(run.code, 2, `${engine}: ${run.stdout}${run.stderr}`);
+      const summary = readSummary(dir);
+      assert.equal(summary.load?.engine, engine);
+      assert.ok(Number(summary.load?.requests) > 50, `${engine}: ${String(summary.load?.requests)} requests`);
+      assert.equal(Number(summary.load?.errors), 0, `${engine}: unexpected answers`);
+    }
   });
 });

@@ -12,6 +12,7 @@ import { checkBundle, checkVersion } from './k6-check.ts';
 import { Collector, type CollectorView } from './k6-collector.ts';
 import { k6Errors, k6Reason, runK6 } from './k6-process.ts';
 import type { LoadSettings } from './settings.ts';
+import { k6Tls } from './k6-tls.ts';
 
 export { findK6 } from './k6-process.ts';
 
@@ -26,6 +27,8 @@ export interface K6Plan {
   env: NodeJS.ProcessEnv;
   /** A fixed number of VUs (rate 0): throughput over the run can be compared (LOAD-06). */
   steady: boolean;
+  /** Removes what the plan wrote outside the report directory (TLS material). */
+  clear: () => void;
 }
 
 export interface K6Result {
@@ -54,23 +57,31 @@ export async function prepareK6(k6: string, settings: LoadSettings, context: Con
   mkdirSync(dir, { recursive: true });
   for (const file of ['summary.json', 'junit.xml', 'k6.log']) rmSync(join(dir, `${NAME}-${file}`), { force: true });
   const [bundle] = await buildK6(dir, [NAME]);
+  const tls = k6Tls(settings.tls);
   const plan: K6Plan = {
     k6,
     version,
     bundle: bundle as string,
     dir,
-    vars: varsFor(settings, context, dir),
+    vars: { ...varsFor(settings, context, dir), ...tls.vars },
     // Credentials reach k6 through its environment (k6 reads system env vars), never its command line.
     env: {
       ...process.env,
+      ...tls.env,
       TOKEN_SUITE_CLIENT_ID: settings.flows.users[0]?.clientId,
       TOKEN_SUITE_USERNAME: settings.flows.users[0]?.username,
       TOKEN_SUITE_PASSWORD: settings.flows.users[0]?.password,
       K6_NO_USAGE_REPORT: 'true',
     },
     steady: settings.rate === 0,
+    clear: tls.clear,
   };
-  await checkBundle(k6, plan.bundle, envArgs(plan.vars), plan.env);
+  try {
+    await checkBundle(k6, plan.bundle, envArgs(plan.vars), plan.env);
+  } catch (error) {
+    plan.clear();
+    throw error;
+  }
   return plan;
 }
 
@@ -130,6 +141,7 @@ export async function runK6Engine(plan: K6Plan, settings: LoadSettings, context:
     );
     return { report, summary, collector: view };
   } finally {
+    plan.clear();
     await collector.close();
   }
 }

@@ -17,6 +17,17 @@ export function optionsFor(name: string): Options {
     scenarios: { [name]: scenarioFor(settings) },
     thresholds: thresholdsFor(settings),
     summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)'],
+    ...tlsOptions(),
+  };
+}
+
+/** --insecure and a client certificate (k6 trusts the CAs of SSL_CERT_FILE, which verify sets). */
+function tlsOptions(): Options {
+  const host = /^https?:\/\/([^/:]+|\[[^\]]+\])/.exec(settings.flows.baseUrl)?.[1] ?? '';
+  const { clientCertFile: certFile, clientKeyFile: keyFile } = settings;
+  return {
+    ...(settings.insecure ? { insecureSkipTLSVerify: true } : {}),
+    ...(certFile && keyFile ? { tlsAuth: [{ domains: [host], cert: open(certFile), key: open(keyFile) }] } : {}),
   };
 }
 

@@ -21,6 +21,11 @@ export function readK6Settings(env: Env) {
     summaryDir: (env.TOKEN_SUITE_LOAD_SUMMARY_DIR || 'reports/k6').replace(/\/+$/, ''),
     /** Set by `token-suite verify`: VUs report token digests and timings there, for checks across VUs. */
     collectorUrl: (env.TOKEN_SUITE_K6_COLLECTOR_URL || '').replace(/\/+$/, ''),
+    /** --insecure: do not verify the target's certificate. */
+    insecure: env.TOKEN_SUITE_INSECURE === 'true',
+    /** Mutual TLS: the client certificate and key files (PEM), read with open() at init. */
+    clientCertFile: env.TOKEN_SUITE_TLS_CERT_FILE || '',
+    clientKeyFile: env.TOKEN_SUITE_TLS_KEY_FILE || '',
     /** Reuse detection (a replay revokes the family) is a SHOULD; false drops its threshold. */
     expectReuseDetection: env.EXPECT_REUSE_DETECTION !== 'false',
   };
