@@ -1,4 +1,4 @@
-// A LayerContext for the load layer's tests: the documented credentials, a 2-second Node run.
+// A LayerContext for the load layer's tests: the documented credentials, a 3-second Node run (the least LOAD-06 judges).
 import { DOCUMENTED_CREDENTIALS } from '../schemas/documented-examples.ts';
 import type { LayerContext } from '../verify/types.ts';
 
@@ -6,7 +6,7 @@ export function contextFor(baseUrl: string, extra: Partial<LayerContext> = {}): 
   return {
     target: { baseUrl, credentials: DOCUMENTED_CREDENTIALS, timeoutMs: 5000, rotationGraceSeconds: 0, embedded: false },
     reportDir: '.tmp/load-test',
-    durationSeconds: 2,
+    durationSeconds: 3,
     engine: 'node',
     log: () => undefined,
     signal: new AbortController().signal,

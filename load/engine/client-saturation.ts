@@ -19,6 +19,12 @@ export interface ClientFigures {
   /** True when a rule below fired: the client's figures, not only the server's, shaped the results. */
   starved: boolean;
   reasons: string[];
+  /**
+   * True when answers may have waited in the client before they were timed (rules 1 and 2): then a latency
+   * over a threshold, or a latency that grew, may be the client's own. Late or dropped starts (rules 3 and 4)
+   * mean the load asked for was not applied, not that the latencies measured are wrong.
+   */
+  latency_suspect: boolean;
 }
 
 /**

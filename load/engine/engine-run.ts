@@ -45,6 +45,8 @@ export interface EngineRun {
   durationSeconds: number;
   stoppedEarly: boolean;
   workers: WorkerSummary[];
+  /** Cores other processes used, window by window (ContentionSampler); empty where unreadable. */
+  contention: (number | null)[];
 }
 
 export function assembleRun(
@@ -67,11 +69,14 @@ export function assembleRun(
     ...host,
     starved: false,
     reasons: [],
+    latency_suspect: false,
   };
+  client.latency_suspect = starvationReasons(client, settings.thresholds, null).length > 0;
   client.reasons = starvationReasons(client, settings.thresholds, kind === 'open' ? merged.starts : null);
   client.starved = client.reasons.length > 0;
   return {
     recorder: merged.recorder,
+    contention: [],
     rotation: merged.rotation,
     checks: merged.checks,
     uniqueness,

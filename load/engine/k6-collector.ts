@@ -5,7 +5,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Endpoint } from '../flows/requests.ts';
-import type { Sample } from '../report/endpoint-series.ts';
 
 /** Distinct digests remembered; past it new digests are still compared with the remembered ones. */
 export const COLLECTOR_CAPACITY = 2_000_000;
@@ -29,6 +28,15 @@ interface Batch {
   vu: number;
   digests: string[];
   answers: number[][];
+}
+
+/** One API request the VUs reported: its endpoint, when (ms after the first request), latency, verdict. */
+export interface Sample {
+  endpoint: Endpoint | null;
+  atMs: number;
+  /** null: the request failed without an answer. */
+  latencyMs: number | null;
+  ok: boolean;
 }
 
 export class Collector {
@@ -102,8 +110,8 @@ export class Collector {
     const samples: Sample[] = [];
     for (let i = 0; i < this.answers.length; i += 4) {
       const [code, at, ms, ok] = this.answers.slice(i, i + 4) as [number, number, number, number];
-      const second = Math.max(0, Math.floor((at - start) / 1000));
-      samples.push({ endpoint: ENDPOINTS[code] ?? null, second, latencyMs: ms, ok: ok === 1 });
+      const atMs = Math.max(0, at - start);
+      samples.push({ endpoint: ENDPOINTS[code] ?? null, atMs, latencyMs: ms, ok: ok === 1 });
     }
     return samples;
   }

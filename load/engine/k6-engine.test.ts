@@ -47,7 +47,7 @@ describe('k6 engine', function () {
     contextFor(url, {
       engine,
       reportDir,
-      durationSeconds: 2,
+      durationSeconds: 3,
       log: (line) => lines.push(line),
       note: (line) => notes.push(line),
     });

@@ -13,6 +13,8 @@ import { Collector, type CollectorView } from './k6-collector.ts';
 import { k6Errors, k6Reason, runK6 } from './k6-process.ts';
 import type { LoadSettings } from './settings.ts';
 import { k6Tls } from './k6-tls.ts';
+import { ContentionSampler } from './contention-sampler.ts';
+import { windowMsFor } from './recorder.ts';
 
 export { findK6 } from './k6-process.ts';
 
@@ -109,11 +111,19 @@ export async function runK6Engine(plan: K6Plan, settings: LoadSettings, context:
   const url = await collector.listen();
   const log = join(plan.dir, `${NAME}-k6.log`);
   try {
+    let pid: number | undefined;
+    const contention = new ContentionSampler(windowMsFor(context.durationSeconds), () => (pid ? [pid] : []));
+    contention.start();
     const exit = await runK6(
       plan.k6,
       ['run', '--quiet', '--no-color', ...envArgs({ ...plan.vars, TOKEN_SUITE_K6_COLLECTOR_URL: url }), plan.bundle],
-      { env: plan.env, signal: context.signal, onStderr: (line) => appendFileSync(log, `${line}\n`) },
-    );
+      {
+        env: plan.env,
+        signal: context.signal,
+        onStderr: (line) => appendFileSync(log, `${line}\n`),
+        onStart: (started) => (pid = started),
+      },
+    ).finally(() => contention.stop());
     const summaryFile = join(plan.dir, `${NAME}-summary.json`);
     // 0: thresholds met; 99: some failed (the server's doing, judged below); 105: stopped by our Ctrl-C.
     const finished = exit.code === 0 || exit.code === 99 || (context.signal.aborted && exit.code === 105);
@@ -136,6 +146,7 @@ export async function runK6Engine(plan: K6Plan, settings: LoadSettings, context:
         collector: view,
         steady: plan.steady,
         stoppedEarly: context.signal.aborted,
+        contention: contention.others,
       },
       settings,
     );

@@ -6,7 +6,9 @@ import type { LayerContext, LayerOutcome, RequirementResult } from '../../verify
 import { renderLoadSection } from '../report/load-section.ts';
 import { COLLISION_REQUIREMENT, collectorEvidence, collectorGap } from '../report/k6-report.ts';
 import type { LoadReport } from '../report/load-report.ts';
+import { degradationOf } from '../report/degradation.ts';
 import { loadRequirements } from '../report/requirements.ts';
+import { Recorder } from './recorder.ts';
 import { K6Unusable } from './k6-check.ts';
 import { K6RunFailed, prepareK6, runK6Engine, type K6Plan } from './k6-engine.ts';
 import { findK6, k6Message } from './k6-process.ts';
@@ -90,7 +92,7 @@ function emptyReport(settings: LoadSettings): LoadReport {
     },
     checks: {},
     thresholds: settings.thresholds,
-    degradation: null,
+    degradation: degradationOf(new Recorder(0), 0, settings.thresholds, false),
     series: [],
   };
 }

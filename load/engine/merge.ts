@@ -15,7 +15,7 @@ export interface MergedResults {
 }
 
 export function mergeResults(results: WorkerResult[]): MergedResults {
-  const recorder = new Recorder();
+  const recorder = new Recorder(0, results[0]?.recorder.windowMs);
   const rotation: RotationCounters = {
     rotations: 0,
     replays: 0,

@@ -46,7 +46,8 @@ describe('Node engine', function () {
       assert.equal(overall.errors, sum(run.workers.map((w) => w.errors)));
       assert.equal(overall.histogram.totalCount, sum(run.workers.map((w) => w.latencyCount)));
       assert.equal(overall.requests, endpoints.token.requests + endpoints.refresh.requests);
-      assert.equal(sum(run.recorder.seconds.map((s) => s.requests)), overall.requests);
+      assert.equal(sum(run.recorder.windows.map((w) => w.requests)), overall.requests);
+      assert.equal(sum(run.recorder.series().map((p) => p.requests)), overall.requests);
       const checks = sum(Object.values(run.checks).map((c) => c.passes + c.fails));
       assert.equal(checks, sum(run.workers.map((w) => w.checks)));
       assert.equal(run.uniqueness.checked, sum(run.workers.map((w) => w.tokensChecked)));

@@ -2,7 +2,9 @@
 // sockets with prebuilt requests and a strict parser; one shared set of issued-token digests; the
 // workers' books merged at the end. The main thread only starts, stops, reports progress and merges.
 import type { LoadProgress } from '../../verify/types.ts';
+import { ContentionSampler } from './contention-sampler.ts';
 import { machineBusy, machineTicks } from './cpu-meters.ts';
+import { windowMsFor } from './recorder.ts';
 import { assembleRun, round, type EngineRun } from './engine-run.ts';
 import { PROGRESS_SLOTS, progressTicker } from './progress-ticker.ts';
 import type { LoadSettings } from './settings.ts';
@@ -36,7 +38,9 @@ export async function runNodeEngine(settings: LoadSettings, options: EngineOptio
     const results = threads.map((thread) => handled(nextMessage(thread, 'result')));
     const cpu = process.cpuUsage();
     const machine = machineTicks();
+    const contention = new ContentionSampler(windowMsFor(options.durationSeconds));
     const startedAt = performance.now();
+    contention.start();
     const go: ToWorker = { type: 'go', startedAtEpochMs: performance.timeOrigin + startedAt };
     for (const thread of threads) thread.postMessage(go);
     const stop = () => threads.forEach((thread) => thread.postMessage({ type: 'stop' } satisfies ToWorker));
@@ -48,6 +52,7 @@ export async function runNodeEngine(settings: LoadSettings, options: EngineOptio
       if (ticker) clearInterval(ticker);
       options.signal?.removeEventListener('abort', stop);
     });
+    const others = contention.stop();
     const used = process.cpuUsage(cpu);
     const durationSeconds = (performance.now() - startedAt) / 1000;
     const host = {
@@ -61,6 +66,7 @@ export async function runNodeEngine(settings: LoadSettings, options: EngineOptio
     };
     const run = assembleRun(settings, workerResults, uniqueness, durationSeconds, host);
     run.stoppedEarly = options.signal?.aborted ?? false;
+    run.contention = others;
     return run;
   } finally {
     await Promise.all(threads.map((thread) => thread.terminate()));

@@ -1,5 +1,8 @@
-// Latency and error bookkeeping of a run: hdr histograms overall, per endpoint and per second. Each
-// worker thread keeps its own; the main thread merges them (HdrHistogram's compressed encoding, then add).
+// Latency and error bookkeeping of a run: hdr histograms overall and per endpoint (3 significant digits),
+// per second (the report's charts) and per window (LOAD-06's degradation statistic), the last two at 2
+// significant digits, which is 1% precision in 14 KiB each. Windows are short for short runs (250 ms) and
+// longer for long ones (at most ~48 of them), so memory stays bounded whatever --duration says. Each worker
+// thread keeps its own; the main thread merges them (HdrHistogram's compressed encoding, then add).
 import * as hdr from 'hdr-histogram-js';
 import type { Endpoint } from '../flows/requests.ts';
 
@@ -11,14 +14,21 @@ export interface LatencyMs {
   mean: number;
 }
 export interface SecondPoint {
+  /** Seconds since the start of the load (the start of this point). */
   t: number;
   requests: number;
   errors: number;
   latency_ms: LatencyMs;
+  /** The same figures per endpoint (the report charts the password grant apart from refresh). */
+  endpoints?: Record<Endpoint, Omit<SecondPoint, 't' | 'endpoints'>>;
 }
 
-const newHistogram = () =>
-  hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: 3 });
+const newHistogram = (digits: 2 | 3 = 3) =>
+  hdr.build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 3_600_000_000,
+    numberOfSignificantValueDigits: digits,
+  });
 
 /** A bucket as it crosses between threads: counts and the histogram in HdrHistogram's compressed form. */
 export interface EncodedBucket {
@@ -29,13 +39,18 @@ export interface EncodedBucket {
 export interface EncodedRecorder {
   overall: EncodedBucket;
   endpoints: Record<Endpoint, EncodedBucket>;
-  seconds: EncodedBucket[];
+  windowMs: number;
+  windows: EncodedBucket[];
+  endpointWindows: Record<Endpoint, EncodedBucket[]>;
 }
 
-class Bucket {
-  readonly histogram = newHistogram();
+export class Bucket {
+  readonly histogram: hdr.Histogram;
   requests = 0;
   errors = 0;
+  constructor(digits: 2 | 3 = 3) {
+    this.histogram = newHistogram(digits);
+  }
   record(latencyMs: number | null, ok: boolean): void {
     this.requests += 1;
     if (!ok) this.errors += 1;
@@ -65,61 +80,107 @@ export function latencyOf(histogram: hdr.Histogram): LatencyMs {
   };
 }
 
+/** Window length for a planned run: 250 ms up to 12 s, then longer, so a run has at most about 48 windows. */
+export function windowMsFor(durationSeconds: number): number {
+  return Math.max(250, 250 * Math.ceil((durationSeconds * 1000) / 48 / 250));
+}
+
+function grow(buckets: Bucket[], index: number): Bucket {
+  while (buckets.length <= index) buckets.push(new Bucket(2));
+  return buckets[index]!;
+}
+
+const ENDPOINTS: readonly Endpoint[] = ['token', 'refresh'];
+
+/** Several windows as one: counts summed, histograms added into a new one (the caller destroys it). */
+export function mergeBuckets(buckets: readonly Bucket[]): {
+  requests: number;
+  errors: number;
+  histogram: hdr.Histogram;
+} {
+  const histogram = newHistogram(2);
+  let [requests, errors] = [0, 0];
+  for (const bucket of buckets) {
+    histogram.add(bucket.histogram);
+    requests += bucket.requests;
+    errors += bucket.errors;
+  }
+  return { requests, errors, histogram };
+}
+
+function pointOf(buckets: Bucket[]): Omit<SecondPoint, 't' | 'endpoints'> {
+  const { requests, errors, histogram } = mergeBuckets(buckets);
+  const latency_ms = latencyOf(histogram);
+  histogram.destroy();
+  return { requests, errors, latency_ms };
+}
+
 export class Recorder {
   readonly overall = new Bucket();
   readonly endpoints: Record<Endpoint, Bucket> = { token: new Bucket(), refresh: new Bucket() };
-  readonly seconds: Bucket[] = [];
+  /** Per window of `windowMs`, all requests and per endpoint (2 significant digits). */
+  readonly windows: Bucket[] = [];
+  readonly endpointWindows: Record<Endpoint, Bucket[]> = { token: [], refresh: [] };
 
-  /** `startedAt`: performance.now() of second 0 (a worker passes the run's common start). */
-  constructor(readonly startedAt = performance.now()) {}
+  /** `startedAt`: performance.now() of the run's start (a worker passes the run's common start). */
+  constructor(
+    readonly startedAt = performance.now(),
+    readonly windowMs = 250,
+  ) {}
 
-  /** One answered (latency given) or failed (latency null) request; endpoint null when unknown. */
+  /** One answered (latency given) or failed (latency null) request, `atMs` after the start. */
   record(
     endpoint: Endpoint | null,
     latencyMs: number | null,
     ok: boolean,
-    second = Math.floor((performance.now() - this.startedAt) / 1000),
+    atMs = performance.now() - this.startedAt,
   ): void {
-    while (this.seconds.length <= second) this.seconds.push(new Bucket());
+    const window = Math.floor(Math.max(0, atMs) / this.windowMs);
     this.overall.record(latencyMs, ok);
-    this.seconds[second]?.record(latencyMs, ok);
-    if (endpoint) this.endpoints[endpoint].record(latencyMs, ok);
+    grow(this.windows, window).record(latencyMs, ok);
+    if (!endpoint) return;
+    this.endpoints[endpoint].record(latencyMs, ok);
+    grow(this.endpointWindows[endpoint], window).record(latencyMs, ok);
   }
 
   encode(): EncodedRecorder {
+    const encode = (buckets: Bucket[]) => buckets.map((bucket) => bucket.encode());
     return {
       overall: this.overall.encode(),
       endpoints: { token: this.endpoints.token.encode(), refresh: this.endpoints.refresh.encode() },
-      seconds: this.seconds.map((bucket) => bucket.encode()),
+      windowMs: this.windowMs,
+      windows: encode(this.windows),
+      endpointWindows: { token: encode(this.endpointWindows.token), refresh: encode(this.endpointWindows.refresh) },
     };
   }
 
-  /** Adds another recorder's figures (second n to second n: both must count from the same start). */
+  /** Adds another recorder's figures (window to window: both count from the same start, in the same windows). */
   merge(other: EncodedRecorder): void {
+    if (other.windowMs !== this.windowMs) throw new Error(`windows of ${other.windowMs} and ${this.windowMs} ms`);
     this.overall.add(other.overall);
-    this.endpoints.token.add(other.endpoints.token);
-    this.endpoints.refresh.add(other.endpoints.refresh);
-    while (this.seconds.length < other.seconds.length) this.seconds.push(new Bucket());
-    other.seconds.forEach((bucket, t) => this.seconds[t]?.add(bucket));
+    for (const e of ENDPOINTS) {
+      this.endpoints[e].add(other.endpoints[e]);
+      other.endpointWindows[e].forEach((bucket, w) => grow(this.endpointWindows[e], w).add(bucket));
+    }
+    other.windows.forEach((bucket, w) => grow(this.windows, w).add(bucket));
   }
 
   elapsedSeconds(): number {
     return (performance.now() - this.startedAt) / 1000;
   }
 
+  /** The run point by point: each second (for long runs, each window), overall and per endpoint. */
   series(): SecondPoint[] {
-    return this.seconds.map((b, t) => ({
-      t,
-      requests: b.requests,
-      errors: b.errors,
-      latency_ms: latencyOf(b.histogram),
-    }));
-  }
-
-  /** Latency of whole seconds [from, to) merged. */
-  window(from: number, to: number): LatencyMs {
-    const merged = newHistogram();
-    for (const bucket of this.seconds.slice(from, to)) merged.add(bucket.histogram);
-    return latencyOf(merged);
+    const perPoint = Math.max(1, Math.round(1000 / this.windowMs));
+    const points: SecondPoint[] = [];
+    for (let from = 0; from < this.windows.length; from += perPoint) {
+      const slice = (buckets: Bucket[]) => buckets.slice(from, from + perPoint);
+      const endpoints = {
+        token: pointOf(slice(this.endpointWindows.token)),
+        refresh: pointOf(slice(this.endpointWindows.refresh)),
+      };
+      points.push({ t: (from * this.windowMs) / 1000, ...pointOf(slice(this.windows)), endpoints });
+    }
+    return points;
   }
 }

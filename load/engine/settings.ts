@@ -26,9 +26,9 @@ export interface LoadThresholds {
   p95RefreshMs: number;
   /** Highest share of unexpected answers and of failed checks. */
   maxErrorRate: number;
-  /** p95 of the last fifth of the run may be at most this multiple of the first fifth's ... */
+  /** LOAD-06: the last third's median window p95 may be at most this multiple of the first third's ... */
   degradationFactor: number;
-  /** ... unless it is within this many ms of it (sub-millisecond noise is no degradation). */
+  /** ... plus this many ms (timer granularity); the run's own noise may raise the bar (degradation.ts). */
   degradationSlackMs: number;
 }
 
@@ -102,8 +102,8 @@ export function parseLoadSettings(env: Env = process.env, overrides: LoadOverrid
       p95TokenMs: nonNegative(env, 'TOKEN_SUITE_LOAD_P95_TOKEN_MS', 1000),
       p95RefreshMs: nonNegative(env, 'TOKEN_SUITE_LOAD_P95_REFRESH_MS', 500),
       maxErrorRate: nonNegative(env, 'TOKEN_SUITE_LOAD_MAX_ERROR_RATE', 0.01),
-      degradationFactor: nonNegative(env, 'TOKEN_SUITE_LOAD_DEGRADATION_FACTOR', 1.5),
-      degradationSlackMs: nonNegative(env, 'TOKEN_SUITE_LOAD_DEGRADATION_SLACK_MS', 5),
+      degradationFactor: nonNegative(env, 'TOKEN_SUITE_LOAD_DEGRADATION_FACTOR', 1.4),
+      degradationSlackMs: nonNegative(env, 'TOKEN_SUITE_LOAD_DEGRADATION_SLACK_MS', 1),
       ...thresholds,
     },
   };

@@ -9,7 +9,7 @@ import { RequestWriter } from './http/request-writer.ts';
 import { targetOf, type Target } from './http/target.ts';
 import { OpenSchedule } from './open-schedule.ts';
 import { PROGRESS_SLOTS } from './progress-ticker.ts';
-import { Recorder } from './recorder.ts';
+import { Recorder, windowMsFor } from './recorder.ts';
 import { SharedDigestSet } from './shared-digest-set.ts';
 import { ThreadMeter, type ThreadFigures } from './thread-meter.ts';
 import { VirtualUser, type UserBooks } from './virtual-user.ts';
@@ -64,7 +64,7 @@ export class WorkerRun implements UserBooks {
   /** Runs from `startedAt` (performance.now() of this thread) for the plan's duration, or until stop(). */
   run(startedAt: number): Promise<WorkerResult> {
     const until = startedAt + this.plan.durationSeconds * 1000;
-    this.recorder = new Recorder(startedAt);
+    this.recorder = new Recorder(startedAt, windowMsFor(this.plan.durationSeconds));
     this.meter.start();
     const done = new Promise<WorkerResult>((resolve) => {
       this.finish = (result) => resolve(result);

@@ -1,43 +1,170 @@
-// No degradation over the run: the last fifth against the first fifth, in latency (p95) and throughput.
-// A server that slows down as it fills up shows one or the other: open-loop load shows it in latency,
-// closed-loop load (a fixed number of connections) mostly in throughput.
-import type { Recorder } from '../engine/recorder.ts';
+// LOAD-06, no degradation: the last third of the run against the first third, on windows of the run (250 ms
+// for runs up to 12 s; merged two, three... at a time when a window has too few answers). For each window its
+// p95 (and its throughput); then the medians of the windows of each third, so a minority of slow windows (a
+// busy machine's hiccup) moves nothing: a slowdown must hold over most of the last third. The noise floor is
+// measured in the same run, on the first third's window p95s taken in order: the spread of the steps from one
+// window to the next (stepNoise), which a steady drift (a server slowing down from the start) does not inflate.
+//
+// Latency, with bar = max(factor × first, first + 3 × noise) + slack: above the bar, fail; between factor ×
+// first + slack and the bar, inconclusive (a slowdown by `factor` would hide in this run's noise); below, pass.
+// Latency decides, in both load models: fixed users (closed model) wait longer on a slower server too.
+// Throughput is shown beside it (and named when it also fell below min(first / factor, first - 3 × noise))
+// but never fails the requirement on its own: on a shared machine the CPU a server gets moves its throughput
+// more than anything it does. Too few windows with MIN_ANSWERS answers in a third: inconclusive.
+// A busy machine: when other processes took MACHINE_RISE_CORES more CPU in the last third than in the first
+// (contention-sampler.ts), a slowdown is inconclusive, not the server's failure: the run cannot tell them apart.
+import { mergeBuckets, type Recorder } from '../engine/recorder.ts';
+import type { LoadThresholds } from '../engine/settings.ts';
+
+export const MIN_WINDOWS_PER_THIRD = 4;
+export const MIN_ANSWERS = 20;
+const NOISE_WIDTHS = 3;
+export const MACHINE_RISE_CORES = 0.25;
 
 export interface Degradation {
+  window_ms: number;
+  /** Complete windows of the run, and how many per third had enough answers to count. */
+  windows: number;
+  counted: { first: number; last: number };
   first_p95_ms: number;
   last_p95_ms: number;
   ratio: number;
+  noise_ms: number;
+  bar_ms: number;
+  /** Windows of the last third above the bar. */
+  slow_windows: number;
+  /** Throughput below this (req/s) in the last third is a failure (steady loads only). */
+  rps_bar: number | null;
   first_rps: number;
   last_rps: number;
-  /** last_rps / first_rps: below 1 the server got slower. Null when the load was not steady (k6 iteration counts). */
+  /** Cores other processes used (median of the windows of each third); null where /proc is unreadable. */
+  others_cores: { first: number | null; last: number | null };
+  /** last_rps / first_rps; null when the load was not steady (an open model's rate, k6 arrival rates). */
   rps_ratio: number | null;
+  judgement: 'pass' | 'fail' | 'inconclusive';
+  reasons: string[];
+}
+
+interface Window {
+  p95: number;
+  rps: number;
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length / 2;
+  return sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 /**
- * `whole`: the number of complete seconds; fewer than 2 gives null (nothing to compare).
- * `steady`: the generator kept the same load all run long, so throughput can be compared too.
+ * The noise of a series in order, from its steps: a steady trend moves every step alike and adds nothing.
+ * 1.2533 × the mean absolute deviation of the steps from their median (the standard deviation, were they
+ * normal), over √2 (a step holds the noise of two windows).
  */
+function stepNoise(values: number[]): number {
+  const steps = values.slice(1).map((v, i) => v - values[i]!);
+  if (steps.length < 2) return 0;
+  const m = median(steps);
+  return (1.2533 * steps.reduce((sum, s) => sum + Math.abs(s - m), 0)) / steps.length / Math.SQRT2;
+}
+
+function windowsOf(recorder: Pick<Recorder, 'windows' | 'windowMs'>, durationSeconds: number, merge: number) {
+  const length = recorder.windowMs * merge;
+  const complete = Math.floor((durationSeconds * 1000) / length);
+  return Array.from({ length: complete }, (_, w): Window | null => {
+    const { requests, histogram } = mergeBuckets(recorder.windows.slice(w * merge, (w + 1) * merge));
+    const [answered, p95] = [histogram.totalCount, histogram.getValueAtPercentile(95) / 1000];
+    histogram.destroy();
+    return answered < MIN_ANSWERS ? null : { p95, rps: requests / (length / 1000) };
+  });
+}
+
+/** The thirds on the shortest windows that give each third enough windows with enough answers. */
+function thirdsOf(recorder: Pick<Recorder, 'windows' | 'windowMs'>, durationSeconds: number) {
+  let best = { merge: 1, all: [] as (Window | null)[], first: [] as Window[], last: [] as Window[] };
+  const base = Math.floor((durationSeconds * 1000) / recorder.windowMs);
+  for (let merge = 1; base / merge >= 3 * MIN_WINDOWS_PER_THIRD; merge += 1) {
+    const all = windowsOf(recorder, durationSeconds, merge);
+    const third = Math.floor(all.length / 3);
+    const first = all.slice(0, third).filter((w): w is Window => w !== null);
+    const last = all.slice(all.length - third).filter((w): w is Window => w !== null);
+    best = { merge, all, first, last };
+    if (first.length >= MIN_WINDOWS_PER_THIRD && last.length >= MIN_WINDOWS_PER_THIRD) break;
+  }
+  return best;
+}
+
 export function degradationOf(
-  recorder: Pick<Recorder, 'window' | 'series'>,
-  whole: number,
-  steady = true,
-): Degradation | null {
-  if (whole < 2) return null;
-  const fifth = Math.max(1, Math.floor(whole / 5));
-  const from = Math.max(fifth, whole - fifth);
-  const first = recorder.window(0, fifth).p95;
-  const last = recorder.window(from, whole).p95;
-  const series = recorder.series();
-  const rps = (a: number, b: number) => series.slice(a, b).reduce((sum, p) => sum + p.requests, 0) / (b - a);
-  const [firstRps, lastRps] = [rps(0, fifth), rps(from, whole)];
+  recorder: Pick<Recorder, 'windows' | 'windowMs'>,
+  durationSeconds: number,
+  thresholds: Pick<LoadThresholds, 'degradationFactor' | 'degradationSlackMs'>,
+  steady: boolean,
+  contention: readonly (number | null)[] = [],
+): Degradation {
+  const { merge, all, first, last } = thirdsOf(recorder, durationSeconds);
+  const others_cores = othersOf(contention, merge, all.length);
+  const factor = thresholds.degradationFactor;
+  const slack = thresholds.degradationSlackMs;
+  const windowMs = recorder.windowMs * merge;
+  const counted = { first: first.length, last: last.length };
+  const base = { window_ms: windowMs, windows: all.length, counted, others_cores };
+  if (first.length < MIN_WINDOWS_PER_THIRD || last.length < MIN_WINDOWS_PER_THIRD) {
+    const need = `${MIN_WINDOWS_PER_THIRD} windows with ${MIN_ANSWERS}+ answers in each third`;
+    const had = `${first.length} in the first third, ${last.length} in the last, of ${all.length} of ${windowMs} ms`;
+    const reasons = [`needs ${need}; had ${had}`];
+    return { ...base, ...figures(first, last, NaN, NaN, steady), judgement: 'inconclusive', reasons };
+  }
+  const p95First = median(first.map((w) => w.p95));
+  const bar = Math.max(factor * p95First, p95First + NOISE_WIDTHS * stepNoise(first.map((w) => w.p95))) + slack;
+  const rpsFirst = median(first.map((w) => w.rps));
+  const rpsBar = Math.min(rpsFirst / factor, rpsFirst - NOISE_WIDTHS * stepNoise(first.map((w) => w.rps)));
+  const result = { ...base, ...figures(first, last, bar, rpsBar, steady) };
+  const slower = [`latency: the last third's median window p95 is above the bar`];
+  const fewer = [`throughput: the last third's median window throughput is below the bar`];
+  const fell = steady && result.last_rps < rpsBar ? fewer : [];
+  const rise = (others_cores.last ?? 0) - (others_cores.first ?? 0);
+  if (result.last_p95_ms > bar && rise >= MACHINE_RISE_CORES) {
+    const busier = `the machine got busier: other processes used ${others_cores.last} cores in the last third, ${others_cores.first} in the first, so the slowdown may not be the server's`;
+    return { ...result, judgement: 'inconclusive', reasons: [...slower, busier] };
+  }
+  if (result.last_p95_ms > bar) return { ...result, judgement: 'fail', reasons: [...slower, ...fell] };
+  if (result.last_p95_ms > factor * p95First + slack) {
+    const why = `the last third's latency looks ${factor}× worse, within this run's noise (bar above)`;
+    return { ...result, judgement: 'inconclusive', reasons: [why] };
+  }
+  return { ...result, judgement: 'pass', reasons: [] };
+}
+
+/** Median cores used by others in the first and the last third, on the same (merged) windows. */
+function othersOf(contention: readonly (number | null)[], merge: number, windows: number) {
+  const merged = Array.from({ length: windows }, (_, w) => {
+    const values = contention.slice(w * merge, (w + 1) * merge).filter((v): v is number => v !== null);
+    return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
+  });
+  const third = Math.floor(windows / 3);
+  const of = (part: (number | null)[]) => {
+    const values = part.filter((v): v is number => v !== null);
+    return values.length ? round(median(values)) : null;
+  };
+  return { first: of(merged.slice(0, third)), last: of(merged.slice(windows - third)) };
+}
+
+function figures(first: Window[], last: Window[], bar: number, rpsBar: number, steady: boolean) {
+  const has = first.length > 0 && last.length > 0;
+  const [p95First, p95Last] = has ? [median(first.map((w) => w.p95)), median(last.map((w) => w.p95))] : [0, 0];
+  const [rpsFirst, rpsLast] = has ? [median(first.map((w) => w.rps)), median(last.map((w) => w.rps))] : [0, 0];
   return {
-    first_p95_ms: first,
-    last_p95_ms: last,
-    ratio: round(first > 0 ? last / first : 1),
-    first_rps: round(firstRps),
-    last_rps: round(lastRps),
-    rps_ratio: steady ? round(firstRps > 0 ? lastRps / firstRps : 1) : null,
+    first_p95_ms: round(p95First),
+    last_p95_ms: round(p95Last),
+    ratio: round(p95First > 0 ? p95Last / p95First : 1),
+    noise_ms: has ? round(stepNoise(first.map((w) => w.p95))) : 0,
+    bar_ms: Number.isFinite(bar) ? round(bar) : 0,
+    slow_windows: Number.isFinite(bar) ? last.filter((w) => w.p95 > bar).length : 0,
+    first_rps: round(rpsFirst),
+    last_rps: round(rpsLast),
+    rps_ratio: steady && has ? round(rpsFirst > 0 ? rpsLast / rpsFirst : 1) : null,
+    rps_bar: steady && Number.isFinite(rpsBar) ? round(rpsBar) : null,
   };
 }

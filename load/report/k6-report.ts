@@ -3,11 +3,10 @@
 // (load/engine/k6-collector.ts), token collisions from its digests across all VUs, and the rotation
 // counters and checks from k6's end-of-test summary (k6's Counter metrics add up every VU's).
 import { VIOLATIONS, type RotationCounters } from '../flows/rotation.ts';
-import type { CollectorView } from '../engine/k6-collector.ts';
-import { latencyOf, Recorder } from '../engine/recorder.ts';
+import type { CollectorView, Sample } from '../engine/k6-collector.ts';
+import { latencyOf, Recorder, windowMsFor } from '../engine/recorder.ts';
 import type { LoadSettings } from '../engine/settings.ts';
 import { degradationOf } from './degradation.ts';
-import { withEndpoints, type Sample } from './endpoint-series.ts';
 import type { EndpointFigures, LoadReport } from './load-report.ts';
 
 interface Metric {
@@ -31,13 +30,15 @@ export interface K6Run {
   /** Throughput profile (a fixed number of VUs): throughput can be compared over the run. */
   steady: boolean;
   stoppedEarly: boolean;
+  /** Cores other processes used, window by window. */
+  contention: (number | null)[];
 }
 
 export function k6LoadReport(run: K6Run, settings: LoadSettings): LoadReport {
   const { summary, samples } = run;
-  const recorder = new Recorder();
-  for (const s of samples) recorder.record(s.endpoint, s.latencyMs, s.ok, s.second);
   const seconds = Math.max((summary.state?.testRunDurationMs ?? 0) / 1000, 1e-3);
+  const recorder = new Recorder(0, windowMsFor(seconds));
+  for (const s of samples) recorder.record(s.endpoint, s.latencyMs, s.ok, s.atMs);
   const figures = (bucket: Recorder['overall']): EndpointFigures => ({
     requests: bucket.requests,
     errors: bucket.errors,
@@ -45,7 +46,6 @@ export function k6LoadReport(run: K6Run, settings: LoadSettings): LoadReport {
     latency_ms: latencyOf(bucket.histogram),
   });
   const all = figures(recorder.overall);
-  const whole = Math.max(1, Math.min(Math.floor(seconds), recorder.seconds.length));
   return {
     engine: 'k6',
     duration_s: round(seconds),
@@ -62,8 +62,8 @@ export function k6LoadReport(run: K6Run, settings: LoadSettings): LoadReport {
       (summary.root_group?.checks ?? []).map((c) => [c.name, { passes: c.passes, fails: c.fails }]),
     ),
     thresholds: settings.thresholds,
-    degradation: degradationOf(recorder, whole, run.steady),
-    series: withEndpoints(recorder.series(), samples),
+    degradation: degradationOf(recorder, seconds, settings.thresholds, run.steady, run.contention),
+    series: recorder.series(),
   };
 }
 

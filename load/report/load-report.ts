@@ -4,10 +4,9 @@ import type { UniquenessFigures } from '../flows/digest-set.ts';
 import type { RotationCounters } from '../flows/rotation.ts';
 import type { ClientFigures } from '../engine/client-saturation.ts';
 import type { CheckCounts, EngineRun, LoadModel } from '../engine/node-engine.ts';
-import { latencyOf, type LatencyMs } from '../engine/recorder.ts';
+import { latencyOf, type LatencyMs, type SecondPoint } from '../engine/recorder.ts';
 import type { LoadSettings, LoadThresholds } from '../engine/settings.ts';
 import { degradationOf, type Degradation } from './degradation.ts';
-import type { SecondWithEndpoints } from './endpoint-series.ts';
 
 export interface EndpointFigures {
   requests: number;
@@ -30,10 +29,10 @@ export interface LoadReport {
   rotation: RotationCounters;
   checks: CheckCounts;
   thresholds: LoadThresholds;
-  /** The first and the last fifth of the run compared; null when the run is shorter than 2 s. */
-  degradation: Degradation | null;
+  /** The first and the last third of the run compared (LOAD-06), window by window. */
+  degradation: Degradation;
   /** Per second; `endpoints` per second when the engine records it (report.html charts each endpoint). */
-  series: SecondWithEndpoints[];
+  series: SecondPoint[];
   /** Which load model ran and what it means for the latency figures (Node engine). */
   model?: LoadModel & { description: string };
   /** How many issued tokens the uniqueness check (LOAD-05) compared, and how (Node engine). */
@@ -63,8 +62,6 @@ export function nodeLoadReport(run: EngineRun, settings: LoadSettings): LoadRepo
     rps: round(bucket.requests / seconds),
     latency_ms: latencyOf(bucket.histogram),
   });
-  // Whole seconds only: the last, partial second would skew the window.
-  const whole = Math.max(1, Math.floor(run.durationSeconds));
   return {
     engine: 'node',
     duration_s: round(run.durationSeconds),
@@ -75,7 +72,13 @@ export function nodeLoadReport(run: EngineRun, settings: LoadSettings): LoadRepo
     rotation: run.rotation,
     checks: run.checks,
     thresholds: settings.thresholds,
-    degradation: degradationOf(recorder, whole),
+    degradation: degradationOf(
+      recorder,
+      run.durationSeconds,
+      settings.thresholds,
+      run.model.kind === 'closed',
+      run.contention,
+    ),
     series: recorder.series(),
     model: { ...run.model, description: describeModel(run.model) },
     uniqueness: run.uniqueness,

@@ -2,6 +2,8 @@
 // which load model ran and how the client fared.
 import assert from 'node:assert/strict';
 import type { LoadReport } from './load-report.ts';
+import { Recorder } from '../engine/recorder.ts';
+import { degradationOf } from './degradation.ts';
 import { loadRequirements } from './requirements.ts';
 
 const latency = { p50: 1, p95: 2, p99: 3, max: 4, mean: 1 };
@@ -33,7 +35,7 @@ function report(extra: Partial<LoadReport> = {}, collisions = 0): LoadReport {
       degradationFactor: 1.5,
       degradationSlackMs: 5,
     },
-    degradation: null,
+    degradation: degradationOf(new Recorder(0), 0, { degradationFactor: 1.5, degradationSlackMs: 5 }, true),
     series: [],
     ...extra,
   };
@@ -75,6 +77,7 @@ describe('load requirements: what they say', () => {
       process_cpu_s: 1,
       machine_busy: 1,
       starved: true,
+      latency_suspect: true,
       reasons: ["worker 0's thread was busy 97% of the run (rule: >= 90%)"],
     };
     const req = loadRequirements(
@@ -88,5 +91,40 @@ describe('load requirements: what they say', () => {
       req.evidence.join('\n'),
       /client: 1 worker\(s\) busy 97%, event-loop delay p99 2 ms; the client was a limit: worker 0's thread/,
     );
+  });
+
+  const byId = (r: LoadReport, id: string) => loadRequirements(r).find((q) => q.id === id)!;
+  const slow = { requests: 500, errors: 0, rps: 100, latency_ms: { ...latency, p95: 2000 } };
+  const suspect = {
+    workers: 1,
+    cores: 2,
+    thread_busy: [0.5],
+    event_loop_delay_ms: { p50: 0, p99: 80, max: 90 },
+    event_loop_p99_ms: [80],
+    process_cpu_s: 1,
+    machine_busy: 1,
+    starved: true,
+    latency_suspect: true,
+    reasons: ['event-loop delay p99 80 ms (rule: > 50 ms): answers waited in the client'],
+  };
+
+  it('LOAD-01 is inconclusive below 100 answered requests, and fails on errors whatever the count', () => {
+    assert.equal(byId(report({ requests: 60 }), 'LOAD-01').status, 'inconclusive');
+    assert.equal(byId(report({ requests: 60, errors: 30, error_rate: 0.5 }), 'LOAD-01').status, 'fail');
+    assert.equal(byId(report(), 'LOAD-01').status, 'pass');
+  });
+
+  it('LOAD-02 is inconclusive below 50 answers for an endpoint', () => {
+    const few = { ...endpoint, requests: 20 };
+    const req = byId(report({ endpoints: { token: few, refresh: endpoint } }), 'LOAD-02');
+    assert.equal(req.status, 'inconclusive');
+    assert.match(req.evidence[0]!, /MISSING: 20 token answers, 50 needed/);
+  });
+
+  it('LOAD-02 over a threshold fails the server, unless answers waited in a starved client', () => {
+    assert.equal(byId(report({ endpoints: { token: slow, refresh: endpoint } }), 'LOAD-02').status, 'fail');
+    const req = byId(report({ endpoints: { token: slow, refresh: endpoint }, client: suspect }), 'LOAD-02');
+    assert.equal(req.status, 'inconclusive');
+    assert.match(req.evidence.join('\n'), /the wait may be the client's own/);
   });
 });

@@ -1,0 +1,100 @@
+// LOAD-06's statistic on recorders filled with known latencies: a sustained slowdown fails, a few slow
+// windows do not, too few answers or a noisy first third are inconclusive, and a slowdown that comes with a
+// busier machine is not blamed on the server.
+import assert from 'node:assert/strict';
+import { Recorder } from '../engine/recorder.ts';
+import { degradationOf, MACHINE_RISE_CORES } from './degradation.ts';
+
+const THRESHOLDS = { degradationFactor: 1.4, degradationSlackMs: 1 };
+const SECONDS = 6;
+
+/** 24 windows of 250 ms, 40 answers each, latency (ms) from `latency(window, i)`. */
+function recorded(latency: (window: number, i: number) => number, answers = 40): Recorder {
+  const recorder = new Recorder(0, 250);
+  for (let w = 0; w < (SECONDS * 1000) / 250; w += 1) {
+    for (let i = 0; i < answers; i += 1) recorder.record('refresh', latency(w, i), true, w * 250 + (i * 250) / answers);
+  }
+  return recorder;
+}
+const jitter = (w: number, i: number) => 10 + ((w * 7 + i * 13) % 5) / 5;
+
+describe('LOAD-06: degradation over the run', () => {
+  it('passes a steady server', () => {
+    const d = degradationOf(recorded(jitter), SECONDS, THRESHOLDS, true);
+    assert.equal(d.judgement, 'pass', d.reasons.join('; '));
+    assert.deepEqual([d.windows, d.counted.first, d.counted.last], [24, 8, 8]);
+  });
+
+  it('fails a server 50% slower over the last third', () => {
+    const d = degradationOf(
+      recorded((w, i) => jitter(w, i) * (w >= 16 ? 1.5 : 1)),
+      SECONDS,
+      THRESHOLDS,
+      true,
+    );
+    assert.equal(d.judgement, 'fail');
+    assert.ok(d.last_p95_ms > d.bar_ms, JSON.stringify(d));
+  });
+
+  it('fails a server that slows down steadily from the start (a drift does not inflate the noise)', () => {
+    const d = degradationOf(
+      recorded((w, i) => jitter(w, i) * (1 + w * 0.05)),
+      SECONDS,
+      THRESHOLDS,
+      true,
+    );
+    assert.equal(d.judgement, 'fail', JSON.stringify(d));
+  });
+
+  it('passes a server with three slow windows in the last third (a hiccup, not a slowdown)', () => {
+    const d = degradationOf(
+      recorded((w, i) => jitter(w, i) * ([17, 19, 21].includes(w) ? 3 : 1)),
+      SECONDS,
+      THRESHOLDS,
+      true,
+    );
+    assert.equal(d.judgement, 'pass', JSON.stringify(d));
+  });
+
+  it('is inconclusive with too few answers per window, whatever the latencies', () => {
+    const d = degradationOf(recorded(jitter, 3), SECONDS, THRESHOLDS, true);
+    assert.equal(d.judgement, 'inconclusive');
+    assert.match(d.reasons[0]!, /needs 4 windows with 20\+ answers in each third/);
+  });
+
+  it('merges windows when each has too few answers, and judges on the merged ones', () => {
+    const d = degradationOf(
+      recorded((w, i) => jitter(w, i) * (w >= 16 ? 1.6 : 1), 12),
+      SECONDS,
+      THRESHOLDS,
+      true,
+    );
+    assert.equal(d.window_ms, 500);
+    assert.equal(d.judgement, 'fail');
+  });
+
+  it('is inconclusive when the last third looks 1.4× slower but the first third was too noisy to tell', () => {
+    // First third: 6 and 16 ms in turn (median 11, noise ±7.6); last third 20 ms: 1.8× as slow, below 3 noises.
+    const noisy = (w: number) => (w < 8 ? (w % 2 ? 6 : 16) : w >= 16 ? 20 : 10);
+    const d = degradationOf(recorded(noisy), SECONDS, THRESHOLDS, true);
+    assert.equal(d.judgement, 'inconclusive', JSON.stringify(d));
+  });
+
+  it('does not blame the server when other processes took more CPU in the last third', () => {
+    const slower = recorded((w, i) => jitter(w, i) * (w >= 16 ? 1.5 : 1));
+    const busier = Array.from({ length: 24 }, (_, w) => (w >= 16 ? 0.2 + 2 * MACHINE_RISE_CORES : 0.2));
+    const d = degradationOf(slower, SECONDS, THRESHOLDS, true, busier);
+    assert.equal(d.judgement, 'inconclusive');
+    assert.match(d.reasons.join('; '), /the machine got busier/);
+    assert.equal(
+      degradationOf(
+        slower,
+        SECONDS,
+        THRESHOLDS,
+        true,
+        busier.map(() => 0.2),
+      ).judgement,
+      'fail',
+    );
+  });
+});
