@@ -1,5 +1,5 @@
 // The kill matrix's k6 column on a real k6 (found on the PATH; skipped with the enabling line without
-// one), the load layer only for K6_COLUMN_DURATION_SECONDS (6 s), with the Node engine run just before for
+// one), the load layer only for TOKEN_SUITE_MATRIX_K6_DURATION (6 s), with the Node engine run just before for
 // as long on a fresh server of the same kind:
 // - a mutant: k6 fails every load requirement its defect violates, and so does the Node engine;
 // - a correct server: neither engine fails LOAD-01, LOAD-03, LOAD-04 or LOAD-05.
@@ -14,13 +14,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadLayer } from '../load/layer.ts';
 import { k6OrSkip } from '../testing/k6.ts';
-import { inK6Column, K6_COLUMN_DURATION_SECONDS, k6Cell } from './k6-column.ts';
+import { KILL_MATRIX_SETTINGS } from '../settings/kill-matrix.ts';
+import { readSettings } from '../settings/read.ts';
+import { inK6Column, k6Cell } from './k6-column.ts';
 import { SUBJECTS } from './kill-matrix.ts';
 
 describe('kill matrix, k6 column: the load layer with k6 against correct servers and rotation mutants', function () {
   this.timeout(180_000);
   const reportDir = mkdtempSync(join(tmpdir(), 'kill-matrix-k6-'));
-  const options = { layers: () => [loadLayer], durationSeconds: K6_COLUMN_DURATION_SECONDS, reportDir };
+  const { k6DurationSeconds } = readSettings(KILL_MATRIX_SETTINGS, { env: process.env });
+  const options = { layers: () => [loadLayer], durationSeconds: k6DurationSeconds, reportDir };
   before(function () {
     k6OrSkip(this);
   });
@@ -35,7 +38,7 @@ describe('kill matrix, k6 column: the load layer with k6 against correct servers
         ? `${label}: k6 passes LOAD-01, LOAD-03, LOAD-04 and LOAD-05, as the Node engine does`
         : `${label}: k6 fails ${load.join(', ')}, as the Node engine does`;
     it(title, async () => {
-      const { cell, node } = await k6Cell(subject, options);
+      const { cell, node } = await k6Cell(subject, options, k6DurationSeconds);
       const seen = `k6: ${cell.caught.join(' ') || '—'}; Node: ${node.caught.load.join(' ') || '—'}`;
       const judged = subject.expected === 'pass' ? ['LOAD-01', 'LOAD-03', 'LOAD-04', 'LOAD-05'] : load;
       const wrong = (caught: string[]) => judged.filter((id) => (subject.expected === 'pass') === caught.includes(id));

@@ -5,14 +5,6 @@ import { loadLayer } from '../load/layer.ts';
 import type { K6Cell, MatrixOptions, Row, Subject } from './kill-matrix.ts';
 import { runSubject } from './kill-matrix.ts';
 
-/**
- * Seconds of load per engine in the k6 column (TOKEN_SUITE_MATRIX_K6_DURATION, default 6). Longer than the
- * matrix's 3 s: k6 sends fewer requests per second than the Node engine on two shared cores (its VUs spend
- * about 1 ms of CPU per request), so a server that degrades as it fills up (json-snapshot-store) needs
- * longer to show it. Both engines get the same duration in the comparison.
- */
-export const K6_COLUMN_DURATION_SECONDS = Number(process.env.TOKEN_SUITE_MATRIX_K6_DURATION ?? 6);
-
 /** (name, rotation grace) of the subjects in the k6 column. */
 export const K6_COLUMN: readonly [string, number][] = [
   ['reference', 0],
@@ -32,15 +24,22 @@ export const inK6Column = (s: Subject) =>
 const mustCaught = (ids: string[]) => ids.filter((id) => !id.endsWith('?'));
 
 /** The load layer alone, on a fresh server of the subject, for the k6 column's duration. */
-export function loadOnly(subject: Subject, options: MatrixOptions, engine: 'node' | 'k6'): Promise<Row> {
+function loadOnly(subject: Subject, options: MatrixOptions, engine: 'node' | 'k6', seconds: number): Promise<Row> {
   const layers = () => [loadLayer];
-  return runSubject(subject, { ...options, layers, engine, durationSeconds: K6_COLUMN_DURATION_SECONDS });
+  return runSubject(subject, { ...options, layers, engine, durationSeconds: seconds });
 }
 
-/** Runs the load layer with k6 and with the Node engine, each against a fresh server of the subject. */
-export async function k6Cell(subject: Subject, options: MatrixOptions): Promise<{ cell: K6Cell; node: Row }> {
-  const node = await loadOnly(subject, options, 'node');
-  const row = await loadOnly(subject, options, 'k6');
+/**
+ * Runs the load layer with k6 and with the Node engine, each against a fresh server of the subject, for
+ * `seconds` (TOKEN_SUITE_MATRIX_K6_DURATION, settings/kill-matrix.ts).
+ */
+export async function k6Cell(
+  subject: Subject,
+  options: MatrixOptions,
+  seconds: number,
+): Promise<{ cell: K6Cell; node: Row }> {
+  const node = await loadOnly(subject, options, 'node', seconds);
+  const row = await loadOnly(subject, options, 'k6', seconds);
   const [k6Must, nodeMust] = [mustCaught(row.caught.load), mustCaught(node.caught.load)];
   const disagreements = [...new Set([...k6Must, ...nodeMust])]
     .filter((id) => k6Must.includes(id) !== nodeMust.includes(id))

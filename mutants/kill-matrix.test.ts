@@ -3,13 +3,17 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { matrixLayers, MATRIX_DURATION_SECONDS } from './matrix-layers.ts';
+import { LAYERS } from '../cli/layers.ts';
+import { KILL_MATRIX_SETTINGS } from '../settings/kill-matrix.ts';
+import { readSettings } from '../settings/read.ts';
 import { runSubject, SUBJECTS } from './kill-matrix.ts';
 
 describe('kill matrix: verify against correct servers and every mutant', function () {
   this.timeout(120_000);
   const reportDir = mkdtempSync(join(tmpdir(), 'kill-matrix-'));
-  const options = { layers: matrixLayers, durationSeconds: MATRIX_DURATION_SECONDS, reportDir };
+  const settings = readSettings(KILL_MATRIX_SETTINGS, { env: process.env });
+  const layers = () => settings.layers.map((name) => LAYERS[name]());
+  const options = { layers, durationSeconds: settings.durationSeconds, reportDir };
 
   for (const subject of SUBJECTS) {
     const label = subject.rotationGraceSeconds

@@ -5,31 +5,35 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findK6 } from '../load/engine/k6-process.ts';
-import { inK6Column, K6_COLUMN_DURATION_SECONDS, k6Cell } from '../mutants/k6-column.ts';
+import { LAYERS } from '../cli/layers.ts';
+import { inK6Column, k6Cell } from '../mutants/k6-column.ts';
 import { renderMatrix, runSubject, SUBJECTS, type Row } from '../mutants/kill-matrix.ts';
-import { MATRIX_DURATION_SECONDS, MATRIX_LAYERS, matrixLayers } from '../mutants/matrix-layers.ts';
+import { KILL_MATRIX_SETTINGS } from '../settings/kill-matrix.ts';
+import { readSettings } from '../settings/read.ts';
 import { writeSection } from './readme-section.ts';
 
+const settings = readSettings(KILL_MATRIX_SETTINGS, { env: process.env });
+const layers = () => settings.layers.map((name) => LAYERS[name]());
 const reportDir = mkdtempSync(join(tmpdir(), 'kill-matrix-'));
 const k6 = findK6();
 const rows: Row[] = [];
 for (const subject of SUBJECTS) {
-  const options = { layers: matrixLayers, durationSeconds: MATRIX_DURATION_SECONDS, reportDir };
+  const options = { layers, durationSeconds: settings.durationSeconds, reportDir };
   const row = await runSubject(subject, options);
-  if (k6 && inK6Column(subject)) row.k6 = (await k6Cell(subject, options)).cell;
+  if (k6 && inK6Column(subject)) row.k6 = (await k6Cell(subject, options, settings.k6DurationSeconds)).cell;
   process.stderr.write(
     `${row.ok ? 'ok  ' : 'BAD '} ${subject.name}${subject.rotationGraceSeconds ? ` (grace ${subject.rotationGraceSeconds} s)` : ''}${row.k6 ? ` (k6: ${row.k6.caught.join(' ') || '—'})` : ''}\n`,
   );
   rows.push(row);
 }
-const table = renderMatrix(rows, MATRIX_LAYERS);
+const table = renderMatrix(rows, settings.layers);
 const killed = rows.filter((r) => r.expected !== 'pass' && r.ok).length;
 const mutants = rows.filter((r) => r.expected !== 'pass').length;
 const k6Rows = rows.filter((r) => r.k6);
 const k6Line = k6Rows.length
-  ? `; k6 column (${k6Rows.length} servers, the load layer alone for ${K6_COLUMN_DURATION_SECONDS} s with k6 and with the Node engine): ${k6Rows.filter((r) => r.k6!.ok).length} judged right, ${k6Rows.filter((r) => r.k6!.disagreements.length === 0).length} agree with the Node engine on every MUST load requirement`
+  ? `; k6 column (${k6Rows.length} servers, the load layer alone for ${settings.k6DurationSeconds} s with k6 and with the Node engine): ${k6Rows.filter((r) => r.k6!.ok).length} judged right, ${k6Rows.filter((r) => r.k6!.disagreements.length === 0).length} agree with the Node engine on every MUST load requirement`
   : '; no k6 column (no k6 on the PATH)';
-const line = `${killed} of ${mutants} mutants killed for the right reason; ${rows.filter((r) => r.expected === 'pass' && r.ok).length} of ${rows.length - mutants} correct servers pass${k6Line} (load ${MATRIX_DURATION_SECONDS} s per server; reports in ${reportDir})`;
+const line = `${killed} of ${mutants} mutants killed for the right reason; ${rows.filter((r) => r.expected === 'pass' && r.ok).length} of ${rows.length - mutants} correct servers pass${k6Line} (load ${settings.durationSeconds} s per server; reports in ${reportDir})`;
 console.log(`${table}\n\n${line}`);
 if (process.argv.includes('--write'))
   writeSection('kill-matrix', `${table}\n\n${line.replace(/; reports in .*\)/, ')')}`);

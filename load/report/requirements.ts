@@ -149,6 +149,11 @@ function noDegradation(report: LoadReport, ran: boolean): Requirement {
       ...(d.judgement === 'fail' ? d.reasons.map((r) => `FAILED: ${r}`) : []),
       `p95 (median of ${window}): ${d.first_p95_ms} ms in the first third, ${d.last_p95_ms} ms in the last (×${d.ratio}); ` +
         `bar ${d.bar_ms} ms, noise ±${d.noise_ms} ms, ${d.slow_windows} of ${d.counted.last} last windows above it`,
+      ...(d.p50
+        ? [
+            `p50 (median of ${window}): ${d.p50.first_ms} ms first, ${d.p50.last_ms} ms last; bar ${d.p50.bar_ms} ms, noise ±${d.p50.noise_ms} ms`,
+          ]
+        : []),
       `other processes on this machine: ${d.others_cores.first ?? '?'} cores in the first third, ${d.others_cores.last ?? '?'} in the last`,
       d.rps_ratio === null
         ? 'throughput not compared: the load was not steady (open model or arrival rate)'
