@@ -1,38 +1,27 @@
-// How busy the machine was with other work, window by window: the CPU every process used (/proc/stat) minus
-// what this process (the engine, its workers, an embedded server) and the suite's own children (k6) used, in
-// cores. LOAD-06 reads it to tell "the server got slower" from "the machine got busier": a slowdown that
-// comes with other processes taking more CPU is not judged against the server. Linux only (null elsewhere).
+// How crowded the machine's CPUs were, window by window: Linux's CPU pressure (/proc/pressure/cpu, "some"),
+// the share of the time at least one runnable task waited for a CPU. LOAD-06 reads it to tell "the server got
+// slower" from "the machine got busier": a slowdown that comes with more waiting for CPUs is not judged
+// against the server. (The CPU other processes used is no such sign: on a saturated machine it rises whenever
+// our own work slows down and leaves them room.) null where /proc/pressure is missing.
 import { readFileSync } from 'node:fs';
-import { machineTicks, type MachineTicks } from './cpu-meters.ts';
 
-const TICKS_PER_SECOND = 100;
-
-function childCpuSeconds(pid: number): number {
+function stalledMicroseconds(): number | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+    const some = readFileSync('/proc/pressure/cpu', 'latin1').split('\n', 1)[0] ?? '';
+    const total = /\btotal=(\d+)/.exec(some)?.[1];
+    return total === undefined ? null : Number(total);
   } catch {
-    return 0;
+    return null;
   }
 }
 
-interface Reading {
-  at: number;
-  machine: MachineTicks;
-  ours: number;
-}
-
 export class ContentionSampler {
-  /** Cores used by other processes in each window; null where it could not be read. */
-  readonly others: (number | null)[] = [];
+  /** Share of each window (0..1) during which some task waited for a CPU; null where unreadable. */
+  readonly pressure: (number | null)[] = [];
   private timer: NodeJS.Timeout | undefined;
-  private last: Reading | null = null;
+  private last: { at: number; stalled: number } | null = null;
 
-  constructor(
-    readonly windowMs: number,
-    private readonly children: () => number[] = () => [],
-  ) {}
+  constructor(readonly windowMs: number) {}
 
   start(): void {
     this.last = this.read();
@@ -42,24 +31,20 @@ export class ContentionSampler {
 
   stop(): (number | null)[] {
     clearInterval(this.timer);
-    return this.others;
+    return this.pressure;
   }
 
-  private read(): Reading | null {
-    const machine = machineTicks();
-    if (!machine) return null;
-    const own = process.cpuUsage();
-    const children = this.children().reduce((sum, pid) => sum + childCpuSeconds(pid), 0);
-    return { at: performance.now(), machine, ours: (own.user + own.system) / 1e6 + children };
+  private read(): { at: number; stalled: number } | null {
+    const stalled = stalledMicroseconds();
+    return stalled === null ? null : { at: performance.now(), stalled };
   }
 
   private sample(): void {
     const now = this.read();
     const before = this.last;
     this.last = now;
-    if (!now || !before) return void this.others.push(null);
-    const seconds = (now.at - before.at) / 1000;
-    const busy = (now.machine.busy - before.machine.busy) / TICKS_PER_SECOND;
-    this.others.push(Math.max(0, Math.round(((busy - (now.ours - before.ours)) / seconds) * 100) / 100));
+    if (!now || !before) return void this.pressure.push(null);
+    const share = (now.stalled - before.stalled) / 1000 / (now.at - before.at);
+    this.pressure.push(Math.min(1, Math.max(0, Math.round(share * 1000) / 1000)));
   }
 }

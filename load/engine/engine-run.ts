@@ -45,7 +45,7 @@ export interface EngineRun {
   durationSeconds: number;
   stoppedEarly: boolean;
   workers: WorkerSummary[];
-  /** Cores other processes used, window by window (ContentionSampler); empty where unreadable. */
+  /** CPU pressure, window by window (ContentionSampler): share of the time some task waited for a CPU. */
   contention: (number | null)[];
 }
 

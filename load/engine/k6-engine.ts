@@ -111,8 +111,7 @@ export async function runK6Engine(plan: K6Plan, settings: LoadSettings, context:
   const url = await collector.listen();
   const log = join(plan.dir, `${NAME}-k6.log`);
   try {
-    let pid: number | undefined;
-    const contention = new ContentionSampler(windowMsFor(context.durationSeconds), () => (pid ? [pid] : []));
+    const contention = new ContentionSampler(windowMsFor(context.durationSeconds));
     contention.start();
     const exit = await runK6(
       plan.k6,
@@ -121,7 +120,6 @@ export async function runK6Engine(plan: K6Plan, settings: LoadSettings, context:
         env: plan.env,
         signal: context.signal,
         onStderr: (line) => appendFileSync(log, `${line}\n`),
-        onStart: (started) => (pid = started),
       },
     ).finally(() => contention.stop());
     const summaryFile = join(plan.dir, `${NAME}-summary.json`);
@@ -146,7 +144,7 @@ export async function runK6Engine(plan: K6Plan, settings: LoadSettings, context:
         collector: view,
         steady: plan.steady,
         stoppedEarly: context.signal.aborted,
-        contention: contention.others,
+        contention: contention.pressure,
       },
       settings,
     );

@@ -34,8 +34,6 @@ export interface K6Spawn {
   timeoutMs?: number;
   /** Each stderr line as it comes (e.g. to a log file). */
   onStderr?: (line: string) => void;
-  /** Called with k6's pid once it runs (its CPU is the suite's own, not other work on the machine). */
-  onStart?: (pid: number) => void;
 }
 
 export function runK6(k6: string, args: string[], options: K6Spawn = {}): Promise<K6Exit> {
@@ -45,7 +43,6 @@ export function runK6(k6: string, args: string[], options: K6Spawn = {}): Promis
       cwd: options.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    if (child.pid !== undefined) options.onStart?.(child.pid);
     const stdout: Buffer[] = [];
     const stderr: string[] = [];
     let partial = '';

@@ -13,15 +13,16 @@
 // Throughput is shown beside it (and named when it also fell below min(first / factor, first - 3 × noise))
 // but never fails the requirement on its own: on a shared machine the CPU a server gets moves its throughput
 // more than anything it does. Too few windows with MIN_ANSWERS answers in a third: inconclusive.
-// A busy machine: when other processes took MACHINE_RISE_CORES more CPU in the last third than in the first
-// (contention-sampler.ts), a slowdown is inconclusive, not the server's failure: the run cannot tell them apart.
+// A busy machine: when the machine's CPU pressure (the share of time some task waited for a CPU,
+// contention-sampler.ts) rose by PRESSURE_RISE from the first third to the last, a slowdown is inconclusive,
+// not the server's failure: the run cannot tell the two apart.
 import { mergeBuckets, type Recorder } from '../engine/recorder.ts';
 import type { LoadThresholds } from '../engine/settings.ts';
 
 export const MIN_WINDOWS_PER_THIRD = 4;
 export const MIN_ANSWERS = 20;
 const NOISE_WIDTHS = 3;
-export const MACHINE_RISE_CORES = 0.25;
+export const PRESSURE_RISE = 0.2;
 
 export interface Degradation {
   window_ms: number;
@@ -41,8 +42,8 @@ export interface Degradation {
   rps_bar: number | null;
   first_rps: number;
   last_rps: number;
-  /** Cores other processes used (median of the windows of each third); null where /proc is unreadable. */
-  others_cores: { first: number | null; last: number | null };
+  /** CPU pressure (median of the windows of each third); null where /proc/pressure is unreadable. */
+  cpu_pressure: { first: number | null; last: number | null };
   /** last_rps / first_rps; null when the load was not steady (an open model's rate, k6 arrival rates). */
   rps_ratio: number | null;
   judgement: 'pass' | 'fail' | 'inconclusive';
@@ -110,12 +111,12 @@ export function degradationOf(
   contention: readonly (number | null)[] = [],
 ): Degradation {
   const { merge, all, first, last } = thirdsOf(recorder, durationSeconds);
-  const others_cores = othersOf(contention, merge, all.length);
+  const cpu_pressure = pressureOf(contention, merge, all.length);
   const factor = thresholds.degradationFactor;
   const slack = thresholds.degradationSlackMs;
   const windowMs = recorder.windowMs * merge;
   const counted = { first: first.length, last: last.length };
-  const base = { window_ms: windowMs, windows: all.length, counted, others_cores };
+  const base = { window_ms: windowMs, windows: all.length, counted, cpu_pressure };
   if (first.length < MIN_WINDOWS_PER_THIRD || last.length < MIN_WINDOWS_PER_THIRD) {
     const need = `${MIN_WINDOWS_PER_THIRD} windows with ${MIN_ANSWERS}+ answers in each third`;
     const had = `${first.length} in the first third, ${last.length} in the last, of ${all.length} of ${windowMs} ms`;
@@ -144,9 +145,9 @@ export function degradationOf(
     .filter(Boolean);
   const fewer = [`throughput: the last third's median window throughput is below the bar`];
   const fell = steady && result.last_rps < rpsBar ? fewer : [];
-  const rise = (others_cores.last ?? 0) - (others_cores.first ?? 0);
-  if (slower.length && rise >= MACHINE_RISE_CORES) {
-    const busier = `the machine got busier: other processes used ${others_cores.last} cores in the last third, ${others_cores.first} in the first, so the slowdown may not be the server's`;
+  const rise = (cpu_pressure.last ?? 0) - (cpu_pressure.first ?? 0);
+  if (slower.length && rise >= PRESSURE_RISE) {
+    const busier = `the machine got busier: tasks waited for a CPU ${pct(cpu_pressure.last)} of the last third, ${pct(cpu_pressure.first)} of the first, so the slowdown may not be the server's`;
     return { ...result, judgement: 'inconclusive', reasons: [...slower, busier] };
   }
   if (slower.length) return { ...result, judgement: 'fail', reasons: [...slower, ...fell] };
@@ -174,8 +175,10 @@ function judgeLatency(first: number[], last: number[], factor: number, slack: nu
   return { first_ms: round(m1), last_ms: round(m3), noise_ms: round(noise), bar_ms: round(bar), verdict };
 }
 
-/** Median cores used by others in the first and the last third, on the same (merged) windows. */
-function othersOf(contention: readonly (number | null)[], merge: number, windows: number) {
+const pct = (share: number | null) => (share === null ? '?' : `${Math.round(share * 100)}%`);
+
+/** Median CPU pressure in the first and the last third, on the same (merged) windows. */
+function pressureOf(contention: readonly (number | null)[], merge: number, windows: number) {
   const merged = Array.from({ length: windows }, (_, w) => {
     const values = contention.slice(w * merge, (w + 1) * merge).filter((v): v is number => v !== null);
     return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;

@@ -30,7 +30,7 @@ export interface K6Run {
   /** Throughput profile (a fixed number of VUs): throughput can be compared over the run. */
   steady: boolean;
   stoppedEarly: boolean;
-  /** Cores other processes used, window by window. */
+  /** CPU pressure, window by window (ContentionSampler). */
   contention: (number | null)[];
 }
 
