@@ -2,7 +2,8 @@
 // layer N times against the reference server (scrypt cost 1024, as the embedded server) and counts how
 // often LOAD-06 fails (false alarms: the server does not degrade) or is inconclusive; then once each
 // against servers that do degrade (json-snapshot-store, 250 ms slower after 500 requests, +50% halfway),
-// which must fail every time. --busy runs a busy loop beside it (a second core-hungry job, as on a shared
+// which must fail every time; and a few times against the reference server while two busy loops join for the
+// last third (a neighbour arriving mid-run), which must never fail. --busy runs a busy loop beside it (a second core-hungry job, as on a shared
 // runner). --write puts the table into load/README.md.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -54,6 +55,20 @@ const served = (factory: () => ReturnType<typeof createTokenServer>) => async ()
   return { url: await listen(server), stop: () => close(server) };
 };
 
+/** Runs `run` with two busy loops started `seconds` after it began (stopped when it ends). */
+async function withNeighbourFrom<T>(seconds: number, run: () => Promise<T>): Promise<T> {
+  const loops: ReturnType<typeof spawn>[] = [];
+  const timer = setTimeout(() => {
+    for (let i = 0; i < 2; i += 1) loops.push(spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
+  }, seconds * 1000);
+  try {
+    return await run();
+  } finally {
+    clearTimeout(timer);
+    for (const loop of loops) loop.kill();
+  }
+}
+
 const busy = values.busy ? spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }) : null;
 const line = (r: RequirementResult) =>
   `${r.status.padEnd(12)} ${r.evidence.filter((e) => /^(p95|p50|CPU|MISSING|FAILED)/.test(e)).join(' | ')}`;
@@ -66,6 +81,16 @@ try {
     );
     counts[r.status] += 1;
     console.log(`reference ${String(i).padStart(2)}: ${line(r)}`);
+  }
+  const joined = { pass: 0, fail: 0, warn: 0, inconclusive: 0 };
+  const joinedRuns = Math.min(runs, 5);
+  for (let i = 1; i <= joinedRuns; i += 1) {
+    const r = await against(
+      served(() => createTokenServer({ scryptCost: 1024 })),
+      (url) => withNeighbourFrom((duration * 2) / 3, () => load06(url)),
+    );
+    joined[r.status] += 1;
+    console.log(`reference, a neighbour joins ${String(i).padStart(2)}: ${line(r)}`);
   }
   const degrading: [string, () => Promise<{ url: string; stop: () => Promise<void> }>][] = [
     ['json-snapshot-store', served(() => createMutantServer('json-snapshot-store', { scryptCost: 1024 }))],
@@ -86,6 +111,7 @@ try {
     '| LOAD-06 against | runs | fail | inconclusive | pass |',
     '| --- | --- | --- | --- | --- |',
     `| reference server (does not degrade) | ${runs} | **${counts.fail}** | ${counts.inconclusive} | ${counts.pass} |`,
+    `| reference server, two busy loops join for the last third | ${joinedRuns} | **${joined.fail}** | ${joined.inconclusive} | ${joined.pass} |`,
     ...caught.map(
       (c) => `| ${c.split(': ')[0]} | 1 | ${c.endsWith('fail') ? '**caught**' : `**${c.split(': ')[1]}**`} | | |`,
     ),

@@ -1,27 +1,64 @@
-// How crowded the machine's CPUs were, window by window: Linux's CPU pressure (/proc/pressure/cpu, "some"),
-// the share of the time at least one runnable task waited for a CPU. LOAD-06 reads it to tell "the server got
-// slower" from "the machine got busier": a slowdown that comes with more waiting for CPUs is not judged
-// against the server. (The CPU other processes used is no such sign: on a saturated machine it rises whenever
-// our own work slows down and leaves them room.) null where /proc/pressure is missing.
-import { readFileSync } from 'node:fs';
+// How much CPU the machine's other processes wanted, window by window, for LOAD-06 to tell "the server got
+// slower" from "a neighbour arrived". Wanted = used + waited for: the CPU time of every process but the
+// run's own (the suite's, its embedded server's, its k6's), from /proc/stat less our processes' time, plus
+// the time their threads waited to run (/proc/<pid>/task/<tid>/schedstat). A neighbour that was there all
+// along wants the same whether or not it gets it: when our own work slows and leaves it room, it uses more
+// and waits less. A neighbour that arrives wants more. (Linux's CPU pressure cannot tell: the run's own
+// processes crowd two cores by themselves.) Where other processes are hidden (/proc mounted hidepid) only
+// their CPU time counts, which also rises when they take the room we leave: a slowdown is then more often
+// inconclusive, never blamed on the wrong side. null where /proc is missing.
+import { readdirSync, readFileSync } from 'node:fs';
+import { machineTicks, processTicks, ticksToSeconds } from './cpu-meters.ts';
 
-function stalledMicroseconds(): number | null {
+interface Reading {
+  at: number;
+  machineBusy: number | null;
+  /** CPU ticks of the run's own processes, by pid. */
+  own: Map<number, number>;
+  /** Nanoseconds other processes' threads waited to run, by "pid/tid". */
+  waited: Map<string, number>;
+}
+
+function read(path: string): string | null {
   try {
-    const some = readFileSync('/proc/pressure/cpu', 'latin1').split('\n', 1)[0] ?? '';
-    const total = /\btotal=(\d+)/.exec(some)?.[1];
-    return total === undefined ? null : Number(total);
+    return readFileSync(path, 'latin1');
   } catch {
     return null;
   }
 }
 
-export class ContentionSampler {
-  /** Share of each window (0..1) during which some task waited for a CPU; null where unreadable. */
-  readonly pressure: (number | null)[] = [];
-  private timer: NodeJS.Timeout | undefined;
-  private last: { at: number; stalled: number } | null = null;
+function list(path: string): string[] {
+  try {
+    return readdirSync(path);
+  } catch {
+    return [];
+  }
+}
 
-  constructor(readonly windowMs: number) {}
+/** Run-queue wait (ns) of every thread of every visible process not in `own`. */
+function othersWaited(own: Set<number>): Map<string, number> {
+  const waited = new Map<string, number>();
+  for (const pid of list('/proc')) {
+    if (!/^\d+$/.test(pid) || own.has(Number(pid))) continue;
+    for (const tid of list(`/proc/${pid}/task`)) {
+      const wait = Number(read(`/proc/${pid}/task/${tid}/schedstat`)?.split(' ')[1]);
+      if (Number.isFinite(wait)) waited.set(`${pid}/${tid}`, wait);
+    }
+  }
+  return waited;
+}
+
+export class ContentionSampler {
+  /** Cores the machine's other processes wanted (used + waited for) in each window; null where unreadable. */
+  readonly others: (number | null)[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private last: Reading | null = null;
+
+  /** `ownPids`: the run's child processes (k6), counted as ours, not as others'. */
+  constructor(
+    readonly windowMs: number,
+    private readonly ownPids: () => number[] = () => [],
+  ) {}
 
   start(): void {
     this.last = this.read();
@@ -31,20 +68,36 @@ export class ContentionSampler {
 
   stop(): (number | null)[] {
     clearInterval(this.timer);
-    return this.pressure;
+    return this.others;
   }
 
-  private read(): { at: number; stalled: number } | null {
-    const stalled = stalledMicroseconds();
-    return stalled === null ? null : { at: performance.now(), stalled };
+  private read(): Reading {
+    const own = new Map<number, number>();
+    for (const pid of [process.pid, ...this.ownPids()]) {
+      const ticks = processTicks(pid);
+      if (ticks !== null) own.set(pid, ticks);
+    }
+    const waited = othersWaited(new Set([process.pid, ...this.ownPids()]));
+    return { at: performance.now(), machineBusy: machineTicks()?.busy ?? null, own, waited };
   }
 
   private sample(): void {
-    const now = this.read();
-    const before = this.last;
+    const [before, now] = [this.last, this.read()];
     this.last = now;
-    if (!now || !before) return void this.pressure.push(null);
-    const share = (now.stalled - before.stalled) / 1000 / (now.at - before.at);
-    this.pressure.push(Math.min(1, Math.max(0, Math.round(share * 1000) / 1000)));
+    this.others.push(before ? wantedCores(before, now) : null);
   }
+}
+
+/** Others' CPU time (machine less ours) and run-queue wait between two readings, in cores. */
+function wantedCores(before: Reading, now: Reading): number | null {
+  const seconds = (now.at - before.at) / 1000;
+  if (seconds <= 0 || before.machineBusy === null || now.machineBusy === null || !now.own.has(process.pid))
+    return null;
+  let ownTicks = 0;
+  for (const [pid, ticks] of now.own) ownTicks += ticks - (before.own.get(pid) ?? ticks);
+  const used = ticksToSeconds(now.machineBusy - before.machineBusy - ownTicks);
+  // A thread born in the window waited all its recorded wait in it; one that ended is missed (its last bit).
+  let waitedNs = 0;
+  for (const [task, wait] of now.waited) waitedNs += wait - (before.waited.get(task) ?? 0);
+  return Math.round((Math.max(0, used) / seconds + waitedNs / 1e9 / seconds) * 1000) / 1000;
 }

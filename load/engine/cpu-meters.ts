@@ -42,3 +42,14 @@ export function machineBusy(before: MachineTicks | null, after: MachineTicks | n
   if (!before || !after || after.total <= before.total) return null;
   return (after.busy - before.busy) / (after.total - before.total);
 }
+
+/** CPU ticks (user + system, all threads) a process has used, or null (no /proc, or it has ended). */
+export function processTicks(pid: number | 'self'): number | null {
+  const stat = read(`/proc/${pid}/stat`);
+  if (stat === null) return null;
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return Number.isFinite(ticks) ? ticks : null;
+}
+
+export const ticksToSeconds = (ticks: number) => ticks / TICKS_PER_SECOND;

@@ -45,8 +45,8 @@ export interface EngineRun {
   durationSeconds: number;
   stoppedEarly: boolean;
   workers: WorkerSummary[];
-  /** CPU pressure, window by window (ContentionSampler): share of the time some task waited for a CPU. */
-  contention: (number | null)[];
+  /** Cores other processes wanted (used + waited for), window by window (ContentionSampler). */
+  othersCores: (number | null)[];
 }
 
 export function assembleRun(
@@ -76,7 +76,7 @@ export function assembleRun(
   client.starved = client.reasons.length > 0;
   return {
     recorder: merged.recorder,
-    contention: [],
+    othersCores: [],
     rotation: merged.rotation,
     checks: merged.checks,
     uniqueness,

@@ -111,7 +111,8 @@ export async function runK6Engine(plan: K6Plan, settings: LoadSettings, context:
   const url = await collector.listen();
   const log = join(plan.dir, `${NAME}-k6.log`);
   try {
-    const contention = new ContentionSampler(windowMsFor(context.durationSeconds));
+    let k6Pid: number | undefined;
+    const contention = new ContentionSampler(windowMsFor(context.durationSeconds), () => (k6Pid ? [k6Pid] : []));
     contention.start();
     const exit = await runK6(
       plan.k6,
@@ -120,6 +121,7 @@ export async function runK6Engine(plan: K6Plan, settings: LoadSettings, context:
         env: plan.env,
         signal: context.signal,
         onStderr: (line) => appendFileSync(log, `${line}\n`),
+        onSpawn: (pid) => (k6Pid = pid),
       },
     ).finally(() => contention.stop());
     const summaryFile = join(plan.dir, `${NAME}-summary.json`);
@@ -144,7 +146,7 @@ export async function runK6Engine(plan: K6Plan, settings: LoadSettings, context:
         collector: view,
         steady: plan.steady,
         stoppedEarly: context.signal.aborted,
-        contention: contention.pressure,
+        othersCores: contention.others,
       },
       settings,
     );

@@ -34,6 +34,8 @@ export interface K6Spawn {
   timeoutMs?: number;
   /** Each stderr line as it comes (e.g. to a log file). */
   onStderr?: (line: string) => void;
+  /** The k6 process's id, once it started (to count its CPU as the run's own). */
+  onSpawn?: (pid: number) => void;
 }
 
 export function runK6(k6: string, args: string[], options: K6Spawn = {}): Promise<K6Exit> {
@@ -43,6 +45,7 @@ export function runK6(k6: string, args: string[], options: K6Spawn = {}): Promis
       cwd: options.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    if (child.pid !== undefined) options.onSpawn?.(child.pid);
     const stdout: Buffer[] = [];
     const stderr: string[] = [];
     let partial = '';

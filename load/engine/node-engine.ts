@@ -66,7 +66,7 @@ export async function runNodeEngine(settings: LoadSettings, options: EngineOptio
     };
     const run = assembleRun(settings, workerResults, uniqueness, durationSeconds, host);
     run.stoppedEarly = options.signal?.aborted ?? false;
-    run.contention = others;
+    run.othersCores = others;
     return run;
   } finally {
     await Promise.all(threads.map((thread) => thread.terminate()));

@@ -13,16 +13,16 @@
 // Throughput is shown beside it (and named when it also fell below min(first / factor, first - 3 × noise))
 // but never fails the requirement on its own: on a shared machine the CPU a server gets moves its throughput
 // more than anything it does. Too few windows with MIN_ANSWERS answers in a third: inconclusive.
-// A busy machine: when the machine's CPU pressure (the share of time some task waited for a CPU,
-// contention-sampler.ts) rose by PRESSURE_RISE from the first third to the last, a slowdown is inconclusive,
-// not the server's failure: the run cannot tell the two apart.
+// A busy machine: when the CPU the machine's other processes wanted (used + waited for, contention-sampler.ts)
+// rose by OTHERS_RISE cores from the first third to the last, a slowdown is inconclusive, not the server's
+// failure: the run cannot tell the two apart.
 import { mergeBuckets, type Recorder } from '../engine/recorder.ts';
 import type { LoadThresholds } from '../engine/settings.ts';
 
 export const MIN_WINDOWS_PER_THIRD = 4;
 export const MIN_ANSWERS = 20;
 const NOISE_WIDTHS = 3;
-export const PRESSURE_RISE = 0.2;
+export const OTHERS_RISE = 0.25;
 
 export interface Degradation {
   window_ms: number;
@@ -42,12 +42,17 @@ export interface Degradation {
   rps_bar: number | null;
   first_rps: number;
   last_rps: number;
-  /** CPU pressure (median of the windows of each third); null where /proc/pressure is unreadable. */
-  cpu_pressure: { first: number | null; last: number | null };
+  /** Cores other processes wanted (median of the windows of each third); null where /proc is unreadable. */
+  others_cores: ThirdsFigure;
   /** last_rps / first_rps; null when the load was not steady (an open model's rate, k6 arrival rates). */
   rps_ratio: number | null;
   judgement: 'pass' | 'fail' | 'inconclusive';
   reasons: string[];
+}
+
+interface ThirdsFigure {
+  first: number | null;
+  last: number | null;
 }
 
 interface Window {
@@ -108,15 +113,15 @@ export function degradationOf(
   durationSeconds: number,
   thresholds: Pick<LoadThresholds, 'degradationFactor' | 'degradationSlackMs'>,
   steady: boolean,
-  contention: readonly (number | null)[] = [],
+  othersCores: readonly (number | null)[] = [],
 ): Degradation {
   const { merge, all, first, last } = thirdsOf(recorder, durationSeconds);
-  const cpu_pressure = pressureOf(contention, merge, all.length);
+  const others_cores = thirdsMedians(othersCores, merge, all.length);
   const factor = thresholds.degradationFactor;
   const slack = thresholds.degradationSlackMs;
   const windowMs = recorder.windowMs * merge;
   const counted = { first: first.length, last: last.length };
-  const base = { window_ms: windowMs, windows: all.length, counted, cpu_pressure };
+  const base = { window_ms: windowMs, windows: all.length, counted, others_cores };
   if (first.length < MIN_WINDOWS_PER_THIRD || last.length < MIN_WINDOWS_PER_THIRD) {
     const need = `${MIN_WINDOWS_PER_THIRD} windows with ${MIN_ANSWERS}+ answers in each third`;
     const had = `${first.length} in the first third, ${last.length} in the last, of ${all.length} of ${windowMs} ms`;
@@ -145,9 +150,10 @@ export function degradationOf(
     .filter(Boolean);
   const fewer = [`throughput: the last third's median window throughput is below the bar`];
   const fell = steady && result.last_rps < rpsBar ? fewer : [];
-  const rise = (cpu_pressure.last ?? 0) - (cpu_pressure.first ?? 0);
-  if (slower.length && rise >= PRESSURE_RISE) {
-    const busier = `the machine got busier: tasks waited for a CPU ${pct(cpu_pressure.last)} of the last third, ${pct(cpu_pressure.first)} of the first, so the slowdown may not be the server's`;
+  if (slower.length && rose(others_cores) >= OTHERS_RISE) {
+    const busier =
+      `the machine got busier: other processes wanted ${others_cores.last} cores in the last third, ` +
+      `${others_cores.first} in the first, so the slowdown may not be the server's`;
     return { ...result, judgement: 'inconclusive', reasons: [...slower, busier] };
   }
   if (slower.length) return { ...result, judgement: 'fail', reasons: [...slower, ...fell] };
@@ -175,10 +181,10 @@ function judgeLatency(first: number[], last: number[], factor: number, slack: nu
   return { first_ms: round(m1), last_ms: round(m3), noise_ms: round(noise), bar_ms: round(bar), verdict };
 }
 
-const pct = (share: number | null) => (share === null ? '?' : `${Math.round(share * 100)}%`);
+const rose = (figure: ThirdsFigure) => (figure.last ?? 0) - (figure.first ?? 0);
 
-/** Median CPU pressure in the first and the last third, on the same (merged) windows. */
-function pressureOf(contention: readonly (number | null)[], merge: number, windows: number) {
+/** Median of a per-window series in the first and the last third, on the same (merged) windows. */
+function thirdsMedians(contention: readonly (number | null)[], merge: number, windows: number): ThirdsFigure {
   const merged = Array.from({ length: windows }, (_, w) => {
     const values = contention.slice(w * merge, (w + 1) * merge).filter((v): v is number => v !== null);
     return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;

@@ -30,8 +30,8 @@ export interface K6Run {
   /** Throughput profile (a fixed number of VUs): throughput can be compared over the run. */
   steady: boolean;
   stoppedEarly: boolean;
-  /** CPU pressure, window by window (ContentionSampler). */
-  contention: (number | null)[];
+  /** Cores other processes wanted, window by window (ContentionSampler). */
+  othersCores: (number | null)[];
 }
 
 export function k6LoadReport(run: K6Run, settings: LoadSettings): LoadReport {
@@ -62,7 +62,7 @@ export function k6LoadReport(run: K6Run, settings: LoadSettings): LoadReport {
       (summary.root_group?.checks ?? []).map((c) => [c.name, { passes: c.passes, fails: c.fails }]),
     ),
     thresholds: settings.thresholds,
-    degradation: degradationOf(recorder, seconds, settings.thresholds, run.steady, run.contention),
+    degradation: degradationOf(recorder, seconds, settings.thresholds, run.steady, run.othersCores),
     series: recorder.series(),
   };
 }

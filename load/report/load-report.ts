@@ -77,7 +77,7 @@ export function nodeLoadReport(run: EngineRun, settings: LoadSettings): LoadRepo
       run.durationSeconds,
       settings.thresholds,
       run.model.kind === 'closed',
-      run.contention,
+      run.othersCores,
     ),
     series: recorder.series(),
     model: { ...run.model, description: describeModel(run.model) },

@@ -154,7 +154,8 @@ function noDegradation(report: LoadReport, ran: boolean): Requirement {
             `p50 (median of ${window}): ${d.p50.first_ms} ms first, ${d.p50.last_ms} ms last; bar ${d.p50.bar_ms} ms, noise ±${d.p50.noise_ms} ms`,
           ]
         : []),
-      `CPU pressure on this machine (time some task waited for a CPU): ${d.cpu_pressure.first ?? '?'} in the first third, ${d.cpu_pressure.last ?? '?'} in the last`,
+      `other processes on this machine wanted ${d.others_cores.first ?? '?'} cores (used + waited for) in the ` +
+        `first third, ${d.others_cores.last ?? '?'} in the last`,
       d.rps_ratio === null
         ? 'throughput not compared: the load was not steady (open model or arrival rate)'
         : `throughput (median of ${window}): ${d.first_rps} req/s first, ${d.last_rps} req/s last (×${d.rps_ratio})`,
