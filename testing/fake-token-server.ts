@@ -5,7 +5,9 @@
 // so only a check that sees all users' tokens together finds the collisions). `reissueEvery`: every Nth
 // pair carries, as its token, a token already sent on another connection. `stall`: answers are held
 // during the first `forMs` of every `everyMs` (counted from the server's creation). With `tls` options it
-// speaks HTTPS. `stats` counts what it did, for tests that compare it with the engine's books.
+// speaks HTTPS. `replayFault`: a spent refresh token presented again gets no HTTP answer: the request is
+// held until the client gives up ('hang') or its connection is reset ('reset'). `stats` counts what it
+// did, for tests that compare it with the engine's books.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer, type ServerOptions as HttpsOptions } from 'node:https';
@@ -19,6 +21,7 @@ export interface FakeFlaws {
   sameTokensPerUser?: boolean;
   reissueEvery?: number;
   stall?: { everyMs: number; forMs: number };
+  replayFault?: 'hang' | 'reset';
 }
 
 export interface FakeStats {
@@ -44,6 +47,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createFakeServer(flaws: FakeFlaws = {}, tls?: HttpsOptions): FakeServer {
   const live = new Map<string, string>();
+  const spent = new Set<string>();
   const issuedTo = new Map<string, number>();
   const stats: FakeStats = { answered: {}, pairs: 0, reissued: 0, servernames: [] };
   const sent: { token: string; socket: Socket }[] = [];
@@ -91,10 +95,13 @@ export function createFakeServer(flaws: FakeFlaws = {}, tls?: HttpsOptions): Fak
       const token = form.get('refreshToken') ?? '';
       if (req.url !== '/v1/refresh/token') return reply(404, { error: 'not_found' });
       const user = live.get(token);
+      if (flaws.replayFault && spent.has(token))
+        return flaws.replayFault === 'reset' ? req.socket.destroy() : undefined;
       if (user === undefined)
         return reply(400, { error: 'invalid_grant', error_description: 'refresh token is not valid' });
       if (flaws.raceWindowMs) await sleep(flaws.raceWindowMs);
       if (!flaws.acceptReplays) live.delete(token);
+      if (flaws.replayFault) spent.add(token);
       return reply(200, issue(user, req.socket));
     };
     req.on('end', () => void respond());

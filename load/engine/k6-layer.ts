@@ -2,6 +2,7 @@
 // and the k6 run's requirements: judged like the Node engine's, token uniqueness across all VUs, and
 // `inconclusive` with k6's own lines as evidence when k6 fails mid-run.
 import { CannotRunError } from '../../verify/errors.ts';
+import { emptyCounters } from '../flows/rotation.ts';
 import type { LayerContext, LayerOutcome, RequirementResult } from '../../verify/types.ts';
 import { renderLoadSection } from '../report/load-section.ts';
 import { COLLISION_REQUIREMENT, collectorEvidence, collectorGap } from '../report/k6-report.ts';
@@ -83,13 +84,7 @@ function emptyReport(settings: LoadSettings): LoadReport {
     error_rate: 0,
     latency_ms: latency,
     endpoints: { token: endpoint, refresh: endpoint },
-    rotation: {
-      rotations: 0,
-      replays: 0,
-      races: 0,
-      accepted_in_grace: 0,
-      violations: { replay_accepted: 0, family_survived_replay: 0, race_double_win: 0, token_collision: 0 },
-    },
+    rotation: emptyCounters(),
     checks: {},
     thresholds: settings.thresholds,
     degradation: degradationOf(new Recorder(0), 0, settings.thresholds, false),

@@ -3,6 +3,7 @@
 // knows its largest bucket, not the exact largest value); counts add up.
 import assert from 'node:assert/strict';
 import { latencyOf, Recorder } from './recorder.ts';
+import { emptyCounters, TALLIES } from '../flows/rotation.ts';
 import { mergeResults } from './merge.ts';
 import type { WorkerResult } from './worker-types.ts';
 
@@ -14,10 +15,9 @@ function result(index: number, recorder: Recorder, extra: Partial<WorkerResult> 
     latencyCount: recorder.overall.histogram.totalCount,
     tokensChecked: 0,
     rotation: {
-      rotations: index + 1,
-      replays: 2,
-      races: 3,
-      accepted_in_grace: 0,
+      ...emptyCounters(),
+      // Each tally its own figure: worker 0 has k + 1 of the k-th, worker 1 twice that.
+      ...Object.fromEntries(TALLIES.map((tally, k) => [tally, (index + 1) * (k + 1)])),
       violations: { replay_accepted: index, family_survived_replay: 0, race_double_win: 1, token_collision: 0 },
     },
     checks: { grant: { passes: 10 * (index + 1), fails: index } },
@@ -75,10 +75,7 @@ describe('merging worker results', () => {
   it('adds up rotation counters, checks, starts, failures and abandoned requests', () => {
     const merged = mergeResults([result(0, new Recorder(0)), result(1, new Recorder(0))]);
     assert.deepEqual(merged.rotation, {
-      rotations: 3,
-      replays: 4,
-      races: 6,
-      accepted_in_grace: 0,
+      ...Object.fromEntries(TALLIES.map((tally, k) => [tally, 3 * (k + 1)])),
       violations: { replay_accepted: 1, family_survived_replay: 0, race_double_win: 2, token_collision: 0 },
     });
     assert.deepEqual(merged.checks, { grant: { passes: 30, fails: 1 } });

@@ -1,6 +1,6 @@
 // The workers' results as one run: histograms merged (HdrHistogram encode/add), counts summed. Nothing is
 // judged here, so what the workers saw and what the report says can be compared figure for figure.
-import type { RotationCounters } from '../flows/rotation.ts';
+import { emptyCounters, TALLIES, type RotationCounters } from '../flows/rotation.ts';
 import { Recorder } from './recorder.ts';
 import type { CheckCounts, StartFigures, WorkerResult } from './worker-types.ts';
 
@@ -16,23 +16,14 @@ export interface MergedResults {
 
 export function mergeResults(results: WorkerResult[]): MergedResults {
   const recorder = new Recorder(0, results[0]?.recorder.windowMs);
-  const rotation: RotationCounters = {
-    rotations: 0,
-    replays: 0,
-    races: 0,
-    accepted_in_grace: 0,
-    violations: { replay_accepted: 0, family_survived_replay: 0, race_double_win: 0, token_collision: 0 },
-  };
+  const rotation: RotationCounters = emptyCounters();
   const checks: CheckCounts = {};
   const starts: StartFigures = { scheduled: 0, started: 0, late: 0, queued: 0, dropped: 0, max_lag_ms: 0 };
   const failures: Record<string, number> = {};
   let [abandoned, connectFailures] = [0, 0];
   for (const result of results) {
     recorder.merge(result.recorder);
-    rotation.rotations += result.rotation.rotations;
-    rotation.replays += result.rotation.replays;
-    rotation.races += result.rotation.races;
-    rotation.accepted_in_grace += result.rotation.accepted_in_grace;
+    for (const tally of TALLIES) rotation[tally] += result.rotation[tally];
     for (const [violation, count] of Object.entries(result.rotation.violations))
       rotation.violations[violation as keyof RotationCounters['violations']] += count;
     for (const [name, counts] of Object.entries(result.checks)) {

@@ -83,7 +83,7 @@ describe('shared flows', () => {
       const ctx = context(grace);
       drive(new RaceFlow(ctx), () => pair());
       assert.equal(ctx.ledger.counters.violations.race_double_win, grace ? 0 : 1);
-      assert.equal(ctx.ledger.counters.accepted_in_grace, grace ? 1 : 0);
+      assert.equal(ctx.ledger.counters.double_wins_in_grace, grace ? 1 : 0);
     }
   });
 

@@ -1,5 +1,6 @@
 // Flow: a race. Password grant, then `raceWidth` concurrent refreshes of the same refresh token:
-// exactly one may win, the others must be rejected.
+// exactly one may win, the others must be rejected. The racers go out together, before any answer, so with
+// a rotation grace every extra winner presented the token inside the window (see rotation.ts).
 import { checkPair, isRejection, type ResponseLike } from './checks.ts';
 import { CHECKS, type Flow, type FlowContext } from './flow.ts';
 import { passwordGrantRequest, refreshRequest, type RequestSpec } from './requests.ts';
@@ -35,9 +36,14 @@ export class RaceFlow implements Flow {
     // Inside a rotation grace every winner may get the one same pair: count each distinct pair once.
     const counted = ledger.graceful ? [...new Map(pairs.map((p) => [p.refreshToken, p])).values()] : pairs;
     for (const pair of counted) ledger.issued(pair);
-    ledger.raced(wins.length);
-    observer.check(CHECKS.raceOne, wins.length === 1 || (ledger.graceful && wins.length > 1));
-    observer.check(CHECKS.raceLosers, responses.filter(isRejection).length === responses.length - wins.length);
+    // Only answered racers count: a race with an unanswered racer is counted apart and its checks not run
+    // (the failed request counts as an error); two winners among the answers are still a violation.
+    const answered = responses.filter((r) => r.status > 0).length;
+    ledger.raced(responses.length, answered, wins.length);
+    if (answered === responses.length) {
+      observer.check(CHECKS.raceOne, wins.length === 1 || (ledger.insideGrace(0) && wins.length > 1));
+      observer.check(CHECKS.raceLosers, responses.filter(isRejection).length === responses.length - wins.length);
+    }
     this.step = 'done';
   }
 }

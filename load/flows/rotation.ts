@@ -1,6 +1,21 @@
 // Rotation bookkeeping: the invariants of refresh-token rotation, counted. One ledger per k6 VU or per
 // Node engine worker; a chain or race stays with one ledger, so its invariants are exact. Issued tokens
 // go into a TokenSet: per VU in k6, one set shared by all worker threads in the Node engine.
+//
+// Only answered evidence counts: a replay, a family probe or a racer that got no HTTP answer (status 0: a
+// timeout, a reset) is counted apart and judged on nothing.
+//
+// The grace window (a target that declares --rotation-grace S) is judged by time, on the client's clock
+// (Date.now(): k6 and Node both have it). A replay's age is the time from the answer that rotated the
+// token out to the replay's send: the least time that can have passed at the server between the two
+// (the server rotated the token before it answered, and saw the replay after it was sent), so both
+// round trips count in the server's favour. A replay is inside the window when its age < S s +
+// GRACE_TOLERANCE_MS (a server clock of coarse granularity, a `<=` for a `<`); there an acceptance is
+// allowed. Outside it, or without a grace, an acceptance is a violation. The racers of a race are sent
+// together, before any answer: each presented the token before its rotation by the first winner (age <=
+// 0), so extra winners are inside any grace. A chain's own replay comes right after its last rotation
+// (inside), so with a grace the ledger keeps a few spent tokens (`remember`) and hands each back
+// (`takeDue`) once it was rotated out S s + OUTSIDE_MARGIN_MS ago: the next chain replays it first.
 import type { TokenPair } from './checks.ts';
 import { DigestSet, type TokenSet } from './digest-set.ts';
 
@@ -13,13 +28,72 @@ export const VIOLATIONS: readonly Violation[] = [
   'token_collision',
 ];
 
+/** A replay accepted less than S s + this after the token's rotation counts as inside the grace window. */
+export const GRACE_TOLERANCE_MS = 100;
+/** A remembered spent token is replayed once rotated out S s + this ago (beyond the tolerance). */
+export const OUTSIDE_MARGIN_MS = 250;
+/** Spent tokens a ledger keeps for replays outside the window; the oldest are kept, newer ones not taken. */
+export const SPENT_QUEUE = 32;
+
 export interface RotationCounters {
   rotations: number;
+  /** Replays of a spent refresh token that got an HTTP answer (inside and outside the grace window). */
   replays: number;
+  /** Answered replays of a token rotated out less than S s + tolerance before: acceptance allowed. */
+  replays_in_grace: number;
+  /** Answered replays of a token rotated out at least S s + tolerance before (every replay without a grace). */
+  replays_outside_grace: number;
+  /** Replays that got no HTTP answer: no evidence either way. */
+  replays_unanswered: number;
+  /** Answered probes of a family's newest token, after an answered replay. */
+  family_probes: number;
+  /** Of those, after a replay outside the grace window: the family must be revoked. */
+  family_probes_outside_grace: number;
+  /** Probes that got no HTTP answer. */
+  family_probes_unanswered: number;
+  /** Races in which every racer got an HTTP answer. */
   races: number;
-  /** Accepted replays and double wins while the target declares a grace period: allowed, so only counted. */
-  accepted_in_grace: number;
+  /** Races in which some racer got no answer: not in `races` (two winners among the answers still violate). */
+  races_unanswered: number;
+  /** Replays inside the grace window that were accepted (allowed). */
+  replays_accepted_in_grace: number;
+  /** Families that survived a replay inside the grace window (allowed). */
+  families_survived_in_grace: number;
+  /** Races with more than one winner inside a grace window (allowed: see `raced`). */
+  double_wins_in_grace: number;
   violations: Record<Violation, number>;
+}
+
+export type Tally = Exclude<keyof RotationCounters, 'violations'>;
+
+export function emptyCounters(): RotationCounters {
+  return {
+    rotations: 0,
+    replays: 0,
+    replays_in_grace: 0,
+    replays_outside_grace: 0,
+    replays_unanswered: 0,
+    family_probes: 0,
+    family_probes_outside_grace: 0,
+    family_probes_unanswered: 0,
+    races: 0,
+    races_unanswered: 0,
+    replays_accepted_in_grace: 0,
+    families_survived_in_grace: 0,
+    double_wins_in_grace: 0,
+    violations: { replay_accepted: 0, family_survived_replay: 0, race_double_win: 0, token_collision: 0 },
+  };
+}
+
+/** The counters other than violations, in report order (k6 has one Counter metric per tally). */
+export const TALLIES = Object.keys(emptyCounters()).filter((key) => key !== 'violations') as Tally[];
+
+/** A spent refresh token kept for a replay outside the grace window, with its family's newest token. */
+export interface SpentToken {
+  refreshToken: string;
+  /** Date.now() of the answer that rotated it out. */
+  rotatedAt: number;
+  newest: string;
 }
 
 export interface LedgerOptions {
@@ -28,24 +102,27 @@ export interface LedgerOptions {
   capacity?: number;
   /** Where issued tokens are remembered: the Node engine shares one set between its worker threads. */
   tokens?: TokenSet;
+  /** The clock (default Date.now), in ms. */
+  now?: () => number;
 }
 
 export class RotationLedger {
-  readonly counters: RotationCounters = {
-    rotations: 0,
-    replays: 0,
-    races: 0,
-    accepted_in_grace: 0,
-    violations: { replay_accepted: 0, family_survived_replay: 0, race_double_win: 0, token_collision: 0 },
-  };
+  readonly counters: RotationCounters = emptyCounters();
   /** The issued tokens, by digest: see TokenSet.figures() for how many were compared. */
   readonly tokens: TokenSet;
+  private readonly graceMs: number;
+  private readonly spent: SpentToken[] = [];
 
   constructor(
     private readonly options: LedgerOptions,
     private readonly onViolation: (v: Violation) => void = () => undefined,
   ) {
     this.tokens = options.tokens ?? new DigestSet(options.capacity);
+    this.graceMs = options.graceSeconds * 1000;
+  }
+
+  now(): number {
+    return this.options.now ? this.options.now() : Date.now();
   }
 
   /** A freshly issued pair: both tokens must differ from each other and from every token seen before. */
@@ -56,33 +133,68 @@ export class RotationLedger {
     for (let i = 0; i < collisions; i += 1) this.violate('token_collision');
   }
 
-  /** True when the target declares a grace period: accepted replays and double wins are then allowed. */
+  /** True when the target declares a grace period. */
   get graceful(): boolean {
-    return this.options.graceSeconds > 0;
+    return this.graceMs > 0;
+  }
+
+  /** Whether a token presented `ageMs` after the answer that rotated it out is inside the grace window. */
+  insideGrace(ageMs: number): boolean {
+    return this.graceMs > 0 && ageMs < this.graceMs + GRACE_TOLERANCE_MS;
   }
 
   rotated(): void {
     this.counters.rotations += 1;
   }
 
-  /** A spent refresh token was presented again; `accepted` when the server answered with a pair. */
-  replayed(accepted: boolean): void {
+  /**
+   * A spent refresh token was presented again, `ageMs` after the answer that rotated it out (measured at
+   * the replay's send); `status` 0: no HTTP answer. Returns whether it was inside the grace window.
+   */
+  replayed(status: number, ageMs: number): boolean {
+    const inside = this.insideGrace(ageMs);
+    if (status === 0) {
+      this.counters.replays_unanswered += 1;
+      return inside;
+    }
     this.counters.replays += 1;
-    if (accepted) this.lenient('replay_accepted');
+    this.counters[inside ? 'replays_in_grace' : 'replays_outside_grace'] += 1;
+    if (status === 200) this.accepted(inside, 'replays_accepted_in_grace', 'replay_accepted');
+    return inside;
   }
 
-  /** After a replay, the newest token of the family was tried; `accepted` when it still worked. */
-  familyProbed(accepted: boolean): void {
-    if (accepted) this.lenient('family_survived_replay');
+  /** After an answered replay, the newest token of the family was tried; `status` 200: it still worked. */
+  familyProbed(status: number, replayInside: boolean): void {
+    if (status === 0) {
+      this.counters.family_probes_unanswered += 1;
+      return;
+    }
+    this.counters.family_probes += 1;
+    if (!replayInside) this.counters.family_probes_outside_grace += 1;
+    if (status === 200) this.accepted(replayInside, 'families_survived_in_grace', 'family_survived_replay');
   }
 
-  raced(winners: number): void {
-    this.counters.races += 1;
-    if (winners > 1) this.lenient('race_double_win');
+  /** `answered` of `width` concurrent refreshes of one token got an HTTP answer, `winners` of them a pair. */
+  raced(width: number, answered: number, winners: number): void {
+    this.counters[answered === width ? 'races' : 'races_unanswered'] += 1;
+    // Sent together, before any answer: every racer presented the token no later than its rotation.
+    if (winners > 1) this.accepted(this.insideGrace(0), 'double_wins_in_grace', 'race_double_win');
   }
 
-  private lenient(violation: Violation): void {
-    if (this.graceful) this.counters.accepted_in_grace += 1;
+  /** With a grace: keeps a spent token for a replay outside the window (up to SPENT_QUEUE, oldest kept). */
+  remember(token: SpentToken): void {
+    if (this.graceMs > 0 && this.spent.length < SPENT_QUEUE) this.spent.push(token);
+  }
+
+  /** The oldest kept token if it was rotated out at least S s + OUTSIDE_MARGIN_MS before `now`, else null. */
+  takeDue(now: number): SpentToken | null {
+    const oldest = this.spent[0];
+    if (!oldest || now - oldest.rotatedAt < this.graceMs + OUTSIDE_MARGIN_MS) return null;
+    return this.spent.shift() as SpentToken;
+  }
+
+  private accepted(inside: boolean, allowed: Tally, violation: Violation): void {
+    if (inside) this.counters[allowed] += 1;
     else this.violate(violation);
   }
 

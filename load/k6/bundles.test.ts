@@ -100,6 +100,16 @@ describe('k6 bundles', function () {
       assert.ok(failed.includes('checks: rate>=0.99'), 'the replay check failed too');
     });
 
+    it('refresh-chain with a declared 1 s grace still fails rotation_replay_accepted there: on replays of tokens rotated out over 1 s before', async () => {
+      const grace = { TOKEN_SUITE_ROTATION_GRACE_SECONDS: '1', PROFILE: 'throughput', TOKEN_SUITE_LOAD_DURATION: '3s' };
+      const { exit, data, failed } = await run('refresh-chain', 'replay-accepted', grace);
+      assert.equal(exit.code, 99, shown(exit));
+      assert.ok(failed.includes('rotation_replay_accepted: count==0'), failed.join(', '));
+      const count = (metric: string) => data.metrics[metric]?.values.count ?? 0;
+      assert.ok(count('rotation_replays_outside_grace') > 0 && count('rotation_replays_in_grace') > 0, shown(exit));
+      assert.equal(count('rotation_replay_accepted'), count('rotation_replays_outside_grace'));
+    });
+
     it('race fails rotation_race_double_win (exit 99) on a server that lets concurrent refreshes of one token win', async () => {
       const { exit, failed } = await run('race', 'refresh-race');
       assert.equal(exit.code, 99, shown(exit));

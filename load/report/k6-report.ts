@@ -2,7 +2,7 @@
 // errors, latency and the per-second series come from the collector's record of every API request
 // (load/engine/k6-collector.ts), token collisions from its digests across all VUs, and the rotation
 // counters and checks from k6's end-of-test summary (k6's Counter metrics add up every VU's).
-import { VIOLATIONS, type RotationCounters } from '../flows/rotation.ts';
+import { emptyCounters, TALLIES, VIOLATIONS } from '../flows/rotation.ts';
 import type { CollectorView, Sample } from '../engine/k6-collector.ts';
 import { latencyOf, Recorder, windowMsFor } from '../engine/recorder.ts';
 import type { LoadSettings } from '../engine/settings.ts';
@@ -57,7 +57,8 @@ export function k6LoadReport(run: K6Run, settings: LoadSettings): LoadReport {
     error_rate: all.requests ? round(all.errors / all.requests, 4) : 0,
     latency_ms: all.latency_ms,
     endpoints: { token: figures(recorder.endpoints.token), refresh: figures(recorder.endpoints.refresh) },
-    rotation: rotationOf(summary, run.collector),
+    ...rotationOf(summary, run.collector),
+    rotation_grace_s: settings.flows.graceSeconds,
     checks: Object.fromEntries(
       (summary.root_group?.checks ?? []).map((c) => [c.name, { passes: c.passes, fails: c.fails }]),
     ),
@@ -67,19 +68,25 @@ export function k6LoadReport(run: K6Run, settings: LoadSettings): LoadReport {
   };
 }
 
-function rotationOf(summary: K6Summary, collector: CollectorView): RotationCounters {
-  const violations = Object.fromEntries(
-    VIOLATIONS.map((v) => [v, count(summary, `rotation_${v}`)]),
-  ) as RotationCounters['violations'];
-  // Across VUs: the collector saw every VU's tokens (a VU's own ledger sees only its own).
-  violations.token_collision = collector.collisions;
-  return {
-    rotations: count(summary, 'rotation_rotations'),
-    replays: count(summary, 'rotation_replays'),
-    races: count(summary, 'rotation_races'),
-    accepted_in_grace: count(summary, 'rotation_accepted_in_grace'),
-    violations,
+/**
+ * The rotation counters, summed over every VU by k6. The VUs add every one (0 included) in every
+ * iteration, so a summary without one is broken: its name goes into `rotation_missing`, and the rotation
+ * requirements are then inconclusive rather than judged on a count of 0.
+ */
+function rotationOf(summary: K6Summary, collector: CollectorView): Pick<LoadReport, 'rotation' | 'rotation_missing'> {
+  const rotation = emptyCounters();
+  const missing: string[] = [];
+  const read = (metric: string) => {
+    const value = summary.metrics[metric]?.values.count;
+    if (value === undefined) missing.push(metric);
+    return value ?? 0;
   };
+  for (const tally of TALLIES) rotation[tally] = read(`rotation_${tally}`);
+  for (const violation of VIOLATIONS)
+    if (violation !== 'token_collision') rotation.violations[violation] = read(`rotation_${violation}`);
+  // Across VUs: the collector saw every VU's tokens (a VU's own ledger sees only its own).
+  rotation.violations.token_collision = collector.collisions;
+  return missing.length > 0 ? { rotation, rotation_missing: missing } : { rotation };
 }
 
 /** What the collector saw, for LOAD-05's evidence; null when its view is complete. */

@@ -27,6 +27,10 @@ export interface LoadReport {
   latency_ms: LatencyMs;
   endpoints: Record<'token' | 'refresh', EndpointFigures>;
   rotation: RotationCounters;
+  /** The rotation grace the target declares (--rotation-grace), in seconds; absent: 0. */
+  rotation_grace_s?: number;
+  /** Rotation counters absent from k6's summary: the rotation requirements cannot be judged (k6 engine). */
+  rotation_missing?: string[];
   checks: CheckCounts;
   thresholds: LoadThresholds;
   /** The first and the last third of the run compared (LOAD-06), window by window. */
@@ -70,6 +74,7 @@ export function nodeLoadReport(run: EngineRun, settings: LoadSettings): LoadRepo
     ...overall(figures(recorder.overall)),
     endpoints: { token: figures(recorder.endpoints.token), refresh: figures(recorder.endpoints.refresh) },
     rotation: run.rotation,
+    rotation_grace_s: settings.flows.graceSeconds,
     checks: run.checks,
     thresholds: settings.thresholds,
     degradation: degradationOf(

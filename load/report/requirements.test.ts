@@ -1,6 +1,7 @@
 // LOAD-05 says what its uniqueness check guarantees, from the figures the engine reports; LOAD-02 says
 // which load model ran and how the client fared.
 import assert from 'node:assert/strict';
+import { emptyCounters } from '../flows/rotation.ts';
 import type { LoadReport } from './load-report.ts';
 import { Recorder } from '../engine/recorder.ts';
 import { degradationOf } from './degradation.ts';
@@ -20,13 +21,7 @@ function report(extra: Partial<LoadReport> = {}, collisions = 0): LoadReport {
     error_rate: 0,
     latency_ms: latency,
     endpoints: { token: endpoint, refresh: endpoint },
-    rotation: {
-      rotations: 1,
-      replays: 1,
-      races: 1,
-      accepted_in_grace: 0,
-      violations: { replay_accepted: 0, family_survived_replay: 0, race_double_win: 0, token_collision: collisions },
-    },
+    rotation: { ...emptyCounters(), violations: { ...emptyCounters().violations, token_collision: collisions } },
     checks: {},
     thresholds: {
       p95TokenMs: 1000,

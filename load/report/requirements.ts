@@ -2,13 +2,13 @@
 import type { RequirementResult, Status } from '../../verify/types.ts';
 import { MIN_ANSWERS, MIN_WINDOWS_PER_THIRD } from './degradation.ts';
 import type { LoadReport } from './load-report.ts';
+import { rotationRequirements } from './rotation-requirements.ts';
 
 type Requirement = Omit<RequirementResult, 'layer'>;
 const percent = (n: number) => `${Math.round(n * 10000) / 100}%`;
 
 export function loadRequirements(report: LoadReport): RequirementResult[] {
   const t = report.thresholds;
-  const v = report.rotation.violations;
   const checkTotals = Object.values(report.checks).reduce(
     (s, c) => ({ passes: s.passes + c.passes, fails: s.fails + c.fails }),
     { passes: 0, fails: 0 },
@@ -59,36 +59,7 @@ export function loadRequirements(report: LoadReport): RequirementResult[] {
         ...clientEvidence(report),
       ],
     },
-    {
-      id: 'LOAD-03',
-      level: 'MUST',
-      source: 'docs; RFC 9700 §4.14.2',
-      title: 'Refresh rotation holds under load: a replayed refresh token is rejected',
-      minimum: 'one answered replay of a spent refresh token',
-      status: report.rotation.replays === 0 ? 'inconclusive' : status(v.replay_accepted === 0),
-      evidence: [
-        `${report.rotation.rotations} rotations, ${report.rotation.replays} replays: ${v.replay_accepted} replays accepted`,
-        ...grace(report),
-      ],
-    },
-    {
-      id: 'LOAD-07',
-      level: 'SHOULD',
-      source: 'RFC 9700 §4.14.2',
-      title: 'Reuse detection holds under load: after a replay the newest token of the family is revoked',
-      minimum: 'one family whose replay and newest token were both answered',
-      status: report.rotation.replays === 0 ? 'inconclusive' : status(v.family_survived_replay === 0, 'warn'),
-      evidence: [`${report.rotation.replays} replays: ${v.family_survived_replay} families survived one`],
-    },
-    {
-      id: 'LOAD-04',
-      level: 'MUST',
-      source: 'docs; RFC 9700 §4.14.2',
-      title: 'Refresh rotation holds under load: of concurrent refreshes of one token exactly one wins',
-      minimum: 'one race whose every racer was answered',
-      status: report.rotation.races === 0 ? 'inconclusive' : status(v.race_double_win === 0),
-      evidence: [`${report.rotation.races} races: ${v.race_double_win} with more than one winner`, ...grace(report)],
-    },
+    ...rotationRequirements(report, status),
     uniqueness(report, status),
     noDegradation(report, ran),
   ];
@@ -200,10 +171,4 @@ function clientEvidence(report: LoadReport): string[] {
   const busy = c.thread_busy.map((b) => (b === null ? '?' : `${Math.round(b * 100)}%`)).join(', ');
   const figures = `client: ${c.workers} worker(s) busy ${busy}, event-loop delay p99 ${c.event_loop_delay_ms.p99} ms`;
   return [c.starved ? `${figures}; the client was a limit: ${c.reasons.join('; ')}` : figures];
-}
-
-function grace(report: LoadReport): string[] {
-  return report.rotation.accepted_in_grace > 0
-    ? [`${report.rotation.accepted_in_grace} acceptances within the declared grace period (allowed)`]
-    : [];
 }

@@ -5,7 +5,7 @@ import { Counter } from 'k6/metrics';
 import type { Options } from 'k6/options';
 import type { TokenPair } from '../../flows/checks.ts';
 import type { Flow, FlowContext } from '../../flows/flow.ts';
-import { RotationLedger, VIOLATIONS, type Violation } from '../../flows/rotation.ts';
+import { RotationLedger, TALLIES, VIOLATIONS, type Tally, type Violation } from '../../flows/rotation.ts';
 import { CollectorBatch } from './collector.ts';
 import { runFlow } from './drive.ts';
 import { scenarioFor } from './profiles.ts';
@@ -35,8 +35,9 @@ function tlsOptions(): Options {
 // token collisions are found by the suite's collector when `verify` runs k6 (see collector.ts).
 const counters = {} as Record<Violation, Counter>;
 for (const violation of VIOLATIONS) counters[violation] = new Counter(metricName(violation));
-const TALLIES = ['rotations', 'replays', 'races', 'accepted_in_grace'] as const;
-const tallies = {} as Record<(typeof TALLIES)[number], Counter>;
+// One Counter per tally (rotation_replays, rotation_replays_outside_grace, ...), added every iteration
+// (0 included), so each is in the summary and a missing one means a broken summary, not a count of 0.
+const tallies = {} as Record<Tally, Counter>;
 for (const key of TALLIES) tallies[key] = new Counter(`rotation_${key}`);
 
 /** The VU's ledger, which also hands every issued token to the current iteration's collector batch. */

@@ -1,0 +1,144 @@
+// LOAD-03, LOAD-07, LOAD-04: refresh rotation under load, judged only on answered evidence (see
+// flows/rotation.ts). A violation fails (LOAD-07, a SHOULD: warns) whatever the count; without one a
+// requirement passes only on MIN_ROTATION_EVIDENCE answered replays outside the grace window (every replay
+// without a grace), families probed after one, or races with every racer answered. Below that, or when
+// k6's summary lacks a rotation counter, it is inconclusive and says what was missing.
+import type { RequirementResult, Status } from '../../verify/types.ts';
+import { GRACE_TOLERANCE_MS, OUTSIDE_MARGIN_MS } from '../flows/rotation.ts';
+import type { LoadReport } from './load-report.ts';
+
+type Requirement = Omit<RequirementResult, 'layer'>;
+
+/** Answered replays (outside the grace window), families or races that LOAD-03, LOAD-07 and LOAD-04 need. */
+export const MIN_ROTATION_EVIDENCE = 10;
+const WHY_MINIMUM = 'a server that breaks the rule in 30% of cases passes 10 by chance under 3% of the time (0.7^10)';
+
+type Judge = (ok: boolean, level?: 'fail' | 'warn') => Status;
+
+/** `status`: the load layer's own (inconclusive when nothing ran), as for the other load requirements. */
+export function rotationRequirements(report: LoadReport, status: Judge): Requirement[] {
+  const r = report.rotation;
+  const v = r.violations;
+  const MIN = MIN_ROTATION_EVIDENCE;
+  const judge = (violations: number, evidence: number, level: 'fail' | 'warn' = 'fail'): Status => {
+    if (report.rotation_missing) return 'inconclusive';
+    if (violations > 0) return status(false, level);
+    return evidence < MIN_ROTATION_EVIDENCE ? 'inconclusive' : status(true, level);
+  };
+  return [
+    {
+      id: 'LOAD-03',
+      level: 'MUST',
+      source: 'docs; RFC 9700 §4.14.2',
+      title: 'Refresh rotation holds under load: a replayed refresh token is rejected',
+      minimum: `${MIN} answered replays outside the grace window (without a grace: any ${MIN}); ${WHY_MINIMUM}`,
+      status: judge(v.replay_accepted, r.replays_outside_grace),
+      evidence: replayEvidence(report),
+    },
+    {
+      id: 'LOAD-07',
+      level: 'SHOULD',
+      source: 'RFC 9700 §4.14.2',
+      title: 'Reuse detection holds under load: after a replay the newest token of the family is revoked',
+      minimum: `${MIN} families whose replay (outside the grace window) and probe were both answered; ${WHY_MINIMUM}`,
+      status: judge(v.family_survived_replay, r.family_probes_outside_grace, 'warn'),
+      evidence: familyEvidence(report),
+    },
+    {
+      id: 'LOAD-04',
+      level: 'MUST',
+      source: 'docs; RFC 9700 §4.14.2',
+      title: 'Refresh rotation holds under load: of concurrent refreshes of one token exactly one wins',
+      minimum: `${MIN} races with every racer answered; ${WHY_MINIMUM}`,
+      status: judge(v.race_double_win, r.races),
+      evidence: raceEvidence(report),
+    },
+  ];
+}
+
+const graceOf = (report: LoadReport) => report.rotation_grace_s ?? 0;
+
+function outsideText(report: LoadReport): string {
+  const grace = graceOf(report);
+  const age = `${grace} s + ${GRACE_TOLERANCE_MS} ms`;
+  return `outside the ${grace} s grace window (rotated out ${age} or more before the replay was sent)`;
+}
+
+function shortOf(report: LoadReport, evidence: number, what: string): string[] {
+  if (evidence >= MIN_ROTATION_EVIDENCE) return [];
+  const grace = graceOf(report);
+  const longer =
+    grace > 0
+      ? `; a replay outside the window needs a token rotated out ${grace} s + ${OUTSIDE_MARGIN_MS} ms earlier, ` +
+        'so the run must last clearly longer than that'
+      : '';
+  return [`only ${evidence} ${what}, fewer than the ${MIN_ROTATION_EVIDENCE} needed to judge${longer}`];
+}
+
+function missingOf(report: LoadReport): string[] {
+  const missing = report.rotation_missing;
+  return missing ? [`k6's summary lacks ${missing.join(', ')}: the rotation counters cannot be judged`] : [];
+}
+
+const unanswered = (n: number, what: string) => (n > 0 ? [`${n} ${what} got no HTTP answer (timeout, reset)`] : []);
+
+function replayEvidence(report: LoadReport): string[] {
+  const r = report.rotation;
+  const answered = `${r.rotations} rotations, ${r.replays} replays answered`;
+  const accepted = `${r.violations.replay_accepted} replays accepted`;
+  const lines =
+    graceOf(report) > 0
+      ? [
+          `${answered}: ${r.replays_outside_grace} ${outsideText(report)}: ${accepted}`,
+          `${r.replays_in_grace} replays inside the window: ${r.replays_accepted_in_grace} accepted (allowed)`,
+        ]
+      : [`${answered}: ${accepted}`];
+  return [
+    ...lines,
+    ...unanswered(r.replays_unanswered, 'replays'),
+    ...shortOf(report, r.replays_outside_grace, 'answered replays outside the grace window'),
+    ...missingOf(report),
+  ];
+}
+
+function familyEvidence(report: LoadReport): string[] {
+  const r = report.rotation;
+  const survived = `${r.violations.family_survived_replay} families survived one`;
+  const probed = `${r.family_probes} families probed after an answered replay (replay and probe both answered)`;
+  const inside = r.family_probes - r.family_probes_outside_grace;
+  const lines =
+    graceOf(report) > 0
+      ? [
+          `${probed}: ${r.family_probes_outside_grace} after a replay ${outsideText(report)}: ${survived}`,
+          `${inside} after a replay inside the window: ${r.families_survived_in_grace} survived (allowed)`,
+        ]
+      : [`${probed}: ${survived}`];
+  return [
+    ...lines,
+    ...unanswered(r.replays_unanswered, 'replays (their families not probed)'),
+    ...unanswered(r.family_probes_unanswered, 'family probes'),
+    ...shortOf(report, r.family_probes_outside_grace, 'families probed after a replay outside the grace window'),
+    ...missingOf(report),
+  ];
+}
+
+function raceEvidence(report: LoadReport): string[] {
+  const r = report.rotation;
+  const grace = graceOf(report);
+  const races = `${r.races} races with every racer answered: ${r.violations.race_double_win} with more than one winner`;
+  const allowed = [
+    `${r.double_wins_in_grace} with several winners inside the ${grace} s grace window (allowed: the racers are ` +
+      'sent together, so each presents the token before its rotation by the first winner)',
+  ];
+  const partial = [
+    `${r.races_unanswered} races in which a racer got no HTTP answer (timeout, reset): not counted above, ` +
+      'though two winners among their answers count as more than one winner',
+  ];
+  return [
+    grace > 0 ? `${races} outside a grace window` : races,
+    ...(grace > 0 ? allowed : []),
+    ...(r.races_unanswered > 0 ? partial : []),
+    ...shortOf(report, r.races, 'races with every racer answered'),
+    ...missingOf(report),
+  ];
+}
