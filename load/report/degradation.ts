@@ -10,7 +10,7 @@
 // Judged on the window p95s and, the same way, on the window p50s: a server that slows every request moves
 // its median as much, with less noise (the p95 of a busy machine is mostly its hiccups).
 // Latency decides, in both load models: fixed users (closed model) wait longer on a slower server too.
-// Throughput is shown beside it (and named when it also fell below min(first / factor, first - 3 × noise))
+// Throughput is shown beside it (with its bar, min(first / factor, first - 3 × noise), when it fell below)
 // but never fails the requirement on its own: on a shared machine the CPU a server gets moves its throughput
 // more than anything it does. Too few windows with MIN_ANSWERS answers in a third: inconclusive.
 // A busy machine: when the CPU the machine's other processes wanted (used + waited for, contention-sampler.ts)
@@ -148,15 +148,13 @@ export function degradationOf(
       j.verdict === 'slower' ? `latency: the last third's median window ${i ? 'p50' : 'p95'} is above its bar` : '',
     )
     .filter(Boolean);
-  const fewer = [`throughput: the last third's median window throughput is below the bar`];
-  const fell = steady && result.last_rps < rpsBar ? fewer : [];
   if (slower.length && rose(others_cores) >= OTHERS_RISE) {
     const busier =
       `the machine got busier: other processes wanted ${others_cores.last} cores in the last third, ` +
       `${others_cores.first} in the first, so the slowdown may not be the server's`;
     return { ...result, judgement: 'inconclusive', reasons: [...slower, busier] };
   }
-  if (slower.length) return { ...result, judgement: 'fail', reasons: [...slower, ...fell] };
+  if (slower.length) return { ...result, judgement: 'fail', reasons: slower };
   if (p95.verdict === 'hidden' || p50.verdict === 'hidden') {
     const why = `the last third's latency looks ${factor}× worse, within this run's noise (bar above)`;
     return { ...result, judgement: 'inconclusive', reasons: [why] };
