@@ -4,6 +4,11 @@ import nock from 'nock';
 import { HttpError, NetworkError, SchemaError, TimeoutError } from './errors.ts';
 import { TokenClient } from './token-client.ts';
 
+// nock intercepts every HTTP request of the process once imported: only while these tests run, so the
+// other test files of the mocha process (the Pact consumer's mock server, servers on loopback) talk to
+// real sockets.
+nock.restore();
+
 const BASE = 'http://echon.test';
 const CREDS = { clientId: '57f986e1-4588-4512-90ea-d264904df7b2', username: 'crm@fidilio.com', password: '12312312' };
 const TOKEN = `2faafd13b0f64a388c57de929a8b6a54${'X'.repeat(224)}`;
@@ -20,12 +25,18 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 
 describe('TokenClient', () => {
   const client = new TokenClient({ baseUrl: `${BASE}/`, timeoutMs: 200 });
-  before(() => nock.disableNetConnect());
+  before(() => {
+    nock.activate();
+    nock.disableNetConnect();
+  });
   afterEach(() => {
     assert.ok(nock.isDone(), 'an expected request was not made');
     nock.cleanAll();
   });
-  after(() => nock.enableNetConnect());
+  after(() => {
+    nock.enableNetConnect();
+    nock.restore();
+  });
 
   it('posts the password grant as a form and returns the typed pair', async () => {
     nock(BASE)
