@@ -118,13 +118,18 @@ function judge(subject: Subject, verdict: Verdict, requirements: RequirementResu
 export function renderMatrix(rows: Row[], layers: LayerName[]): string {
   const k6 = rows.some((r) => r.k6);
   const columns = [...layers, ...(k6 ? ['load (k6)'] : [])];
-  const head = `| server | expected | verdict | ${columns.join(' | ')} | right reason |\n| --- | --- | --- | ${columns.map(() => '---').join(' | ')} | --- |`;
+  const head = [
+    `| server | expected | verdict | ${columns.join(' | ')} | right reason |`,
+    `| --- | --- | --- | ${columns.map(() => '---').join(' | ')} | --- |`,
+  ].join('\n');
   const body = rows.map((r) => {
     const name = r.rotationGraceSeconds ? `${r.name} (grace ${r.rotationGraceSeconds} s)` : r.name;
     const cells = layers.map((l) => r.caught[l].join(' ') || '—');
     if (k6) cells.push(r.k6 ? k6Text(r.k6) : 'not run');
     const ok = r.ok && (r.k6 ? r.k6.ok : true);
-    return `| \`${name}\` | ${r.expected} | ${r.verdict} | ${cells.join(' | ')} | ${ok ? 'yes' : `**NO**${r.missed.length ? ` (missed ${r.missed.join(', ')})` : ''}`} |`;
+    const missed = r.missed.length ? ` (missed ${r.missed.join(', ')})` : '';
+    const reason = ok ? 'yes' : `**NO**${missed}`;
+    return `| \`${name}\` | ${r.expected} | ${r.verdict} | ${cells.join(' | ')} | ${reason} |`;
   });
   return [head, ...body].join('\n');
 }

@@ -30,7 +30,9 @@ export const KILL_MATRIX_SETTINGS = {
   k6DurationSeconds: setting({
     env: 'TOKEN_SUITE_MATRIX_K6_DURATION',
     fallback: 6,
-    help: 'seconds of load per engine in the k6 column (k6 sends fewer requests per second on two shared cores, so a server that degrades as it fills up needs longer to show it)',
+    help:
+      'seconds of load per engine in the k6 column (k6 sends fewer requests per second on two shared cores, ' +
+      'so a server that degrades as it fills up needs longer to show it)',
     parse: integer(1, 600),
   }),
 };

@@ -91,8 +91,7 @@ export class ContentionSampler {
 /** Others' CPU time (machine less ours) and run-queue wait between two readings, in cores. */
 function wantedCores(before: Reading, now: Reading): number | null {
   const seconds = (now.at - before.at) / 1000;
-  if (seconds <= 0 || before.machineBusy === null || now.machineBusy === null || !now.own.has(process.pid))
-    return null;
+  if (seconds <= 0 || before.machineBusy === null || now.machineBusy === null || !now.own.has(process.pid)) return null;
   let ownTicks = 0;
   for (const [pid, ticks] of now.own) ownTicks += ticks - (before.own.get(pid) ?? ticks);
   const used = ticksToSeconds(now.machineBusy - before.machineBusy - ownTicks);

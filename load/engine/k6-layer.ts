@@ -34,7 +34,9 @@ export async function chooseK6(context: LayerContext, settings: LoadSettings): P
   } catch (error) {
     if (!(error instanceof K6Unusable)) throw error;
     if (context.engine === 'k6') throw new CannotRunError(`--engine k6: ${error.message}.`);
-    const note = `load: k6 on the PATH (${k6}) cannot run the suite's bundle: ${error.message}; the Node engine ran the load layer instead.`;
+    const note =
+      `load: k6 on the PATH (${k6}) cannot run the suite's bundle: ${error.message}; ` +
+      'the Node engine ran the load layer instead.';
     context.log(`  warning: ${note}`);
     context.note?.(note);
     return null;
@@ -43,7 +45,8 @@ export async function chooseK6(context: LayerContext, settings: LoadSettings): P
 
 export async function k6Outcome(plan: K6Plan, settings: LoadSettings, context: LayerContext): Promise<LayerOutcome> {
   context.log(
-    `  ${plan.version} (${plan.k6}), ${plan.vars.PROFILE} profile, ${settings.connections} VUs, ${context.durationSeconds} s against ${settings.flows.baseUrl}`,
+    `  ${plan.version} (${plan.k6}), ${plan.vars.PROFILE} profile, ${settings.connections} VUs, ` +
+      `${context.durationSeconds} s against ${settings.flows.baseUrl}`,
   );
   try {
     const { report, summary, collector } = await runK6Engine(plan, settings, context);
