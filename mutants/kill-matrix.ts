@@ -12,7 +12,7 @@ import { MUTANTS } from './index.ts';
 /** Cheap password hashing: the self-check is about behaviour, not hashing cost (the hashing path is the same). */
 export const MATRIX_SCRYPT_COST = 1024;
 /** The alt server's PBKDF2 iterations in the matrix: as cheap, for the same reason. */
-export const MATRIX_HASH_ITERATIONS = 1000;
+const MATRIX_HASH_ITERATIONS = 1000;
 
 export interface Subject {
   name: string;
@@ -40,15 +40,14 @@ export interface K6Cell {
   disagreements: string[];
 }
 
-export const CORRECT: Subject[] = [
+const CORRECT: Subject[] = [
   { name: 'reference', rotationGraceSeconds: 0, expected: 'pass', violates: [] },
   { name: 'alt', rotationGraceSeconds: 0, expected: 'pass', violates: [] },
   { name: 'alt', rotationGraceSeconds: 2, expected: 'pass', violates: [] },
 ];
 
 /** 'conformance:REFRESH-04 (why)' → 'REFRESH-04'. Descriptive entries without an id are not checked. */
-export const requirementIds = (violates: string[]) =>
-  violates.flatMap((v) => /^\w+:([A-Z]+-\d{2})\b/.exec(v)?.[1] ?? []);
+const requirementIds = (violates: string[]) => violates.flatMap((v) => /^\w+:([A-Z]+-\d{2})\b/.exec(v)?.[1] ?? []);
 
 export const SUBJECTS: Subject[] = [
   ...CORRECT,

@@ -2,7 +2,6 @@
 // server, and for how long the load layer runs in the main matrix and in the k6 column.
 import { BadValue, integer, type Setting } from './setting.ts';
 import { LAYER_NAMES, type LayerName } from './verify.ts';
-import type { SettingValues } from './read.ts';
 
 const setting = <T>(s: Setting<T>) => s;
 
@@ -36,5 +35,3 @@ export const KILL_MATRIX_SETTINGS = {
     parse: integer(1, 600),
   }),
 };
-
-export type KillMatrixSettings = SettingValues<typeof KILL_MATRIX_SETTINGS>;

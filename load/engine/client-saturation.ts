@@ -37,7 +37,7 @@ export interface ClientFigures {
  * connections), so the load asked for was not applied and those starts were never measured. Starts that
  * waited for a free user are not a reason: they are timed from when they were due.
  */
-export const STARVATION_RULE = { busyShare: 0.9, delayFloorMs: 10, delayShareOfP95: 0.1, startsShare: 0.01 };
+const STARVATION_RULE = { busyShare: 0.9, delayFloorMs: 10, delayShareOfP95: 0.1, startsShare: 0.01 };
 
 const pct = (n: number) => `${Math.round(n * 1000) / 10}%`;
 

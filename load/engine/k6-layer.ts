@@ -15,7 +15,7 @@ import { K6RunFailed, prepareK6, runK6Engine, type K6Plan } from './k6-engine.ts
 import { findK6, k6Message } from './k6-process.ts';
 import type { LoadSettings } from './settings.ts';
 
-export const INSTALL_K6 = 'https://grafana.com/docs/k6/latest/set-up/install-k6/';
+const INSTALL_K6 = 'https://grafana.com/docs/k6/latest/set-up/install-k6/';
 
 /**
  * node: no k6. k6: this k6 must run the bundle, else CannotRunError (exit 2). auto: k6 when it is on the

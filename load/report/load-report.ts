@@ -49,7 +49,7 @@ export interface LoadReport {
   abandoned?: number;
 }
 
-export function describeModel(model: LoadModel): string {
+function describeModel(model: LoadModel): string {
   return model.kind === 'open'
     ? `open model: ${model.rate} flow starts/s on a fixed schedule, up to ${model.connections} flows in flight; ` +
         "a flow's first request is timed from its scheduled start (coordinated omission corrected), " +
