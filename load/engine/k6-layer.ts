@@ -8,7 +8,7 @@ import { renderLoadSection } from '../report/load-section.ts';
 import { COLLISION_REQUIREMENT, collectorEvidence, collectorGap } from '../report/k6-report.ts';
 import type { LoadReport } from '../report/load-report.ts';
 import { degradationOf } from '../report/degradation.ts';
-import { loadRequirements } from '../report/requirements.ts';
+import { loadRequirements, MIN_TOKENS_LOAD_05 } from '../report/requirements.ts';
 import { Recorder } from './recorder.ts';
 import { K6Unusable } from './k6-check.ts';
 import { K6RunFailed, prepareK6, runK6Engine, type K6Plan } from './k6-engine.ts';
@@ -54,7 +54,10 @@ export async function k6Outcome(plan: K6Plan, settings: LoadSettings, context: L
     const requirements = loadRequirements(report).map((r) => {
       if (r.id !== COLLISION_REQUIREMENT) return r;
       const evidence = [...r.evidence, collectorEvidence(collector)];
-      return gap ? { ...r, status: 'inconclusive' as const, evidence: [...evidence, gap] } : { ...r, evidence };
+      if (gap) return { ...r, status: 'inconclusive' as const, evidence: [...evidence, gap] };
+      const few = r.status === 'pass' && collector.tokens < MIN_TOKENS_LOAD_05;
+      const missing = `MISSING: ${collector.tokens} issued tokens compared, ${MIN_TOKENS_LOAD_05} needed`;
+      return few ? { ...r, status: 'inconclusive' as const, evidence: [missing, ...evidence] } : { ...r, evidence };
     });
     const load = report as unknown as Record<string, unknown>;
     return { requirements, load, html: renderLoadSection(load) };

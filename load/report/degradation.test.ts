@@ -83,6 +83,14 @@ describe('LOAD-06: degradation over the run', () => {
     assert.equal(d.judgement, 'inconclusive', JSON.stringify(d));
   });
 
+  it('is inconclusive when only the p95 rose past its bar and the p50 stayed (hiccups, not a slower server)', () => {
+    // Every window's median stays near 10 ms; its 4 slowest answers (p95) take 20 ms, then 40 in the last third.
+    const tail = (w: number, i: number) => (i >= 36 ? (w >= 16 ? 40 : 20) : jitter(w, i));
+    const d = degradationOf(recorded(tail), SECONDS, THRESHOLDS, true);
+    assert.equal(d.judgement, 'inconclusive', JSON.stringify(d));
+    assert.match(d.reasons.join('; '), /only the p95 rose past its bar; the p50 stayed within 1.4×/);
+  });
+
   it('does not blame the server when other processes wanted more CPU in the last third (a neighbour came)', () => {
     const slower = recorded((w, i) => jitter(w, i) * (w >= 16 ? 1.5 : 1));
     const d = degradationOf(slower, SECONDS, THRESHOLDS, true, rising(0.1, 1.5 * OTHERS_RISE));

@@ -5,7 +5,7 @@ import { emptyCounters } from '../flows/rotation.ts';
 import type { LoadReport } from './load-report.ts';
 import { Recorder } from '../engine/recorder.ts';
 import { degradationOf } from './degradation.ts';
-import { loadRequirements } from './requirements.ts';
+import { loadRequirements, MIN_TOKENS_LOAD_05 } from './requirements.ts';
 
 const latency = { p50: 1, p95: 2, p99: 3, max: 4, mean: 1 };
 const endpoint = { requests: 500, errors: 0, rps: 100, latency_ms: latency };
@@ -51,8 +51,14 @@ describe('load requirements: what they say', () => {
     assert.equal(load05(report({ uniqueness }, 2)).status, 'fail');
   });
 
-  it('LOAD-05 is inconclusive when no token was compared', () => {
+  it('LOAD-05 is inconclusive when fewer tokens than its minimum are compared, and fails on a collision anyway', () => {
     assert.equal(load05(report({ uniqueness: { ...uniqueness, checked: 0, remembered: 0 } })).status, 'inconclusive');
+    const few = { ...uniqueness, checked: MIN_TOKENS_LOAD_05 - 1, remembered: MIN_TOKENS_LOAD_05 - 1 };
+    assert.equal(load05(report({ uniqueness: few })).status, 'inconclusive');
+    assert.match(load05(report({ uniqueness: few })).evidence[0]!, /^MISSING: 99 issued tokens checked, 100 needed/);
+    assert.equal(load05(report({ uniqueness: few }, 1)).status, 'fail');
+    const enough = { ...few, checked: MIN_TOKENS_LOAD_05, remembered: MIN_TOKENS_LOAD_05 };
+    assert.equal(load05(report({ uniqueness: enough })).status, 'pass');
   });
 
   it('LOAD-02 names the load model and shows the client figures, saying when the client was a limit', () => {
