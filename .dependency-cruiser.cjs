@@ -1,7 +1,7 @@
 // dependency-cruiser: the folders' layer order (the README's Layout table), checked by `npm run lint`.
 // A folder may import its own files and the folders of the layers below it; never a folder of its own layer
 // or of a layer above. Tests (*.test.ts) and testing/ may import anything; product code never imports
-// testing/ or a devDependency. No import cycles anywhere.
+// testing/ or a devDependency. The benchmarks (npm run bench*) may use testing/'s servers. No import cycles.
 
 /** Top to bottom. */
 const LAYERS = [
@@ -17,6 +17,12 @@ const LAYERS = [
 ];
 const PRODUCT = LAYERS.flat();
 const TEST = '\\.test\\.ts$';
+/**
+ * The benchmarks (npm run bench, bench:store, bench:load06): developer tools that measure the suite against
+ * test servers, never run by users or by the CLI, so they may import testing/ like a test. The other scripts
+ * stay product code (the pact:* scripts are the CI recipe's steps).
+ */
+const BENCHMARKS = '^scripts/(bench[a-z-]*|load06-false-alarms)\\.ts$';
 /** What users run: the CLI and the pact:* scripts (the CI recipe's steps). */
 const USER_ENTRIES = '^(bin/token-suite\\.js|scripts/pact-(publish|verify|can-i-deploy)\\.ts)$';
 /** devDependencies that exist at run time (@types/* never do), as regexes. */
@@ -48,7 +54,7 @@ module.exports = {
       name: 'no-testing-in-product',
       comment: 'test fakes, fault servers and harnesses (testing/) are for tests only',
       severity: 'error',
-      from: { path: anyOf(PRODUCT), pathNot: TEST },
+      from: { path: anyOf(PRODUCT), pathNot: [TEST, BENCHMARKS] },
       to: { path: '^testing/' },
     },
     {

@@ -61,7 +61,7 @@ describe('load layer (Node engine)', () => {
     });
   });
 
-  it('fails LOAD-04 (exactly one concurrent refresh wins) on a server that lets two concurrent refreshes win', async () => {
+  it('fails LOAD-04 (exactly one concurrent refresh wins) on a server that lets two of them win', async () => {
     await onFake({ raceWindowMs: 20 }, async (fake) => {
       const outcome = await loadLayer.run(contextFor(fake));
       const race = byId(outcome.requirements, 'LOAD-04');

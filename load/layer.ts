@@ -10,12 +10,11 @@ import { nodeLoadReport, type LoadReport } from './report/load-report.ts';
 import { renderLoadSection } from './report/load-section.ts';
 import { loadRequirements } from './report/requirements.ts';
 
-export { renderLoadCharts } from './report/charts.ts';
-export { parseLoadSettings, LOAD_ENV_VARS, type LoadOverrides, type LoadSettings } from './engine/settings.ts';
+export { parseLoadSettings, type LoadOverrides, type LoadSettings } from './engine/settings.ts';
 export type { LoadReport } from './report/load-report.ts';
 
 /** The settings for a verify run: env knobs, with the target's URL, credentials and grace period. */
-export function settingsFor(context: LayerContext, overrides: LoadOverrides = {}, env = process.env): LoadSettings {
+function settingsFor(context: LayerContext, overrides: LoadOverrides = {}, env = process.env): LoadSettings {
   const { target } = context;
   return parseLoadSettings(
     {
@@ -45,7 +44,7 @@ function engineTls(trust: TlsTrust): TlsSettings {
 }
 
 /** The Node engine's run, as a LoadReport. */
-export async function runNodeLoad(context: LayerContext, settings: LoadSettings): Promise<LoadReport> {
+async function runNodeLoad(context: LayerContext, settings: LoadSettings): Promise<LoadReport> {
   const model = settings.rate > 0 ? `open model, ${settings.rate} flow starts/s` : 'closed model';
   const threads = Math.min(settings.workers, settings.connections);
   context.log(

@@ -6,7 +6,7 @@ import type { K6Cell, MatrixOptions, Row, Subject } from './kill-matrix.ts';
 import { runSubject } from './kill-matrix.ts';
 
 /** (name, rotation grace) of the subjects in the k6 column. */
-export const K6_COLUMN: readonly [string, number][] = [
+const K6_COLUMN: readonly [string, number][] = [
   ['reference', 0],
   ['alt', 0],
   ['alt', 2],

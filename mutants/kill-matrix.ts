@@ -12,7 +12,7 @@ import { MUTANTS } from './index.ts';
 /** Cheap password hashing: the self-check is about behaviour, not hashing cost (the hashing path is the same). */
 export const MATRIX_SCRYPT_COST = 1024;
 /** The alt server's PBKDF2 iterations in the matrix: as cheap, for the same reason. */
-export const MATRIX_HASH_ITERATIONS = 1000;
+const MATRIX_HASH_ITERATIONS = 1000;
 
 export interface Subject {
   name: string;
@@ -40,15 +40,14 @@ export interface K6Cell {
   disagreements: string[];
 }
 
-export const CORRECT: Subject[] = [
+const CORRECT: Subject[] = [
   { name: 'reference', rotationGraceSeconds: 0, expected: 'pass', violates: [] },
   { name: 'alt', rotationGraceSeconds: 0, expected: 'pass', violates: [] },
   { name: 'alt', rotationGraceSeconds: 2, expected: 'pass', violates: [] },
 ];
 
 /** 'conformance:REFRESH-04 (why)' → 'REFRESH-04'. Descriptive entries without an id are not checked. */
-export const requirementIds = (violates: string[]) =>
-  violates.flatMap((v) => /^\w+:([A-Z]+-\d{2})\b/.exec(v)?.[1] ?? []);
+const requirementIds = (violates: string[]) => violates.flatMap((v) => /^\w+:([A-Z]+-\d{2})\b/.exec(v)?.[1] ?? []);
 
 export const SUBJECTS: Subject[] = [
   ...CORRECT,
@@ -73,7 +72,7 @@ export interface MatrixOptions {
  * Seconds of load for a server whose defect is a slowdown as it fills up (LOAD-06): a few seconds of load
  * on a busy machine issue too few tokens for it to show, whatever the statistic.
  */
-export const DEGRADATION_SECONDS = 8;
+const DEGRADATION_SECONDS = 8;
 
 const loadSeconds = (subject: Subject, seconds: number) =>
   subject.violates.includes('LOAD-06') ? Math.max(seconds, DEGRADATION_SECONDS) : seconds;
@@ -127,13 +126,18 @@ function judge(subject: Subject, verdict: Verdict, requirements: RequirementResu
 export function renderMatrix(rows: Row[], layers: LayerName[]): string {
   const k6 = rows.some((r) => r.k6);
   const columns = [...layers, ...(k6 ? ['load (k6)'] : [])];
-  const head = `| server | expected | verdict | ${columns.join(' | ')} | right reason |\n| --- | --- | --- | ${columns.map(() => '---').join(' | ')} | --- |`;
+  const head = [
+    `| server | expected | verdict | ${columns.join(' | ')} | right reason |`,
+    `| --- | --- | --- | ${columns.map(() => '---').join(' | ')} | --- |`,
+  ].join('\n');
   const body = rows.map((r) => {
     const name = r.rotationGraceSeconds ? `${r.name} (grace ${r.rotationGraceSeconds} s)` : r.name;
     const cells = layers.map((l) => r.caught[l].join(' ') || '—');
     if (k6) cells.push(r.k6 ? k6Text(r.k6) : 'not run');
     const ok = r.ok && (r.k6 ? r.k6.ok : true);
-    return `| \`${name}\` | ${r.expected} | ${r.verdict} | ${cells.join(' | ')} | ${ok ? 'yes' : `**NO**${r.missed.length ? ` (missed ${r.missed.join(', ')})` : ''}`} |`;
+    const missed = r.missed.length ? ` (missed ${r.missed.join(', ')})` : '';
+    const reason = ok ? 'yes' : `**NO**${missed}`;
+    return `| \`${name}\` | ${r.expected} | ${r.verdict} | ${cells.join(' | ')} | ${reason} |`;
   });
   return [head, ...body].join('\n');
 }

@@ -153,13 +153,16 @@ const rows: [string, string][] = [
   ['refreshes/s, store below its caps', fmt(refreshesBelowCaps)],
   [`refreshes/s, store at the global cap (${fmt(CAP)})`, fmt(refreshesAtCap)],
 ];
-const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const machine =
+  `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ` +
+  `${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const table = [
   '| figure (`npm run bench:store`, one run) | value |',
   '| --- | --- |',
   ...rows.map(([figure, value]) => `| ${figure} | ${value} |`),
   '',
-  `${machine}, load average ${loadavg()[0]!.toFixed(1)} (wall times include waiting for a core); store operations in-process, without HTTP or scrypt.`,
+  `${machine}, load average ${loadavg()[0]!.toFixed(1)} (wall times include waiting for a core); ` +
+    'store operations in-process, without HTTP or scrypt.',
 ].join('\n');
 console.log(table);
 if (process.argv.includes('--write')) writeSection('bench-store', table);

@@ -33,7 +33,7 @@ const median = (values: number[]) => {
 };
 
 function version(command: string, args: string[]): string | null {
-  const result = spawnSync(command, args);
+  const result = spawnSync(command, args, { encoding: 'utf8' });
   if (result.error) return null;
   return `${result.stdout}${result.stderr}`.trim().split('\n')[0] ?? command;
 }
@@ -54,7 +54,7 @@ function startResponder(): Promise<{ url: string; child: ChildProcess }> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
-    child.stdout!.once('data', (chunk: Buffer) => resolve({ url: chunk.toString().trim(), child }));
+    child.stdout.once('data', (chunk: Buffer) => resolve({ url: chunk.toString().trim(), child }));
     child.once('exit', (code) => reject(new Error(`the bench responder exited (${code})`)));
   });
 }
@@ -113,7 +113,8 @@ async function k6Script(k6: string, url: string): Promise<{ script: string; labe
 
 function runK6(k6: string, url: string, script: string): Figures {
   const { out, cpuSeconds } = timed(
-    `TOKEN_SUITE_TOKEN_FORMAT=documented "${k6}" run --quiet --vus ${connections} --duration ${duration}s -e BASE_URL="${url}" "${script}" 2>&1`,
+    `TOKEN_SUITE_TOKEN_FORMAT=documented "${k6}" run --quiet --vus ${connections} --duration ${duration}s ` +
+      `-e BASE_URL="${url}" "${script}" 2>&1`,
   );
   const match = /http_reqs\.*:\s+(\d+)\s+([\d.]+)\/s/.exec(out);
   return { requests: Number(match?.[1]), rps: Number(match?.[2]), cpuSeconds };
@@ -162,7 +163,9 @@ const [wrk, engine, k6s, one, two] = [runs.wrk, runs.engine, runs.k6, runs.one, 
   Summary,
 ];
 const k6Version = k6 ? version(k6, ['version']) : null;
-const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${wrkVersion}${k6Version ? `, ${k6Version}` : ''}`;
+const machine =
+  `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ` +
+  `Node ${process.version}, ${wrkVersion}${k6Version ? `, ${k6Version}` : ''}`;
 const figures = {
   machine,
   duration_s: duration,
@@ -192,22 +195,34 @@ const verdict = (ratio: number, goal: number, floor: number, higherIsBetter: boo
     : (higherIsBetter ? ratio >= 1 / floor : ratio <= floor)
       ? `goal not met, above the ${floor}× floor`
       : `below the ${floor}× floor`;
+const engineWorkers = `${figures.engine_workers} worker${figures.engine_workers === 1 ? '' : 's'}`;
+const engineThroughput =
+  `${n0(engine.rps)} req/s (**${f3(figures.throughput_ratio)}×** wrk; ` +
+  `goal ≥ 0.9: ${verdict(figures.throughput_ratio, 0.9, 2.5, true)})`;
+const engineCpu =
+  `${f1(engine.cpuPer1000 * 1000)} ms (**${f3(figures.cpu_ratio)}×** wrk; ` +
+  `goal ≤ 1.5: ${verdict(figures.cpu_ratio, 1.5, 2.5, false)})`;
 const table = [
   '| client | throughput | client CPU per 1,000 requests |',
   '| --- | --- | --- |',
   `| wrk (checks nothing) | ${n0(wrk.rps)} req/s | ${f1(wrk.cpuPer1000 * 1000)} ms |`,
-  `| Node engine, ${figures.engine_workers} worker${figures.engine_workers === 1 ? '' : 's'} (cores − 1: the responder shares the machine), every check | ${n0(engine.rps)} req/s (**${f3(figures.throughput_ratio)}×** wrk; goal ≥ 0.9: ${verdict(figures.throughput_ratio, 0.9, 2.5, true)}) | ${f1(engine.cpuPer1000 * 1000)} ms (**${f3(figures.cpu_ratio)}×** wrk; goal ≤ 1.5: ${verdict(figures.cpu_ratio, 1.5, 2.5, false)}) |`,
+  `| Node engine, ${engineWorkers} (cores − 1: the responder shares the machine), every check ` +
+    `| ${engineThroughput} | ${engineCpu} |`,
   ...(figures.k6
     ? [
-        `| k6, ${k6Label} | ${n0(k6s.rps)} req/s (${f2(figures.k6.throughput_ratio)}× wrk) | ${f1(k6s.cpuPer1000 * 1000)} ms (${f2(figures.k6.cpu_ratio)}× wrk) |`,
+        `| k6, ${k6Label} | ${n0(k6s.rps)} req/s (${f2(figures.k6.throughput_ratio)}× wrk) ` +
+          `| ${f1(k6s.cpuPer1000 * 1000)} ms (${f2(figures.k6.cpu_ratio)}× wrk) |`,
       ]
     : []),
-  `| Node engine, 1 worker / 2 workers | ${n0(one.rps)} / ${n0(two.rps)} req/s | ${f1(one.cpuPer1000 * 1000)} / ${f1(two.cpuPer1000 * 1000)} ms |`,
+  `| Node engine, 1 worker / 2 workers | ${n0(one.rps)} / ${n0(two.rps)} req/s ` +
+    `| ${f1(one.cpuPer1000 * 1000)} / ${f1(two.cpuPer1000 * 1000)} ms |`,
 ];
 const note = [
   `${machine}.`,
-  `Cheap responder (\`load/bench/responder.ts\`), password grants, ${connections} connections, ${duration} s per run; medians`,
-  `of ${rounds} ABBA rounds (wrk, engine, engine, wrk)${figures.k6 ? ', k6 once per round' : ''}. Client CPU: user + system time of the`,
+  `Cheap responder (\`load/bench/responder.ts\`), password grants, ${connections} connections, ` +
+    `${duration} s per run; medians`,
+  `of ${rounds} ABBA rounds (wrk, engine, engine, wrk)${figures.k6 ? ', k6 once per round' : ''}. ` +
+    'Client CPU: user + system time of the',
   'client process (the engine: from the start of the load to its end, worker boot excluded). On 2 cores shared',
   'with the responder (and with other work on the machine) a second worker cannot add throughput: see',
   '`load/README.md` for how the engine scales.',

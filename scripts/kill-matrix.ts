@@ -21,19 +21,27 @@ for (const subject of SUBJECTS) {
   const options = { layers, durationSeconds: settings.durationSeconds, reportDir };
   const row = await runSubject(subject, options);
   if (k6 && inK6Column(subject)) row.k6 = (await k6Cell(subject, options, settings.k6DurationSeconds)).cell;
-  process.stderr.write(
-    `${row.ok ? 'ok  ' : 'BAD '} ${subject.name}${subject.rotationGraceSeconds ? ` (grace ${subject.rotationGraceSeconds} s)` : ''}${row.k6 ? ` (k6: ${row.k6.caught.join(' ') || '—'})` : ''}\n`,
-  );
+  const grace = subject.rotationGraceSeconds ? ` (grace ${subject.rotationGraceSeconds} s)` : '';
+  const k6Caught = row.k6 ? ` (k6: ${row.k6.caught.join(' ') || '—'})` : '';
+  process.stderr.write(`${row.ok ? 'ok  ' : 'BAD '} ${subject.name}${grace}${k6Caught}\n`);
   rows.push(row);
 }
 const table = renderMatrix(rows, settings.layers);
 const killed = rows.filter((r) => r.expected !== 'pass' && r.ok).length;
 const mutants = rows.filter((r) => r.expected !== 'pass').length;
 const k6Rows = rows.filter((r) => r.k6);
+const k6Right = k6Rows.filter((r) => r.k6!.ok).length;
+const k6Agree = k6Rows.filter((r) => r.k6!.disagreements.length === 0).length;
 const k6Line = k6Rows.length
-  ? `; k6 column (${k6Rows.length} servers, the load layer alone for ${settings.k6DurationSeconds} s with k6 and with the Node engine): ${k6Rows.filter((r) => r.k6!.ok).length} judged right, ${k6Rows.filter((r) => r.k6!.disagreements.length === 0).length} agree with the Node engine on every MUST load requirement`
+  ? `; k6 column (${k6Rows.length} servers, the load layer alone for ${settings.k6DurationSeconds} s ` +
+    `with k6 and with the Node engine): ${k6Right} judged right, ` +
+    `${k6Agree} agree with the Node engine on every MUST load requirement`
   : '; no k6 column (no k6 on the PATH)';
-const line = `${killed} of ${mutants} mutants killed for the right reason; ${rows.filter((r) => r.expected === 'pass' && r.ok).length} of ${rows.length - mutants} correct servers pass${k6Line} (load ${settings.durationSeconds} s per server; reports in ${reportDir})`;
+const correctPassed = rows.filter((r) => r.expected === 'pass' && r.ok).length;
+const line =
+  `${killed} of ${mutants} mutants killed for the right reason; ` +
+  `${correctPassed} of ${rows.length - mutants} correct servers pass${k6Line} ` +
+  `(load ${settings.durationSeconds} s per server; reports in ${reportDir})`;
 console.log(`${table}\n\n${line}`);
 if (process.argv.includes('--write'))
   writeSection('kill-matrix', `${table}\n\n${line.replace(/; reports in .*\)/, ')')}`);

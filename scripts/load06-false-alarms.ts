@@ -3,8 +3,8 @@
 // often LOAD-06 fails (false alarms: the server does not degrade) or is inconclusive; then once each
 // against servers that do degrade (json-snapshot-store, 250 ms slower after 500 requests, +50% halfway),
 // which must fail every time; and a few times against the reference server while two busy loops join for the
-// last third (a neighbour arriving mid-run), which must never fail. --busy runs a busy loop beside it (a second core-hungry job, as on a shared
-// runner). --write puts the table into load/README.md.
+// last third (a neighbour arriving mid-run), which must never fail. --busy runs a busy loop beside it (a
+// second core-hungry job, as on a shared runner). --write puts the table into load/README.md.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ import { loadLayer } from '../load/layer.ts';
 import { createMutantServer } from '../mutants/index.ts';
 import { close, createTokenServer, listen } from '../server/index.ts';
 import { contextFor } from '../testing/load-context.ts';
-import { startDegrading, type Degrading } from '../testing/degrading-servers.ts';
+import { startDegrading } from '../testing/degrading-servers.ts';
 import type { RequirementResult } from '../verify/types.ts';
 import { writeSection } from './readme-section.ts';
 
@@ -95,10 +95,7 @@ try {
   const degrading: [string, () => Promise<{ url: string; stop: () => Promise<void> }>][] = [
     ['json-snapshot-store', served(() => createMutantServer('json-snapshot-store', { scryptCost: 1024 }))],
     ['250 ms slower after 500 requests (open model, 20 flows/s)', () => startDegrading({ kind: 'step' })],
-    [
-      '+50% halfway',
-      () => startDegrading({ kind: 'halfway', baseMs: 100, afterMs: (duration * 1000) / 2 } as Degrading),
-    ],
+    ['+50% halfway', () => startDegrading({ kind: 'halfway', baseMs: 100, afterMs: (duration * 1000) / 2 })],
   ];
   const caught: string[] = [];
   for (const [name, start] of degrading) {
@@ -107,16 +104,18 @@ try {
     console.log(`${name}: ${line(r)}`);
   }
   const machine = `${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end`;
+  const neighbour = values.busy ? 'a busy loop (`node -e "for(;;){}"`) beside it' : 'no extra load';
   const table = [
     '| LOAD-06 against | runs | fail | inconclusive | pass |',
     '| --- | --- | --- | --- | --- |',
     `| reference server (does not degrade) | ${runs} | **${counts.fail}** | ${counts.inconclusive} | ${counts.pass} |`,
-    `| reference server, two busy loops join for the last third | ${joinedRuns} | **${joined.fail}** | ${joined.inconclusive} | ${joined.pass} |`,
+    `| reference server, two busy loops join for the last third | ${joinedRuns} ` +
+      `| **${joined.fail}** | ${joined.inconclusive} | ${joined.pass} |`,
     ...caught.map(
       (c) => `| ${c.split(': ')[0]} | 1 | ${c.endsWith('fail') ? '**caught**' : `**${c.split(': ')[1]}**`} | | |`,
     ),
     '',
-    `${engine} engine, ${duration} s per run, ${values.busy ? 'a busy loop (`node -e "for(;;){}"`) beside it' : 'no extra load'}; ${machine}.`,
+    `${engine} engine, ${duration} s per run, ${neighbour}; ${machine}.`,
   ].join('\n');
   console.log(`\n${table}`);
   if (values.write)

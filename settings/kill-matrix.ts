@@ -2,7 +2,6 @@
 // server, and for how long the load layer runs in the main matrix and in the k6 column.
 import { BadValue, integer, type Setting } from './setting.ts';
 import { LAYER_NAMES, type LayerName } from './verify.ts';
-import type { SettingValues } from './read.ts';
 
 const setting = <T>(s: Setting<T>) => s;
 
@@ -30,9 +29,9 @@ export const KILL_MATRIX_SETTINGS = {
   k6DurationSeconds: setting({
     env: 'TOKEN_SUITE_MATRIX_K6_DURATION',
     fallback: 6,
-    help: 'seconds of load per engine in the k6 column (k6 sends fewer requests per second on two shared cores, so a server that degrades as it fills up needs longer to show it)',
+    help:
+      'seconds of load per engine in the k6 column (k6 sends fewer requests per second on two shared cores, ' +
+      'so a server that degrades as it fills up needs longer to show it)',
     parse: integer(1, 600),
   }),
 };
-
-export type KillMatrixSettings = SettingValues<typeof KILL_MATRIX_SETTINGS>;

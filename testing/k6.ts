@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findK6, runK6, type K6Exit } from '../load/engine/k6-process.ts';
 
-export const ENABLE_K6 =
+const ENABLE_K6 =
   'k6 tests skipped: no k6 on the PATH. Enable them with k6 >= 0.49 on the PATH: export PATH="$PWD/../shared/bin:$PATH" in a checkout beside shared/, or install k6 (https://grafana.com/docs/k6/latest/set-up/install-k6/).';
 
 let told = false;
@@ -20,7 +20,7 @@ export function k6OrSkip(context: Mocha.Context): string {
 }
 
 /** k6's environment for tests: no usage report (no network beyond loopback). */
-export const K6_ENV = { ...process.env, K6_NO_USAGE_REPORT: 'true' };
+const K6_ENV = { ...process.env, K6_NO_USAGE_REPORT: 'true' };
 
 /** A k6 command (`run`, `inspect`, ...) with -e variables; resolves with its exit and output. */
 export function k6(k6Path: string, args: string[], vars: Record<string, string> = {}, cwd?: string): Promise<K6Exit> {

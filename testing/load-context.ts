@@ -1,4 +1,5 @@
-// A LayerContext for the load layer's tests: the documented credentials, a 3-second Node run (the least LOAD-06 judges).
+// A LayerContext for the load layer's tests: the documented credentials, a 3-second Node run (the least
+// LOAD-06 judges).
 import { DOCUMENTED_CREDENTIALS } from '../schemas/documented-examples.ts';
 import type { LayerContext } from '../verify/types.ts';
 

@@ -119,7 +119,7 @@ describe('token-suite verify: Ctrl-C', () => {
 });
 
 describe('token-suite verify: the run deadline', () => {
-  it('stops a run that would take too long, says so, and leaves what it could not judge inconclusive (exit 3)', async () => {
+  it('stops a run that takes too long, says so, and leaves what it could not judge inconclusive (exit 3)', async () => {
     const { run, summary } = await verifyAgainst('slow', [], { TOKEN_SUITE_RUN_DEADLINE: '4' });
     assert.equal(run.code, 3, run.stdout + run.stderr);
     assert.ok(run.ms < 4000 * 3 + 10_000, `took ${run.ms} ms`);

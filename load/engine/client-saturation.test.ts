@@ -9,7 +9,7 @@ const starts = { scheduled: 1000, started: 1000, late: 0, queued: 0, dropped: 0,
 describe('client saturation rule', () => {
   it('finds nothing in a calm run', () => assert.deepEqual(starvationReasons(calm, thresholds, starts), []));
 
-  it('fires on a busy worker thread, on event-loop delay over max(10 ms, 10% of the lowest p95), on missed starts', () => {
+  it('fires on a busy worker thread, on event-loop delay over max(10 ms, 10% of lowest p95), on missed starts', () => {
     assert.match(
       starvationReasons({ ...calm, thread_busy: [0.4, 0.95] }, thresholds, null).join(),
       /worker 1's thread was busy 95%/,

@@ -37,7 +37,7 @@ export interface ClientFigures {
  * connections), so the load asked for was not applied and those starts were never measured. Starts that
  * waited for a free user are not a reason: they are timed from when they were due.
  */
-export const STARVATION_RULE = { busyShare: 0.9, delayFloorMs: 10, delayShareOfP95: 0.1, startsShare: 0.01 };
+const STARVATION_RULE = { busyShare: 0.9, delayFloorMs: 10, delayShareOfP95: 0.1, startsShare: 0.01 };
 
 const pct = (n: number) => `${Math.round(n * 1000) / 10}%`;
 
@@ -62,13 +62,16 @@ export function starvationReasons(
   if (delay > delayLimit)
     reasons.push(`event-loop delay p99 ${delay} ms (rule: > ${delayLimit} ms): answers waited in the client${crowded}`);
   const limit = rule.startsShare * (starts?.scheduled ?? 0);
+  const startsRule = `(rule: > ${pct(rule.startsShare)})`;
   if (starts && starts.late > limit)
     reasons.push(
-      `${starts.late} of ${starts.scheduled} flow starts began over 10 ms late with a user free (rule: > ${pct(rule.startsShare)}): the client could not keep the schedule${crowded}`,
+      `${starts.late} of ${starts.scheduled} flow starts began over 10 ms late with a user free ${startsRule}: ` +
+        `the client could not keep the schedule${crowded}`,
     );
   if (starts && starts.dropped > limit)
     reasons.push(
-      `${starts.dropped} of ${starts.scheduled} flow starts dropped, never measured (rule: > ${pct(rule.startsShare)}): every connection was busy; raise --connections`,
+      `${starts.dropped} of ${starts.scheduled} flow starts dropped, never measured ${startsRule}: ` +
+        'every connection was busy; raise --connections',
     );
   return reasons;
 }

@@ -9,10 +9,10 @@ import { build, type BuildOptions } from 'esbuild';
 import { GENERATED_PATH, generateValidators } from '../validators/generate.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const K6_DIR = join(ROOT, 'load', 'k6');
+const K6_DIR = join(ROOT, 'load', 'k6');
 export const OUT_DIR = process.env.TOKEN_SUITE_K6_OUT_DIR || join(ROOT, 'dist', 'k6');
 
-export const K6_BUILD_OPTIONS: BuildOptions = {
+const K6_BUILD_OPTIONS: BuildOptions = {
   bundle: true,
   format: 'esm',
   target: 'es2017',
@@ -29,7 +29,7 @@ export function k6Entries(): string[] {
     .map((file) => join(K6_DIR, file));
 }
 
-export function bundleName(entry: string): string {
+function bundleName(entry: string): string {
   return basename(entry).replace(/\.load\.ts$/, '');
 }
 

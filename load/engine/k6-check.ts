@@ -4,7 +4,7 @@
 import { k6Reason, runK6 } from './k6-process.ts';
 
 /** The oldest k6 the bundles are tested on (ES2017 through its Babel, the APIs they use). */
-export const MIN_K6_VERSION = [0, 49, 0] as const;
+const MIN_K6_VERSION = [0, 49, 0] as const;
 const CHECK_TIMEOUT_MS = 60_000;
 
 /** Why k6 cannot run the suite's bundle; the message is one sentence with k6's own words. */

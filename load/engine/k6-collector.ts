@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Endpoint } from '../flows/requests.ts';
 
 /** Distinct digests remembered; past it new digests are still compared with the remembered ones. */
-export const COLLECTOR_CAPACITY = 2_000_000;
+const COLLECTOR_CAPACITY = 2_000_000;
 const BODY_LIMIT = 1 << 20;
 const ENDPOINTS: Endpoint[] = ['token', 'refresh'];
 

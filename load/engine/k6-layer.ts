@@ -15,7 +15,7 @@ import { K6RunFailed, prepareK6, runK6Engine, type K6Plan } from './k6-engine.ts
 import { findK6, k6Message } from './k6-process.ts';
 import type { LoadSettings } from './settings.ts';
 
-export const INSTALL_K6 = 'https://grafana.com/docs/k6/latest/set-up/install-k6/';
+const INSTALL_K6 = 'https://grafana.com/docs/k6/latest/set-up/install-k6/';
 
 /**
  * node: no k6. k6: this k6 must run the bundle, else CannotRunError (exit 2). auto: k6 when it is on the
@@ -34,7 +34,9 @@ export async function chooseK6(context: LayerContext, settings: LoadSettings): P
   } catch (error) {
     if (!(error instanceof K6Unusable)) throw error;
     if (context.engine === 'k6') throw new CannotRunError(`--engine k6: ${error.message}.`);
-    const note = `load: k6 on the PATH (${k6}) cannot run the suite's bundle: ${error.message}; the Node engine ran the load layer instead.`;
+    const note =
+      `load: k6 on the PATH (${k6}) cannot run the suite's bundle: ${error.message}; ` +
+      'the Node engine ran the load layer instead.';
     context.log(`  warning: ${note}`);
     context.note?.(note);
     return null;
@@ -43,7 +45,8 @@ export async function chooseK6(context: LayerContext, settings: LoadSettings): P
 
 export async function k6Outcome(plan: K6Plan, settings: LoadSettings, context: LayerContext): Promise<LayerOutcome> {
   context.log(
-    `  ${plan.version} (${plan.k6}), ${plan.vars.PROFILE} profile, ${settings.connections} VUs, ${context.durationSeconds} s against ${settings.flows.baseUrl}`,
+    `  ${plan.version} (${plan.k6}), ${plan.vars.PROFILE} profile, ${settings.connections} VUs, ` +
+      `${context.durationSeconds} s against ${settings.flows.baseUrl}`,
   );
   try {
     const { report, summary, collector } = await runK6Engine(plan, settings, context);

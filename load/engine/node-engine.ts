@@ -79,7 +79,7 @@ function handled<T>(promise: Promise<T>): Promise<T> {
 }
 
 /** Users split as evenly as possible; each worker's share of the rate follows its share of the users. */
-export function planWorkers(
+function planWorkers(
   settings: LoadSettings,
   workers: number,
   durationSeconds: number,

@@ -44,7 +44,7 @@ export interface EncodedRecorder {
   endpointWindows: Record<Endpoint, EncodedBucket[]>;
 }
 
-export class Bucket {
+class Bucket {
   readonly histogram: hdr.Histogram;
   requests = 0;
   errors = 0;

@@ -12,25 +12,29 @@ describe('load engine settings', () => {
     assert.equal(s.timeoutMs, 10_000);
   });
 
-  it('leaves a server on this machine a core, the embedded one its event loop and scrypt threads; at least one worker', () => {
-    assert.equal(defaultWorkers('remote', 2, {}), 2);
-    assert.equal(defaultWorkers('local', 2, {}), 1);
-    assert.equal(defaultWorkers('local', 8, {}), 7);
-    assert.equal(defaultWorkers('embedded', 2, {}), 1);
-    assert.equal(defaultWorkers('embedded', 8, {}), 3);
-    assert.equal(defaultWorkers('embedded', 8, { UV_THREADPOOL_SIZE: '2' }), 5);
-    assert.equal(parseLoadSettings({}, { server: 'embedded' }).workers, defaultWorkers('embedded'));
-    assert.deepEqual(
-      [
-        'http://127.0.0.1:8080',
-        'https://localhost',
-        'http://[::1]:3000',
-        'https://auth.example.com',
-        'http://10.0.0.5',
-      ].map(placementOf),
-      ['local', 'local', 'local', 'remote', 'remote'],
-    );
-  });
+  it(
+    'leaves a server on this machine a core, the embedded one its event loop and scrypt threads; ' +
+      'at least one worker',
+    () => {
+      assert.equal(defaultWorkers('remote', 2, {}), 2);
+      assert.equal(defaultWorkers('local', 2, {}), 1);
+      assert.equal(defaultWorkers('local', 8, {}), 7);
+      assert.equal(defaultWorkers('embedded', 2, {}), 1);
+      assert.equal(defaultWorkers('embedded', 8, {}), 3);
+      assert.equal(defaultWorkers('embedded', 8, { UV_THREADPOOL_SIZE: '2' }), 5);
+      assert.equal(parseLoadSettings({}, { server: 'embedded' }).workers, defaultWorkers('embedded'));
+      assert.deepEqual(
+        [
+          'http://127.0.0.1:8080',
+          'https://localhost',
+          'http://[::1]:3000',
+          'https://auth.example.com',
+          'http://10.0.0.5',
+        ].map(placementOf),
+        ['local', 'local', 'local', 'remote', 'remote'],
+      );
+    },
+  );
 
   it('reads TOKEN_SUITE_LOAD_RATE as flow starts per second (open model), workers and capacity from the env', () => {
     const s = parseLoadSettings({

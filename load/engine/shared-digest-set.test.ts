@@ -38,8 +38,8 @@ describe('SharedDigestSet', function () {
       addInWorker(handle, [...shared, ...a, ...a.slice(0, 1000)]),
       addInWorker(handle, [...b, ...shared, ...b.slice(0, 1000)]),
     ]);
-    assert.equal(added[0]!.repeats + added[1]!.repeats, shared.length + 2000);
-    assert.equal(added[0]!.checked + added[1]!.checked, 2 * shared.length + a.length + b.length + 2000);
+    assert.equal(added[0].repeats + added[1].repeats, shared.length + 2000);
+    assert.equal(added[0].checked + added[1].checked, 2 * shared.length + a.length + b.length + 2000);
     assert.deepEqual(new SharedDigestSet(handle).figures(), {
       checked: 0,
       remembered: shared.length + a.length + b.length,

@@ -5,6 +5,8 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 const TSX_API = import.meta.resolve('tsx/esm/api');
 
 export function spawnTsWorker(entry: URL, options: WorkerOptions = {}): Worker {
-  const bootstrap = `import(${JSON.stringify(TSX_API)}).then((api) => { api.register(); return import(${JSON.stringify(entry.href)}); });`;
+  const bootstrap =
+    `import(${JSON.stringify(TSX_API)})` +
+    `.then((api) => { api.register(); return import(${JSON.stringify(entry.href)}); });`;
   return new Worker(bootstrap, { ...options, eval: true });
 }

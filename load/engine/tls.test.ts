@@ -43,7 +43,7 @@ describe('Node engine over TLS', function () {
     );
   const failures = (r: EngineRun) => Object.keys(r.failures).join(' | ');
 
-  it('runs every flow over keep-alive TLS with the private CA added to the default roots, SNI from the host name', async () => {
+  it('runs every flow over keep-alive TLS, private CA added to the default roots, SNI from the host name', async () => {
     const result = await run(url, { ca: pki.ca });
     const { overall } = result.recorder;
     assert.ok(overall.requests > 20, `${overall.requests} requests`);
@@ -56,7 +56,7 @@ describe('Node engine over TLS', function () {
     );
   });
 
-  it('fails every request, naming the certificate problem, when the CA is not trusted (or is the wrong one)', async () => {
+  it('fails every request, naming the certificate problem, when the CA is not trusted (or the wrong one)', async () => {
     for (const tls of [{}, { ca: pki.otherCa }]) {
       const result = await run(url, tls);
       const { overall } = result.recorder;

@@ -54,7 +54,10 @@ export class WorkerRun implements UserBooks {
     this.nextUser = plan.index;
   }
 
-  /** Warms the JIT and opens every user's first connection before the clock starts (a TLS handshake is not a request). */
+  /**
+   * Warms the JIT and opens every user's first connection before the clock starts
+   * (a TLS handshake is not a request).
+   */
   async warm(): Promise<void> {
     warmUp(this.plan.flows.format, this.writer);
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, this.plan.timeoutMs).unref());

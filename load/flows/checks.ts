@@ -32,7 +32,7 @@ export function isRejection(response: ResponseLike): boolean {
   return response.status >= 400 && response.status < 500;
 }
 
-export function parseJson(text: string | null): unknown {
+function parseJson(text: string | null): unknown {
   if (text === null) return undefined;
   try {
     return JSON.parse(text);

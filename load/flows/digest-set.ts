@@ -21,7 +21,7 @@ export interface TokenSet {
   figures(): UniquenessFigures;
 }
 
-export const DEFAULT_SET_CAPACITY = 65_536;
+const DEFAULT_SET_CAPACITY = 65_536;
 const INITIAL_SLOTS = 1024;
 
 /** Slots for `capacity` tokens at most half full: a power of two. */

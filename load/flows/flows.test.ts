@@ -63,13 +63,17 @@ describe('shared flows', () => {
     });
   });
 
-  it('a chain counts an accepted replay and a family that survives it as violations; only the replay fails a check (reuse detection is a SHOULD)', () => {
-    const ctx = context();
-    drive(new ChainFlow(ctx), () => pair());
-    assert.equal(ctx.ledger.counters.violations.replay_accepted, 1);
-    assert.equal(ctx.ledger.counters.violations.family_survived_replay, 1);
-    assert.equal(ctx.failed.length, 1);
-  });
+  it(
+    'a chain counts an accepted replay and a family that survives it as violations; ' +
+      'only the replay fails a check (reuse detection is a SHOULD)',
+    () => {
+      const ctx = context();
+      drive(new ChainFlow(ctx), () => pair());
+      assert.equal(ctx.ledger.counters.violations.replay_accepted, 1);
+      assert.equal(ctx.ledger.counters.violations.family_survived_replay, 1);
+      assert.equal(ctx.failed.length, 1);
+    },
+  );
 
   it('a chain stops at the first invalid token response', () => {
     const ctx = context();

@@ -19,7 +19,7 @@ export interface RequestSpec {
   expect: Expectation;
 }
 
-export const PATHS: Record<Endpoint, string> = { token: '/v1/token', refresh: '/v1/refresh/token' };
+const PATHS: Record<Endpoint, string> = { token: '/v1/token', refresh: '/v1/refresh/token' };
 export const FORM_HEADERS = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
 
 // One grant request per credentials object: the same (unchanging) spec every time, so an engine can

@@ -6,7 +6,7 @@ import type { Credentials } from './requests.ts';
 
 export type Env = Record<string, string | undefined>;
 
-export const DOCUMENTED_CREDENTIALS: Credentials = {
+const DOCUMENTED_CREDENTIALS: Credentials = {
   clientId: '57f986e1-4588-4512-90ea-d264904df7b2',
   username: 'crm@fidilio.com',
   password: '12312312',
@@ -54,7 +54,7 @@ function readUsers(list: string | undefined, clientId: string, fallback: Credent
   return users.length > 0 ? users : [fallback];
 }
 
-export function readMix(text: string): Record<FlowKind, number> {
+function readMix(text: string): Record<FlowKind, number> {
   const mix: Record<FlowKind, number> = { password: 0, chain: 0, race: 0 };
   for (const part of text.split(',')) {
     const [name = '', weight] = part.split(':').map((s) => s.trim());

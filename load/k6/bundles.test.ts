@@ -80,37 +80,49 @@ describe('k6 bundles', function () {
     };
 
     for (const name of NAMES) {
-      it(`\`k6 inspect\` initialises ${name}, and \`k6 run\` passes every threshold and check on the reference server`, async () => {
-        const inspect = await k6(k6Path, ['inspect', bundle(name)]);
-        assert.equal(inspect.code, 0, shown(inspect));
-        const { exit, data, failed } = await run(name, 'reference', { TOKEN_SUITE_LOAD_ITERATIONS: '4' });
-        assert.equal(exit.code, 0, shown(exit));
-        assert.deepEqual(failed, []);
-        assert.ok((data.metrics.http_reqs?.values.count ?? 0) > 0, 'requests were sent');
-        for (const check of data.root_group?.checks ?? []) assert.equal(check.fails, 0, check.name);
-        assert.equal(data.token_suite.collisionScope, 'per-vu');
-        assert.match(exit.stdout, /token collisions: checked within each VU only/);
-      });
+      it(
+        `\`k6 inspect\` initialises ${name}, ` +
+          'and `k6 run` passes every threshold and check on the reference server',
+        async () => {
+          const inspect = await k6(k6Path, ['inspect', bundle(name)]);
+          assert.equal(inspect.code, 0, shown(inspect));
+          const { exit, data, failed } = await run(name, 'reference', { TOKEN_SUITE_LOAD_ITERATIONS: '4' });
+          assert.equal(exit.code, 0, shown(exit));
+          assert.deepEqual(failed, []);
+          assert.ok((data.metrics.http_reqs?.values.count ?? 0) > 0, 'requests were sent');
+          for (const check of data.root_group?.checks ?? []) assert.equal(check.fails, 0, check.name);
+          assert.equal(data.token_suite.collisionScope, 'per-vu');
+          assert.match(exit.stdout, /token collisions: checked within each VU only/);
+        },
+      );
     }
 
-    it('refresh-chain fails rotation_replay_accepted (exit 99) on a server that accepts replayed refresh tokens', async () => {
+    it('refresh-chain fails rotation_replay_accepted (exit 99) on a server that accepts replayed tokens', async () => {
       const { exit, failed } = await run('refresh-chain', 'replay-accepted');
       assert.equal(exit.code, 99, shown(exit));
       assert.ok(failed.includes('rotation_replay_accepted: count==0'), failed.join(', '));
       assert.ok(failed.includes('checks: rate>=0.99'), 'the replay check failed too');
     });
 
-    it('refresh-chain with a declared 1 s grace still fails rotation_replay_accepted there: on replays of tokens rotated out over 1 s before', async () => {
-      const grace = { TOKEN_SUITE_ROTATION_GRACE_SECONDS: '1', PROFILE: 'throughput', TOKEN_SUITE_LOAD_DURATION: '3s' };
-      const { exit, data, failed } = await run('refresh-chain', 'replay-accepted', grace);
-      assert.equal(exit.code, 99, shown(exit));
-      assert.ok(failed.includes('rotation_replay_accepted: count==0'), failed.join(', '));
-      const count = (metric: string) => data.metrics[metric]?.values.count ?? 0;
-      assert.ok(count('rotation_replays_outside_grace') > 0 && count('rotation_replays_in_grace') > 0, shown(exit));
-      assert.equal(count('rotation_replay_accepted'), count('rotation_replays_outside_grace'));
-    });
+    it(
+      'refresh-chain with a declared 1 s grace still fails rotation_replay_accepted there: ' +
+        'on replays of tokens rotated out over 1 s before',
+      async () => {
+        const grace = {
+          TOKEN_SUITE_ROTATION_GRACE_SECONDS: '1',
+          PROFILE: 'throughput',
+          TOKEN_SUITE_LOAD_DURATION: '3s',
+        };
+        const { exit, data, failed } = await run('refresh-chain', 'replay-accepted', grace);
+        assert.equal(exit.code, 99, shown(exit));
+        assert.ok(failed.includes('rotation_replay_accepted: count==0'), failed.join(', '));
+        const count = (metric: string) => data.metrics[metric]?.values.count ?? 0;
+        assert.ok(count('rotation_replays_outside_grace') > 0 && count('rotation_replays_in_grace') > 0, shown(exit));
+        assert.equal(count('rotation_replay_accepted'), count('rotation_replays_outside_grace'));
+      },
+    );
 
-    it('race fails rotation_race_double_win (exit 99) on a server that lets concurrent refreshes of one token win', async () => {
+    it('race fails rotation_race_double_win (exit 99) when concurrent refreshes of one token both win', async () => {
       const { exit, failed } = await run('race', 'refresh-race');
       assert.equal(exit.code, 99, shown(exit));
       assert.ok(failed.includes('rotation_race_double_win: count==0'), failed.join(', '));
@@ -122,7 +134,7 @@ describe('k6 bundles', function () {
       assert.ok(failed.includes('rotation_race_double_win: count==0'), failed.join(', '));
     });
 
-    it('`k6 run mix.js` writes its summary files into reports/k6, not the current directory, and says where', async () => {
+    it('`k6 run mix.js` writes summary files into reports/k6, not the current directory, and says where', async () => {
       const cwd = mkdtempSync(join(out, 'cwd-'));
       mkdirSync(join(cwd, 'reports', 'k6'), { recursive: true });
       const exit = await k6(k6Path, ['run', '--quiet', bundle('mix')], { BASE_URL: servers.reference!.url }, cwd);

@@ -77,57 +77,63 @@ describe('k6 scale-out, simulated: 4 k6 runners with execution segments against 
     }
   }
 
-  it('the server records no shared user, no token issued twice, rotation intact, and the counts of one unsegmented run', async () => {
-    const segmented = await runAgainstServer(
-      Array.from({ length: RUNNERS }, (_, i) => ({
-        name: `runner-${i}`,
-        args: [
-          '--execution-segment',
-          `${SEQUENCE[i]}:${SEQUENCE[i + 1]}`,
-          '--execution-segment-sequence',
-          SEQUENCE.join(','),
-        ],
-      })),
-    );
-    const whole = await runAgainstServer([{ name: 'unsegmented', args: [] }]);
-
-    // Every runner worked, and no user was used by two runners.
-    const runnersByUser = new Map<string, Set<string>>();
-    for (const e of segmented.events)
-      if (e.username) runnersByUser.set(e.username, (runnersByUser.get(e.username) ?? new Set()).add(e.runner));
-    const runners = new Set(segmented.events.map((e) => e.runner));
-    assert.deepEqual([...runners].sort(), ['runner-0', 'runner-1', 'runner-2', 'runner-3']);
-    const shared = [...runnersByUser].filter(([, set]) => set.size > 1).map(([user, set]) => `${user}: ${[...set]}`);
-    assert.deepEqual(shared, []);
-    assert.ok(runnersByUser.size >= RUNNERS, `${runnersByUser.size} users used`);
-
-    // No token issued twice (access and refresh tokens, across all runners).
-    assert.equal(new Set(segmented.issued).size, segmented.issued.length, 'a token was issued twice');
-
-    // Rotation: every refresh token rotated at most once, every replay rejected, and replays did happen.
-    const rotatedTwice = new Map<string, number>();
-    for (const e of segmented.events)
-      if (e.outcome === 'rotated') rotatedTwice.set(e.presented!, (rotatedTwice.get(e.presented!) ?? 0) + 1);
-    assert.deepEqual(
-      [...rotatedTwice.values()].filter((n) => n > 1),
-      [],
-    );
-    const counts = countsOf(segmented);
-    assert.ok(
-      segmented.events.filter((e) => e.outcome === 'reused').length > 0,
-      'replays reached the server and were rejected',
-    );
-
-    // The segments add up to the unsegmented run (same options) within 5%.
-    const reference = countsOf(whole);
-    for (const key of Object.keys(counts) as (keyof Counts)[]) {
-      assert.ok(reference[key] > 0, `${key}: the unsegmented run made some`);
-      const off = Math.abs(counts[key] - reference[key]) / reference[key];
-      assert.ok(
-        off <= 0.05,
-        `${key}: ${counts[key]} segmented vs ${reference[key]} unsegmented (${Math.round(off * 100)}% off)`,
+  it(
+    'the server records no shared user, no token issued twice, rotation intact, ' +
+      'and the counts of one unsegmented run',
+    async () => {
+      const segmented = await runAgainstServer(
+        Array.from({ length: RUNNERS }, (_, i) => ({
+          name: `runner-${i}`,
+          args: [
+            '--execution-segment',
+            `${SEQUENCE[i]}:${SEQUENCE[i + 1]}`,
+            '--execution-segment-sequence',
+            SEQUENCE.join(','),
+          ],
+        })),
       );
-    }
-    console.log(`      segmented ${JSON.stringify(counts)} vs unsegmented ${JSON.stringify(reference)}`);
-  });
+      const whole = await runAgainstServer([{ name: 'unsegmented', args: [] }]);
+
+      // Every runner worked, and no user was used by two runners.
+      const runnersByUser = new Map<string, Set<string>>();
+      for (const e of segmented.events)
+        if (e.username) runnersByUser.set(e.username, (runnersByUser.get(e.username) ?? new Set()).add(e.runner));
+      const runners = new Set(segmented.events.map((e) => e.runner));
+      assert.deepEqual([...runners].sort(), ['runner-0', 'runner-1', 'runner-2', 'runner-3']);
+      const shared = [...runnersByUser]
+        .filter(([, set]) => set.size > 1)
+        .map(([user, set]) => `${user}: ${[...set].join(',')}`);
+      assert.deepEqual(shared, []);
+      assert.ok(runnersByUser.size >= RUNNERS, `${runnersByUser.size} users used`);
+
+      // No token issued twice (access and refresh tokens, across all runners).
+      assert.equal(new Set(segmented.issued).size, segmented.issued.length, 'a token was issued twice');
+
+      // Rotation: every refresh token rotated at most once, every replay rejected, and replays did happen.
+      const rotatedTwice = new Map<string, number>();
+      for (const e of segmented.events)
+        if (e.outcome === 'rotated') rotatedTwice.set(e.presented!, (rotatedTwice.get(e.presented!) ?? 0) + 1);
+      assert.deepEqual(
+        [...rotatedTwice.values()].filter((n) => n > 1),
+        [],
+      );
+      const counts = countsOf(segmented);
+      assert.ok(
+        segmented.events.filter((e) => e.outcome === 'reused').length > 0,
+        'replays reached the server and were rejected',
+      );
+
+      // The segments add up to the unsegmented run (same options) within 5%.
+      const reference = countsOf(whole);
+      for (const key of Object.keys(counts) as (keyof Counts)[]) {
+        assert.ok(reference[key] > 0, `${key}: the unsegmented run made some`);
+        const off = Math.abs(counts[key] - reference[key]) / reference[key];
+        assert.ok(
+          off <= 0.05,
+          `${key}: ${counts[key]} segmented vs ${reference[key]} unsegmented (${Math.round(off * 100)}% off)`,
+        );
+      }
+      console.log(`      segmented ${JSON.stringify(counts)} vs unsegmented ${JSON.stringify(reference)}`);
+    },
+  );
 });

@@ -38,7 +38,10 @@ export interface Degradation {
   bar_ms: number;
   /** Windows of the last third above the bar. */
   slow_windows: number;
-  /** The same judgement on the window medians (p50): a server that slows every request moves them alike, with less noise. */
+  /**
+   * The same judgement on the window medians (p50): a server that slows every request moves them alike,
+   * with less noise.
+   */
   p50?: LatencyJudgement;
   /** Throughput below this (req/s) in the last third is a failure (steady loads only). */
   rps_bar: number | null;

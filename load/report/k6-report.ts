@@ -94,11 +94,17 @@ export function collectorGap(summary: K6Summary, collector: CollectorView): stri
   const lost = count(summary, 'collector_batches_failed');
   const sent = count(summary, 'collector_batches');
   if (lost > 0 || collector.malformed > 0)
-    return `the collector lost ${lost + collector.malformed} of ${sent + lost} iteration batches, so tokens issued in them were not compared`;
+    return (
+      `the collector lost ${lost + collector.malformed} of ${sent + lost} iteration batches, ` +
+      'so tokens issued in them were not compared'
+    );
   if (collector.batches !== sent)
     return `k6 sent ${sent} iteration batches but the collector received ${collector.batches}`;
   if (collector.overflowed)
-    return `more than the collector's capacity of distinct tokens: the newest were compared with those remembered, not with each other`;
+    return (
+      "more than the collector's capacity of distinct tokens: " +
+      'the newest were compared with those remembered, not with each other'
+    );
   return null;
 }
 
@@ -106,5 +112,8 @@ export function collectorGap(summary: K6Summary, collector: CollectorView): stri
 export const COLLISION_REQUIREMENT = 'LOAD-05';
 
 export function collectorEvidence(collector: CollectorView): string {
-  return `k6: ${collector.tokens} token digests from ${collector.vus} VUs compared across all VUs by the suite's collector`;
+  return (
+    `k6: ${collector.tokens} token digests from ${collector.vus} VUs ` +
+    "compared across all VUs by the suite's collector"
+  );
 }

@@ -49,10 +49,13 @@ export interface LoadReport {
   abandoned?: number;
 }
 
-export function describeModel(model: LoadModel): string {
+function describeModel(model: LoadModel): string {
   return model.kind === 'open'
-    ? `open model: ${model.rate} flow starts/s on a fixed schedule, up to ${model.connections} flows in flight; a flow's first request is timed from its scheduled start (coordinated omission corrected), later steps from their send`
-    : `closed model: ${model.connections} users, each starting its next flow when the last one ends; every request timed from its send (a server stall also stalls the load, so stalls are under-sampled)`;
+    ? `open model: ${model.rate} flow starts/s on a fixed schedule, up to ${model.connections} flows in flight; ` +
+        "a flow's first request is timed from its scheduled start (coordinated omission corrected), " +
+        'later steps from their send'
+    : `closed model: ${model.connections} users, each starting its next flow when the last one ends; ` +
+        'every request timed from its send (a server stall also stalls the load, so stalls are under-sampled)';
 }
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;

@@ -30,7 +30,7 @@ export const record = (value: unknown): Unknown | undefined =>
  * Percentiles in rising order and never above max. Histograms report a percentile as the top of its
  * bucket, so a p99 can come out a fraction of a millisecond above the exact max: drawn, that looks wrong.
  */
-export function orderedLatency(value: unknown): LatencyMs | undefined {
+function orderedLatency(value: unknown): LatencyMs | undefined {
   const l = record(value);
   const max = num(l?.max);
   if (!l || max === undefined) return undefined;

@@ -51,7 +51,7 @@ describe('load requirements: what they say', () => {
     assert.equal(load05(report({ uniqueness }, 2)).status, 'fail');
   });
 
-  it('LOAD-05 is inconclusive when fewer tokens than its minimum were compared, and fails on a collision anyway', () => {
+  it('LOAD-05 is inconclusive when fewer tokens than its minimum are compared, and fails on a collision anyway', () => {
     assert.equal(load05(report({ uniqueness: { ...uniqueness, checked: 0, remembered: 0 } })).status, 'inconclusive');
     const few = { ...uniqueness, checked: MIN_TOKENS_LOAD_05 - 1, remembered: MIN_TOKENS_LOAD_05 - 1 };
     assert.equal(load05(report({ uniqueness: few })).status, 'inconclusive');

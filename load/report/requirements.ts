@@ -21,13 +21,14 @@ export function loadRequirements(report: LoadReport): RequirementResult[] {
   const failedChecks = Object.entries(report.checks)
     .filter(([, c]) => c.fails > 0)
     .map(([name, c]) => `check failed ${c.fails}×: ${name}`);
+  const maxErrors = percent(t.maxErrorRate);
   const list: Requirement[] = [
     {
       id: 'LOAD-01',
       level: 'MUST',
       source: 'suite',
-      title: `Under load the target answers as expected (unexpected answers and failed checks ≤ ${percent(t.maxErrorRate)})`,
-      minimum: `${MIN_ANSWERS_LOAD_01} answered requests (an error rate of ${percent(t.maxErrorRate)} means nothing on fewer)`,
+      title: `Under load the target answers as expected (unexpected answers and failed checks ≤ ${maxErrors})`,
+      minimum: `${MIN_ANSWERS_LOAD_01} answered requests (an error rate of ${maxErrors} means nothing on fewer)`,
       status:
         answered < MIN_ANSWERS_LOAD_01 && report.errors === 0
           ? 'inconclusive'
@@ -36,7 +37,8 @@ export function loadRequirements(report: LoadReport): RequirementResult[] {
         ...(answered < MIN_ANSWERS_LOAD_01
           ? [`MISSING: ${answered} answered requests, ${MIN_ANSWERS_LOAD_01} needed`]
           : []),
-        `${report.requests} requests in ${report.duration_s} s (${report.rps} req/s), ${report.errors} unexpected (${percent(report.error_rate)})`,
+        `${report.requests} requests in ${report.duration_s} s (${report.rps} req/s), ` +
+          `${report.errors} unexpected (${percent(report.error_rate)})`,
         `checks: ${checkTotals.passes} passed, ${checkTotals.fails} failed`,
         ...failedChecks,
       ],
@@ -45,16 +47,18 @@ export function loadRequirements(report: LoadReport): RequirementResult[] {
       id: 'LOAD-02',
       level: 'MUST',
       source: 'suite',
-      title: `Under load p95 latency stays within thresholds (token ≤ ${t.p95TokenMs} ms, refresh ≤ ${t.p95RefreshMs} ms)`,
+      title:
+        'Under load p95 latency stays within thresholds ' +
+        `(token ≤ ${t.p95TokenMs} ms, refresh ≤ ${t.p95RefreshMs} ms)`,
       minimum: `${MIN_ANSWERS_PER_ENDPOINT} answers per endpoint (on fewer, a p95 is one of the slowest few)`,
       ...latencyStatus(report, status),
       evidence: [
         ...tooFewPerEndpoint(report),
         ...starvedLatency(report),
-        ...(['token', 'refresh'] as const).map(
-          (e) =>
-            `${e}: p50 ${report.endpoints[e].latency_ms.p50} ms, p95 ${report.endpoints[e].latency_ms.p95} ms, p99 ${report.endpoints[e].latency_ms.p99} ms over ${report.endpoints[e].requests} requests`,
-        ),
+        ...(['token', 'refresh'] as const).map((e) => {
+          const { latency_ms: ms, requests } = report.endpoints[e];
+          return `${e}: p50 ${ms.p50} ms, p95 ${ms.p95} ms, p99 ${ms.p99} ms over ${requests} requests`;
+        }),
         ...(report.model ? [report.model.description] : []),
         ...clientEvidence(report),
       ],
@@ -70,10 +74,10 @@ export function loadRequirements(report: LoadReport): RequirementResult[] {
   }));
 }
 
-export const MIN_ANSWERS_LOAD_01 = 100;
+const MIN_ANSWERS_LOAD_01 = 100;
 /** LOAD-05 passes on no fewer issued tokens compared. */
 export const MIN_TOKENS_LOAD_05 = 100;
-export const MIN_ANSWERS_PER_ENDPOINT = 50;
+const MIN_ANSWERS_PER_ENDPOINT = 50;
 
 /** LOAD-02: a p95 over the threshold measured through a starved client is not the server's failure. */
 function latencyStatus(report: LoadReport, status: (ok: boolean) => Status): { status: Status } {
@@ -115,16 +119,20 @@ function noDegradation(report: LoadReport, ran: boolean): Requirement {
     title:
       `No degradation: over the last third of the run, the median window p95 and p50 stay within ` +
       `${t.degradationFactor}× the first third's (+${t.degradationSlackMs} ms, or 3 noise widths)`,
-    minimum: `${MIN_WINDOWS_PER_THIRD} windows with ${MIN_ANSWERS}+ answers in each third (one slow window proves nothing)`,
+    minimum:
+      `${MIN_WINDOWS_PER_THIRD} windows with ${MIN_ANSWERS}+ answers in each third ` +
+      '(one slow window proves nothing)',
     status: judged === 'fail' ? 'fail' : judged,
     evidence: [
       ...(d.judgement === 'inconclusive' ? d.reasons.map((r) => `MISSING: ${r}`) : []),
       ...(d.judgement === 'fail' ? d.reasons.map((r) => `FAILED: ${r}`) : []),
-      `p95 (median of ${window}): ${d.first_p95_ms} ms in the first third, ${d.last_p95_ms} ms in the last (×${d.ratio}); ` +
+      `p95 (median of ${window}): ${d.first_p95_ms} ms in the first third, ` +
+        `${d.last_p95_ms} ms in the last (×${d.ratio}); ` +
         `bar ${d.bar_ms} ms, noise ±${d.noise_ms} ms, ${d.slow_windows} of ${d.counted.last} last windows above it`,
       ...(d.p50
         ? [
-            `p50 (median of ${window}): ${d.p50.first_ms} ms first, ${d.p50.last_ms} ms last; bar ${d.p50.bar_ms} ms, noise ±${d.p50.noise_ms} ms`,
+            `p50 (median of ${window}): ${d.p50.first_ms} ms first, ${d.p50.last_ms} ms last; ` +
+              `bar ${d.p50.bar_ms} ms, noise ±${d.p50.noise_ms} ms`,
           ]
         : []),
       `other processes on this machine wanted ${d.others_cores.first ?? '?'} cores (used + waited for) in the ` +
@@ -158,16 +166,20 @@ function uniqueness(report: LoadReport, status: (ok: boolean) => Status): Requir
   const beyond = u.checked - u.remembered;
   return {
     ...base,
-    title: `Under load every issued token is new: each of the first ${n(u.capacity)} compared exactly (by 64-bit digest) with every earlier one`,
+    title:
+      `Under load every issued token is new: each of the first ${n(u.capacity)} ` +
+      'compared exactly (by 64-bit digest) with every earlier one',
     status: few ? 'inconclusive' : status(collisions === 0),
     evidence: [
       ...(few ? [`MISSING: ${n(u.checked)} issued tokens checked, ${MIN_TOKENS_LOAD_05} needed`] : []),
       `${n(u.checked)} issued tokens checked: ${collisions} collisions`,
-      `${n(u.remembered)} compared with every earlier one (capacity ${n(u.capacity)} tokens in ${Math.round(u.memoryBytes / 2 ** 20)} MiB)`,
+      `${n(u.remembered)} compared with every earlier one ` +
+        `(capacity ${n(u.capacity)} tokens in ${Math.round(u.memoryBytes / 2 ** 20)} MiB)`,
       ...(beyond > 0
         ? [`${n(beyond)} issued past the capacity, each compared with those first ${n(u.remembered)} only`]
         : []),
-      `two different tokens share a digest with probability ~n²/2^65 (${(u.remembered ** 2 / 2 ** 65).toExponential(1)} here)`,
+      'two different tokens share a digest with probability ~n²/2^65 ' +
+        `(${(u.remembered ** 2 / 2 ** 65).toExponential(1)} here)`,
     ],
   };
 }

@@ -20,7 +20,7 @@ describe('standalone validators', () => {
     assert.doesNotMatch(source, /^import |new Function|\beval\(/m);
   });
 
-  it('hold only what the flows use: the two token-response validators, no ajv-formats and no format checks', async () => {
+  it('hold only what the flows use: the two token-response validators, no ajv-formats and no format checks', () => {
     const source = readFileSync(GENERATED_PATH, 'utf8');
     const exported = /export \{([^}]*)\}/
       .exec(source)?.[1]
@@ -46,7 +46,7 @@ describe('standalone validators', () => {
       assert.equal(validateTokenResponse(sample), runtime(sample).ok, JSON.stringify(sample).slice(0, 80));
   });
 
-  it('count string lengths in UTF-16 units (unicode: false) with the same verdicts as code points, on any token', () => {
+  it('count string lengths in UTF-16 units (unicode: false), same verdicts as code points, on any token', () => {
     // Around each limit, with characters outside the BMP (2 units, 1 code point) and non-ASCII BMP ones.
     const astral = '\u{1F511}';
     const tokens = [

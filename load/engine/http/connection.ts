@@ -19,7 +19,7 @@ export interface ConnectionOwner {
  * connections (Node after 5 s, Apache after 5 s), and a request written just as the server's close is on
  * its way fails for the client's reason (a reset), not the server's.
  */
-export const IDLE_REOPEN_MS = 2000;
+const IDLE_REOPEN_MS = 2000;
 
 export class Connection {
   /** performance.now() when the waiting request was written; 0 when idle. */

@@ -44,7 +44,10 @@ describe('engine response parser', () => {
   });
 
   it('reads a chunked body with extensions and trailers, however the bytes are split', () => {
-    const text = `HTTP/1.1 400 Bad Request\r\nTransfer-Encoding: chunked\r\n\r\n5;x=y\r\n${PAIR.slice(0, 5)}\r\n${(PAIR.length - 5).toString(16)}\r\n${PAIR.slice(5)}\r\n0\r\nX-Trailer: 1\r\n\r\n`;
+    const text =
+      'HTTP/1.1 400 Bad Request\r\nTransfer-Encoding: chunked\r\n\r\n' +
+      `5;x=y\r\n${PAIR.slice(0, 5)}\r\n${(PAIR.length - 5).toString(16)}\r\n${PAIR.slice(5)}\r\n` +
+      '0\r\nX-Trailer: 1\r\n\r\n';
     assert.deepEqual(everySplit(text), [{ status: 400, body: PAIR, keepAlive: true }]);
   });
 

@@ -3,9 +3,9 @@
 // listens on loopback and each VU sends it, once per iteration, the 64-bit digests of the tokens it was
 // issued (never the tokens) and the duration of each API request. The digest is the first 64 bits of
 // SHA-256 from k6's Go-native k6/crypto: the plain-JS digest of load/flows/digest.ts costs about 3 ms per
-// token in goja (0.01 ms for k6/crypto, measured on k6 v0.49.0), which halved the VUs' request rate. Its requests are tagged
-// traffic:collector, so no API metric or threshold counts them. A standalone `k6 run` has no collector:
-// its summary says that token collisions were then checked within each VU only.
+// token in goja (0.01 ms for k6/crypto, measured on k6 v0.49.0), which halved the VUs' request rate. Its
+// requests are tagged traffic:collector, so no API metric or threshold counts them. A standalone `k6 run`
+// has no collector: its summary says that token collisions were then checked within each VU only.
 import crypto from 'k6/crypto';
 import http from 'k6/http';
 import { Counter } from 'k6/metrics';

@@ -6,9 +6,10 @@ import { settings } from './settings.ts';
 import type { SummaryData } from './summary-data.ts';
 
 /** What the token-collision threshold could see: k6 VUs share no memory. */
-export const COLLISION_SCOPE = settings.collectorUrl
+const COLLISION_SCOPE = settings.collectorUrl
   ? 'token collisions: checked across all VUs by the token-suite collector'
-  : 'token collisions: checked within each VU only (k6 VUs share no memory); `token-suite verify --engine k6` checks them across all VUs';
+  : 'token collisions: checked within each VU only (k6 VUs share no memory); ' +
+    '`token-suite verify --engine k6` checks them across all VUs';
 
 export function summaryFor(name: string) {
   return (data: SummaryData): Record<string, string> => {

@@ -11,6 +11,14 @@ const HERE = new URL('./', import.meta.url);
 const CRD = new URL('../../../testing/k6-operator/k6.io_testruns.yaml', import.meta.url).pathname;
 const manifests = readdirSync(HERE).filter((file) => file.endsWith('.yaml'));
 const validate = new Ajv({ strict: false, allErrors: true }).compile(crdSchema(CRD, 'v1alpha1'));
+/** The parts of a TestRun this test reads (the CRD schema checks the whole). */
+interface TestRun {
+  apiVersion: string;
+  kind: string;
+  spec: { script: { configMap: { file: string } }; runner?: Record<string, unknown> };
+}
+const testRuns = (file: string) =>
+  parseAllDocuments(readFileSync(new URL(file, HERE), 'utf8')).map((d) => d.toJS() as TestRun);
 const errorsOf = (doc: unknown) =>
   validate(doc)
     ? []
@@ -21,8 +29,7 @@ describe('k6-operator manifests', () => {
 
   for (const file of manifests) {
     it(`${file} is a TestRun the CRD accepts with unknown fields as errors`, () => {
-      const docs = parseAllDocuments(readFileSync(new URL(file, HERE), 'utf8')).map((d) => d.toJS());
-      for (const doc of docs) {
+      for (const doc of testRuns(file)) {
         assert.equal(doc.apiVersion, 'k6.io/v1alpha1');
         assert.equal(doc.kind, 'TestRun');
         assert.deepEqual(errorsOf(doc), []);
@@ -32,7 +39,7 @@ describe('k6-operator manifests', () => {
   }
 
   it('the check rejects an unknown field, a misplaced one and a wrong type (it can fail)', () => {
-    const doc = parseAllDocuments(readFileSync(new URL(manifests[0]!, HERE), 'utf8'))[0]!.toJS();
+    const doc = testRuns(manifests[0]!)[0]!;
     const broken = [
       { ...doc, spec: { ...doc.spec, paralellism: 4 } },
       {
