@@ -20,8 +20,10 @@ export const USAGE = pactUsage('pact:verify', PACT_VERIFY_SETTINGS, 16, [
 await runPactScript('pact:verify', PACT_VERIFY_SETTINGS, USAGE, async (settings) => {
   const credentials = readSettings(CREDENTIALS, { env: process.env });
   const states = settings.states ?? (settings.baseUrl ? 'live' : 'seeded');
-  const broker =
-    settings.publish || settings.fromBroker ? brokerSource(settings.publish, settings.providerVersion) : undefined;
+  const fromBroker = settings.publish || settings.fromBroker;
+  const broker = fromBroker
+    ? brokerSource(settings.publish, settings.providerVersion, settings.providerBranch)
+    : undefined;
   const embedded = settings.baseUrl ? undefined : createTokenServer({ providerStates: true });
   const target = settings.baseUrl ?? (await listen(embedded!));
   try {
@@ -44,9 +46,9 @@ await runPactScript('pact:verify', PACT_VERIFY_SETTINGS, USAGE, async (settings)
   }
 });
 
-function brokerSource(publish: boolean, providerVersion: string | undefined): BrokerSource {
+function brokerSource(publish: boolean, providerVersion?: string, branch?: string): BrokerSource {
   const broker = brokerFromEnv();
-  const providerBranch = branchOf(undefined);
+  const providerBranch = branchOf(branch);
   const buildUrl = buildUrlOf();
   return {
     ...broker,

@@ -66,6 +66,14 @@ export const PACT_VERIFY_SETTINGS = {
     env: 'PACT_PROVIDER_VERSION',
     help: 'provider version for --publish (default: GITHUB_SHA or git)',
   }),
+  providerBranch: optional({
+    flag: 'branch',
+    env: 'PACT_BRANCH',
+    placeholder: 'B',
+    help:
+      'provider branch: selects the pacts to verify, published with the result ' +
+      '(default: CI variables or the git branch)',
+  }),
 };
 
 export const PACT_PUBLISH_SETTINGS = {
