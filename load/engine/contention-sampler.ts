@@ -1,12 +1,13 @@
-// How much CPU the machine's other processes wanted, window by window, for LOAD-06 to tell "the server got
-// slower" from "a neighbour arrived". Wanted = used + waited for: the CPU time of every process but the
-// run's own (the suite's, its embedded server's, its k6's), from /proc/stat less our processes' time, plus
-// the time their threads waited to run (/proc/<pid>/task/<tid>/schedstat). A neighbour that was there all
-// along wants the same whether or not it gets it: when our own work slows and leaves it room, it uses more
-// and waits less. A neighbour that arrives wants more. (Linux's CPU pressure cannot tell: the run's own
-// processes crowd two cores by themselves.) Where other processes are hidden (/proc mounted hidepid) only
-// their CPU time counts, which also rises when they take the room we leave: a slowdown is then more often
-// inconclusive, never blamed on the wrong side. null where /proc is missing.
+// How much CPU the rest of the machine wanted, window by window, for LOAD-06 to tell "the server got slower"
+// from "a neighbour arrived". Wanted = used + waited for: the CPU time of every process but the run's own
+// (the suite's, its embedded server's, its k6's), from /proc/stat less our processes' time, plus the time
+// their threads waited to run (/proc/<pid>/task/<tid>/schedstat). CPU time charged to no process of ours
+// (interrupts, loopback networking in softirq) counts as theirs: a steady offset, not a rise. A neighbour
+// there all along wants the same whether or not it gets it: when our own work slows and leaves it room, it
+// uses more and waits less. A neighbour that arrives wants more. (Linux's CPU pressure cannot tell: the
+// run's own processes crowd two cores by themselves.) Where other processes are hidden (/proc mounted
+// hidepid) only their CPU time counts, which also rises when they take the room we leave: a slowdown is
+// then more often inconclusive, never blamed on the wrong side. null where /proc is missing.
 import { readdirSync, readFileSync } from 'node:fs';
 import { machineTicks, processTicks, ticksToSeconds } from './cpu-meters.ts';
 

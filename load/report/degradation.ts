@@ -155,7 +155,7 @@ export function degradationOf(
     .filter(Boolean);
   if (slower.length && rose(others_cores) >= OTHERS_RISE) {
     const busier =
-      `the machine got busier: other processes wanted ${others_cores.last} cores in the last third, ` +
+      `the machine got busier: the rest of the machine wanted ${others_cores.last} cores in the last third, ` +
       `${others_cores.first} in the first, so the slowdown may not be the server's`;
     return { ...result, judgement: 'inconclusive', reasons: [...slower, busier] };
   }

@@ -135,7 +135,7 @@ function noDegradation(report: LoadReport, ran: boolean): Requirement {
               `bar ${d.p50.bar_ms} ms, noise ±${d.p50.noise_ms} ms`,
           ]
         : []),
-      `other processes on this machine wanted ${d.others_cores.first ?? '?'} cores (used + waited for) in the ` +
+      `the rest of the machine (other processes, kernel work) wanted ${d.others_cores.first ?? '?'} cores in the ` +
         `first third, ${d.others_cores.last ?? '?'} in the last`,
       d.rps_ratio === null
         ? 'throughput not compared: the load was not steady (open model or arrival rate)'
