@@ -3,37 +3,14 @@
 import assert from 'node:assert/strict';
 import { emptyCounters } from '../flows/rotation.ts';
 import type { LoadReport } from './load-report.ts';
-import { Recorder } from '../engine/recorder.ts';
-import { degradationOf } from './degradation.ts';
+import { loadReportFixture } from '../../testing/load-report-fixture.ts';
 import { loadRequirements, MIN_TOKENS_LOAD_05 } from './requirements.ts';
 
-const latency = { p50: 1, p95: 2, p99: 3, max: 4, mean: 1 };
-const endpoint = { requests: 500, errors: 0, rps: 100, latency_ms: latency };
+const endpoint = loadReportFixture().endpoints.token;
+const latency = endpoint.latency_ms;
 function report(extra: Partial<LoadReport> = {}, collisions = 0): LoadReport {
-  return {
-    engine: 'node',
-    duration_s: 5,
-    stopped_early: false,
-    connections: 8,
-    rps: 200,
-    requests: 1000,
-    errors: 0,
-    error_rate: 0,
-    latency_ms: latency,
-    endpoints: { token: endpoint, refresh: endpoint },
-    rotation: { ...emptyCounters(), violations: { ...emptyCounters().violations, token_collision: collisions } },
-    checks: {},
-    thresholds: {
-      p95TokenMs: 1000,
-      p95RefreshMs: 500,
-      maxErrorRate: 0.01,
-      degradationFactor: 1.5,
-      degradationSlackMs: 5,
-    },
-    degradation: degradationOf(new Recorder(0), 0, { degradationFactor: 1.5, degradationSlackMs: 5 }, true),
-    series: [],
-    ...extra,
-  };
+  const rotation = { ...emptyCounters(), violations: { ...emptyCounters().violations, token_collision: collisions } };
+  return loadReportFixture({ rotation, ...extra });
 }
 const uniqueness = { checked: 3_000_000, remembered: 2_097_152, capacity: 2_097_152, memoryBytes: 32 * 2 ** 20 };
 const load05 = (r: LoadReport) => loadRequirements(r).find((q) => q.id === 'LOAD-05')!;

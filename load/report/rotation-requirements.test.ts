@@ -8,37 +8,10 @@ import { k6LoadReport, type K6Summary } from './k6-report.ts';
 import type { LoadReport } from './load-report.ts';
 import { loadRequirements } from './requirements.ts';
 import { MIN_ROTATION_EVIDENCE as MIN } from './rotation-requirements.ts';
-import { Recorder } from '../engine/recorder.ts';
-import { degradationOf } from './degradation.ts';
+import { loadReportFixture } from '../../testing/load-report-fixture.ts';
 
-const latency = { p50: 1, p95: 2, p99: 3, max: 4, mean: 1 };
-const endpoint = { requests: 500, errors: 0, rps: 100, latency_ms: latency };
-function report(rotation: Partial<RotationCounters>, extra: Partial<LoadReport> = {}): LoadReport {
-  return {
-    engine: 'node',
-    duration_s: 5,
-    stopped_early: false,
-    connections: 8,
-    rps: 200,
-    requests: 1000,
-    errors: 0,
-    error_rate: 0,
-    latency_ms: latency,
-    endpoints: { token: endpoint, refresh: endpoint },
-    rotation: { ...emptyCounters(), ...rotation },
-    checks: {},
-    thresholds: {
-      p95TokenMs: 1000,
-      p95RefreshMs: 500,
-      maxErrorRate: 0.01,
-      degradationFactor: 1.5,
-      degradationSlackMs: 5,
-    },
-    degradation: degradationOf(new Recorder(0), 0, { degradationFactor: 1.5, degradationSlackMs: 5 }, true),
-    series: [],
-    ...extra,
-  };
-}
+const report = (rotation: Partial<RotationCounters>, extra: Partial<LoadReport> = {}) =>
+  loadReportFixture({ rotation: { ...emptyCounters(), ...rotation }, ...extra });
 const violations = (v: Partial<RotationCounters['violations']>) => ({ ...emptyCounters().violations, ...v });
 const judged = (r: LoadReport, id: string) => loadRequirements(r).find((q) => q.id === id)!;
 const statusOf = (r: LoadReport, id: string) => judged(r, id).status;
