@@ -8,8 +8,8 @@
 // run's own processes crowd two cores by themselves.) Where other processes are hidden (/proc mounted
 // hidepid) only their CPU time counts, which also rises when they take the room we leave: a slowdown is
 // then more often inconclusive, never blamed on the wrong side. null where /proc is missing.
-import { readdirSync, readFileSync } from 'node:fs';
-import { machineTicks, processTicks, ticksToSeconds } from './cpu-meters.ts';
+import { readdirSync } from 'node:fs';
+import { machineTicks, processTicks, read, ticksToSeconds } from './cpu-meters.ts';
 
 interface Reading {
   at: number;
@@ -18,14 +18,6 @@ interface Reading {
   own: Map<number, number>;
   /** Nanoseconds other processes' threads waited to run, by "pid/tid". */
   waited: Map<string, number>;
-}
-
-function read(path: string): string | null {
-  try {
-    return readFileSync(path, 'latin1');
-  } catch {
-    return null;
-  }
 }
 
 function list(path: string): string[] {
@@ -73,12 +65,13 @@ export class ContentionSampler {
   }
 
   private read(): Reading {
+    const pids = [process.pid, ...this.ownPids()];
     const own = new Map<number, number>();
-    for (const pid of [process.pid, ...this.ownPids()]) {
+    for (const pid of pids) {
       const ticks = processTicks(pid);
       if (ticks !== null) own.set(pid, ticks);
     }
-    const waited = othersWaited(new Set([process.pid, ...this.ownPids()]));
+    const waited = othersWaited(new Set(pids));
     return { at: performance.now(), machineBusy: machineTicks()?.busy ?? null, own, waited };
   }
 

@@ -1,11 +1,12 @@
-// CPU meters for the generator's own saturation: the calling thread's CPU time (Linux: /proc/thread-self/stat,
-// read on the thread itself) and the whole machine's busy share (/proc/stat, every process). Both give null
+// CPU meters: the calling thread's CPU time (Linux: /proc/thread-self/stat, read on the thread itself), a
+// process's (/proc/<pid>/stat) and the whole machine's busy ticks (/proc/stat, every process). All give null
 // where /proc is missing. Clock ticks are taken as 100 per second (USER_HZ on every mainstream Linux).
 import { readFileSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100;
 
-function read(path: string): string | null {
+/** A /proc file's text, or null (no /proc, or the process or thread has ended). */
+export function read(path: string): string | null {
   try {
     return readFileSync(path, 'latin1');
   } catch {
@@ -13,13 +14,19 @@ function read(path: string): string | null {
   }
 }
 
-/** CPU seconds (user + system) the calling thread has used, or null. */
-export function threadCpuSeconds(): number | null {
-  const stat = read('/proc/thread-self/stat');
+/** CPU ticks (user + system) from a stat file of proc(5), or null. */
+function statTicks(path: string): number | null {
+  const stat = read(path);
   if (stat === null) return null;
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime: fields 14 and 15 of stat(5)
-  return Number.isFinite(ticks) ? ticks / TICKS_PER_SECOND : null;
+  return Number.isFinite(ticks) ? ticks : null;
+}
+
+/** CPU seconds (user + system) the calling thread has used, or null. */
+export function threadCpuSeconds(): number | null {
+  const ticks = statTicks('/proc/thread-self/stat');
+  return ticks === null ? null : ticks / TICKS_PER_SECOND;
 }
 
 export interface MachineTicks {
@@ -44,12 +51,8 @@ export function machineBusy(before: MachineTicks | null, after: MachineTicks | n
 }
 
 /** CPU ticks (user + system, all threads) a process has used, or null (no /proc, or it has ended). */
-export function processTicks(pid: number | 'self'): number | null {
-  const stat = read(`/proc/${pid}/stat`);
-  if (stat === null) return null;
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return Number.isFinite(ticks) ? ticks : null;
+export function processTicks(pid: number): number | null {
+  return statTicks(`/proc/${pid}/stat`);
 }
 
 export const ticksToSeconds = (ticks: number) => ticks / TICKS_PER_SECOND;
