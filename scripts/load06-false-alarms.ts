@@ -55,11 +55,14 @@ const served = (factory: () => ReturnType<typeof createTokenServer>) => async ()
   return { url: await listen(server), stop: () => close(server) };
 };
 
+/** A core-hungry neighbour: `node -e "for(;;){}"`. */
+const busyLoop = () => spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' });
+
 /** Runs `run` with two busy loops started `seconds` after it began (stopped when it ends). */
 async function withNeighbourFrom<T>(seconds: number, run: () => Promise<T>): Promise<T> {
   const loops: ReturnType<typeof spawn>[] = [];
   const timer = setTimeout(() => {
-    for (let i = 0; i < 2; i += 1) loops.push(spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
+    for (let i = 0; i < 2; i += 1) loops.push(busyLoop());
   }, seconds * 1000);
   try {
     return await run();
@@ -69,7 +72,7 @@ async function withNeighbourFrom<T>(seconds: number, run: () => Promise<T>): Pro
   }
 }
 
-const busy = values.busy ? spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }) : null;
+const busy = values.busy ? busyLoop() : null;
 const line = (r: RequirementResult) =>
   `${r.status.padEnd(12)} ${r.evidence.filter((e) => /^(p95|p50|the rest|MISSING|FAILED)/.test(e)).join(' | ')}`;
 try {

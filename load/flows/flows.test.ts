@@ -1,12 +1,12 @@
 // The shared flows, driven by a scripted server: the requests they send and what they count.
 import assert from 'node:assert/strict';
 import { fakeToken } from '../../testing/fake-token-server.ts';
+import { drive } from '../../testing/flow-driver.ts';
 import { ChainFlow } from './chain.ts';
 import type { ResponseLike } from './checks.ts';
-import type { Flow, FlowContext } from './flow.ts';
+import type { FlowContext } from './flow.ts';
 import { chooseFlow } from './mix.ts';
 import { RaceFlow } from './race.ts';
-import type { RequestSpec } from './requests.ts';
 import { RotationLedger } from './rotation.ts';
 import { readFlowSettings } from './settings.ts';
 
@@ -31,15 +31,6 @@ function context(graceSeconds = 0): FlowContext & { failed: string[] } {
     },
     failed,
   };
-}
-
-function drive(flow: Flow, answer: (spec: RequestSpec) => ResponseLike): RequestSpec[] {
-  const sent: RequestSpec[] = [];
-  for (let batch = flow.next(); batch; batch = flow.next()) {
-    sent.push(...batch);
-    flow.onResponses(batch.map(answer));
-  }
-  return sent;
 }
 
 describe('shared flows', () => {

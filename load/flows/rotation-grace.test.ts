@@ -5,9 +5,10 @@
 import assert from 'node:assert/strict';
 import { Sessions, type Pair } from '../../alt-server/sessions.ts';
 import { fakeToken } from '../../testing/fake-token-server.ts';
+import { drive } from '../../testing/flow-driver.ts';
 import { ChainFlow } from './chain.ts';
 import type { ResponseLike } from './checks.ts';
-import type { Flow, FlowContext } from './flow.ts';
+import type { FlowContext } from './flow.ts';
 import { RaceFlow } from './race.ts';
 import type { RequestSpec } from './requests.ts';
 import { GRACE_TOLERANCE_MS, OUTSIDE_MARGIN_MS, RotationLedger, SPENT_QUEUE } from './rotation.ts';
@@ -30,15 +31,6 @@ function context(graceSeconds: number): FlowContext & { failed: string[] } {
     observer: { check: (name, passed) => void (passed ? undefined : failed.push(name)) },
     failed,
   };
-}
-
-function drive(flow: Flow, answer: (spec: RequestSpec) => ResponseLike): RequestSpec[] {
-  const sent: RequestSpec[] = [];
-  for (let batch = flow.next(); batch; batch = flow.next()) {
-    sent.push(...batch);
-    flow.onResponses(batch.map(answer));
-  }
-  return sent;
 }
 
 /** The alt server's rotation rules, with a grace window of `graceMs` on the manual clock. */
