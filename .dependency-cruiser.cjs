@@ -1,28 +1,29 @@
 // dependency-cruiser: the folders' layer order (the README's Layout table), checked by `npm run lint`.
 // A folder may import its own files and the folders of the layers below it; never a folder of its own layer
 // or of a layer above. Tests (*.test.ts) and testing/ may import anything; product code never imports
-// testing/ or a devDependency. The benchmarks (npm run bench*) may use testing/'s servers. No import cycles.
+// testing/ or a devDependency. The developer tools (npm run bench*, kill-matrix) may use testing/. No import cycles.
 
 /** Top to bottom. */
 const LAYERS = [
   ['bin'],
   ['scripts'],
   ['cli'],
-  ['mutants'],
-  ['alt-server', 'contracts', 'load'],
   ['verify'],
-  ['client', 'server'],
+  ['conformance', 'contracts', 'load'],
+  ['reporting'],
+  ['verdict'],
+  ['client', 'servers'],
   ['settings'],
   ['schemas'],
 ];
 const PRODUCT = LAYERS.flat();
 const TEST = '\\.test\\.ts$';
 /**
- * The benchmarks (npm run bench, bench:store, bench:load06): developer tools that measure the suite against
- * test servers, never run by users or by the CLI, so they may import testing/ like a test. The other scripts
- * stay product code (the pact:* scripts are the CI recipe's steps).
+ * The benchmarks (npm run bench, bench:store, bench:load06) and the kill matrix (npm run kill-matrix):
+ * developer tools that measure the suite against test servers, never run by users or by the CLI, so they may
+ * import testing/ like a test. The other scripts stay product code (the pact:* scripts are the CI recipe's steps).
  */
-const BENCHMARKS = '^scripts/(bench[a-z-]*|load06-false-alarms)\\.ts$';
+const BENCHMARKS = '^scripts/(bench[a-z-]*|load06-false-alarms|kill-matrix)\\.ts$';
 /** What users run: the CLI and the pact:* scripts (the CI recipe's steps). */
 const USER_ENTRIES = '^(bin/token-suite\\.js|scripts/pact-(publish|verify|can-i-deploy)\\.ts)$';
 /** devDependencies that exist at run time (@types/* never do), as regexes. */
@@ -59,10 +60,17 @@ module.exports = {
     },
     {
       name: 'alt-server-independent',
-      comment: 'the second implementation shares no code with anything (alt-server/independent.test.ts too)',
+      comment: 'the second implementation shares no code with anything (servers/alt/independent.test.ts too)',
       severity: 'error',
-      from: { path: '^alt-server/', pathNot: TEST },
-      to: { pathNot: '^alt-server/', dependencyTypesNot: ['core'] },
+      from: { path: '^servers/alt/', pathNot: TEST },
+      to: { pathNot: '^servers/alt/', dependencyTypesNot: ['core'] },
+    },
+    {
+      name: 'reference-server-alone',
+      comment: 'the reference server knows neither its mutants nor the alt server (they build on it, or beside it)',
+      severity: 'error',
+      from: { path: '^servers/reference/' },
+      to: { path: '^servers/', pathNot: '^servers/reference/' },
     },
     {
       name: 'no-dev-dependency-at-run-time',

@@ -20,7 +20,7 @@ export default tseslint.config(
   },
   { files: ['**/*.js', '**/*.cjs', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   // A plain k6 script (npm run bench's fallback): k6 gives it __ENV.
-  { files: ['load/bench/*.js'], languageOptions: { globals: { __ENV: 'readonly' } } },
+  { files: ['scripts/bench/*.js'], languageOptions: { globals: { __ENV: 'readonly' } } },
   {
     // CommonJS (the mocha reporter, dependency-cruiser's config): require() is how such a file imports.
     files: ['**/*.cjs'],

@@ -5,14 +5,14 @@ import type { KnipConfig } from 'knip';
 const config: KnipConfig = {
   entry: [
     '**/*.test.ts',
-    'load/k6/*.load.ts', // bundled by esbuild for k6
-    'contracts/verification-worker.ts', // forked by contracts/verify-contract.ts
+    'load/k6/scripts/*.load.ts', // bundled by esbuild for k6
+    'contracts/pact-verifier-child.ts', // forked by contracts/pact-verifier.ts
     'testing/measured-cli.ts', // spawned by testing/cli.ts
     'scripts/bench-engine.ts', // spawned by scripts/bench.ts
     'scripts/bench-server.ts', // spawned by scripts/bench.ts
     'scripts/mocha-reporter.cjs', // .mocharc.json's reporter
-    'load/bench/responder.ts', // spawned by scripts/bench.ts
-    'load/bench/k6-password.js', // run by k6 from scripts/bench.ts
+    'scripts/bench/responder.ts', // spawned by scripts/bench.ts
+    'scripts/bench/k6-password.js', // run by k6 from scripts/bench.ts
   ],
   project: ['**/*.{ts,js,cjs}'],
   // A type used by the file that exports it names part of an exported signature: exporting it is no dead code.

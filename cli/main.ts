@@ -3,8 +3,8 @@ import { serve, SERVE_USAGE } from './serve.ts';
 import { UsageError } from './usage-error.ts';
 import { verifyCommand, VERIFY_USAGE } from './verify.ts';
 import { SettingError } from '../settings/setting.ts';
-import { CannotRunError } from '../verify/errors.ts';
-import { TOOL_VERSION } from '../verify/version.ts';
+import { CannotRunError } from '../verdict/errors.ts';
+import { TOOL_VERSION } from '../verdict/version.ts';
 
 type Command = (args: string[]) => Promise<number>;
 

@@ -1,6 +1,6 @@
 // Loads extra clients and users for the reference server from a JSON file or an environment variable.
 import { readFileSync } from 'node:fs';
-import { DOCUMENTED_SEED, type Seed } from '../server/index.ts';
+import { DOCUMENTED_SEED, type Seed } from '../servers/reference/index.ts';
 import { UsageError } from './usage-error.ts';
 
 /** The documented seed plus what the file (TOKEN_SUITE_SEED_FILE) and inline JSON (TOKEN_SUITE_SEED) add. */

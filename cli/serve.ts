@@ -1,8 +1,14 @@
 // `token-suite serve`: the reference server on a port, until Ctrl-C.
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { ServerByNameOptions } from '../mutants/registry.ts';
-import { close, createTokenServer, invalidServerOption, listen, type ServerOptions } from '../server/index.ts';
+import type { ServerByNameOptions } from '../servers/by-name.ts';
+import {
+  close,
+  createTokenServer,
+  invalidServerOption,
+  listen,
+  type ServerOptions,
+} from '../servers/reference/index.ts';
 import { renderEnvHelp, renderFlagHelp } from '../settings/help.ts';
 import { readSettings } from '../settings/read.ts';
 import { SERVE_SETTINGS, type ServeSettings } from '../settings/serve.ts';
@@ -14,7 +20,7 @@ export const SERVE_USAGE = [
   'token-suite serve [options]',
   ...renderFlagHelp(SERVE_SETTINGS),
   ...renderEnvHelp(SERVE_SETTINGS),
-  "  Mutants are deliberately broken servers for the suite's self-check (mutants/README.md).",
+  "  Mutants are deliberately broken servers for the suite's self-check (servers/mutants/README.md).",
 ].join('\n');
 
 export async function serve(args: string[]): Promise<number> {
@@ -65,7 +71,7 @@ function tlsOf(settings: ServeSettings): Pick<ServerOptions, 'tls'> {
 
 /** The alt server and the mutants load only when asked for: they stay out of the default code path. */
 async function otherServer(name: string, options: ServerByNameOptions): Promise<Server> {
-  const { createServerByName, SERVER_NAMES } = await import('../mutants/registry.ts');
+  const { createServerByName, SERVER_NAMES } = await import('../servers/by-name.ts');
   if (!SERVER_NAMES.includes(name)) {
     throw new UsageError(`--impl must be one of: ${SERVER_NAMES.join(', ')} (got '${name}').`);
   }

@@ -1,5 +1,5 @@
 // Bad input on the command line: one sentence saying what to fix, and exit code 2.
-import { CannotRunError } from '../verify/errors.ts';
+import { CannotRunError } from '../verdict/errors.ts';
 
 export class UsageError extends CannotRunError {
   constructor(message: string) {

@@ -1,14 +1,14 @@
 // `token-suite verify`: the verdict on any implementation of the echon token API.
-import { findK6 } from '../load/engine/k6-engine.ts';
+import { findK6 } from '../load/k6/engine.ts';
 import { parseLoadSettings } from '../load/layer.ts';
 import { renderEnvHelp, renderFlagHelp } from '../settings/help.ts';
 import { readSettings } from '../settings/read.ts';
 import { VERIFY_SETTINGS, type VerifySettings } from '../settings/verify.ts';
-import { Redactor } from '../verify/redact.ts';
-import { createLoadProgressView } from '../verify/reports/console-load-progress.ts';
-import { renderVerdictBlock } from '../verify/reports/console-verdict.ts';
+import { Redactor } from '../verdict/redact.ts';
+import { createLoadProgressView } from '../reporting/console/load-progress.ts';
+import { renderVerdictBlock } from '../reporting/console/verdict.ts';
 import { verify } from '../verify/run.ts';
-import { exitCodeOf } from '../verify/summary.ts';
+import { exitCodeOf } from '../verdict/summary.ts';
 import { parseFlags } from './args.ts';
 import { LAYERS } from './layers.ts';
 import { onInterrupt } from './interrupt.ts';

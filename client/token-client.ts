@@ -9,8 +9,8 @@ import { HttpError, NetworkError, SchemaError, TimeoutError } from './errors.ts'
 import type { TlsTrust } from './tls.ts';
 import { Transport, TransportError, type HttpAnswer } from './transport.ts';
 
-export type { Credentials } from '../schemas/documented-examples.ts';
-import type { Credentials } from '../schemas/documented-examples.ts';
+export type { Credentials } from '../schemas/documented-api.ts';
+import type { Credentials } from '../schemas/documented-api.ts';
 
 export interface TokenClientOptions {
   baseUrl: string;

@@ -1,7 +1,7 @@
 // PACT-01/PACT-02 judgement: a pass needs every interaction replayed with its state met.
 import assert from 'node:assert/strict';
 import { judge, UNKNOWN_CLIENT } from './judge.ts';
-import type { VerificationReport } from './verify-contract.ts';
+import type { VerificationReport } from './pact-verifier.ts';
 
 const requirement = { id: 'PACT-01', title: 't', level: 'MUST', source: 's', layer: 'contract' } as const;
 const report = (extra: Partial<VerificationReport>): VerificationReport => ({

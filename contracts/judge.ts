@@ -3,9 +3,9 @@
 // verifier that could not run, or a provider state that could not be met is inconclusive, never a pass.
 // RFC 6749 §5.2: 401 for invalid_client only when the client authenticated with the Authorization header,
 // so a 400 with the contract's invalid_client body is accepted where the contract (the reference) says 401.
-import type { RequirementResult, Status } from '../verify/types.ts';
+import type { RequirementResult, Status } from '../verdict/types.ts';
 import { PROVIDER_STATES_PATH } from './provider-states.ts';
-import type { InteractionResult, VerificationReport } from './verify-contract.ts';
+import type { InteractionResult, VerificationReport } from './pact-verifier.ts';
 
 export type StatesMode = 'seeded' | 'live';
 

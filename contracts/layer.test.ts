@@ -1,9 +1,9 @@
 // PACT-01 in the verdict: pass on the reference server, fail with evidence on a broken one.
 import assert from 'node:assert/strict';
-import { createAltServer } from '../alt-server/index.ts';
-import { close, listen } from '../server/index.ts';
+import { createAltServer } from '../servers/alt/index.ts';
+import { close, listen } from '../servers/reference/index.ts';
 import { startServer, type Running } from '../testing/reference-server.ts';
-import type { LayerContext, Target } from '../verify/types.ts';
+import type { LayerContext, Target } from '../verdict/types.ts';
 import { expiresInAsString, startBrokenServer } from '../testing/broken-server.ts';
 import { DOCUMENTED_CREDENTIALS } from './examples.ts';
 import { contractLayer } from './layer.ts';

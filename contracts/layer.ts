@@ -5,13 +5,13 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stopReason, Transport } from '../client/transport.ts';
-import type { Layer, LayerContext, RequirementResult, Target } from '../verify/types.ts';
-import { renderRequirementLine } from '../verify/reports/console-requirement.ts';
+import type { Layer, LayerContext, RequirementResult, Target } from '../verdict/types.ts';
+import { renderRequirementLine } from '../reporting/console/requirement.ts';
 import { judge, type StatesMode } from './judge.ts';
 import { COMMITTED_PACT } from './pact-files.ts';
 import { PROVIDER_STATES_PATH } from './provider-states.ts';
-import { verifyContract } from './verification-worker.ts';
-import type { VerificationReport } from './verify-contract.ts';
+import { verifyContract } from './pact-verifier-child.ts';
+import type { VerificationReport } from './pact-verifier.ts';
 
 export { evidenceOf } from './judge.ts';
 

@@ -9,7 +9,7 @@ import {
   unsupportedGrantType,
   unsupportedMediaType,
   type OAuthError,
-} from '../server/errors.ts';
+} from '../servers/reference/errors.ts';
 import { DOCUMENTED_CREDENTIALS } from './examples.ts';
 
 export interface ErrorExample {

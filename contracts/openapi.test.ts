@@ -7,7 +7,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
-import { createTokenServer } from '../server/index.ts';
+import { createTokenServer } from '../servers/reference/index.ts';
 import { TEST_SCRYPT_COST, withServer } from '../testing/with-server.ts';
 import { DOCUMENTED_CREDENTIALS } from './examples.ts';
 import { buildOpenApi, OPENAPI_FILE, renderOpenApiYaml } from './openapi.ts';

@@ -11,8 +11,8 @@ import type { TokenPair } from '../schemas/validators.ts';
 import { STATES, type StateName } from './states.ts';
 
 /** The Pact state-change convention the reference server implements. */
-export { PROVIDER_STATES_PATH } from '../server/app.ts';
-import { PROVIDER_STATES_PATH } from '../server/app.ts';
+export { PROVIDER_STATES_PATH } from '../servers/reference/app.ts';
+import { PROVIDER_STATES_PATH } from '../servers/reference/app.ts';
 type Params = Record<string, unknown>;
 /** A state's setup: returns the values injected into the replayed request. */
 export type StateHandlers = Record<string, (params?: unknown) => Promise<Params>>;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { startServer, type Running } from '../testing/reference-server.ts';
 import { expiresInAsString, startBrokenServer } from '../testing/broken-server.ts';
 import { STATES } from './states.ts';
-import { verifyContract } from './verification-worker.ts';
+import { verifyContract } from './pact-verifier-child.ts';
 
 const failures = (report: Awaited<ReturnType<typeof verifyContract>>) =>
   report.interactions.filter((i) => !i.ok).map((i) => `${i.description}: ${i.mismatches.join('; ')}`);

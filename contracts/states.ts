@@ -1,5 +1,5 @@
 // Provider states: sentences with {params}. The consumer tests name them, the verifier meets them,
-// the reference server implements them (server/provider-states.ts) with exactly these sentences.
+// the reference server implements them (servers/reference/provider-states.ts) with exactly these sentences.
 export const STATES = {
   userExists: 'user {username} with password {password} exists for client {clientId}',
   refreshIssued: 'refresh token {refreshToken} was issued to {username}',

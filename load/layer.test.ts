@@ -2,9 +2,9 @@
 // fails, naming the rotation requirement, on servers with rotation bugs.
 import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
-import { close, createTokenServer, listen } from '../server/index.ts';
+import { close, createTokenServer, listen } from '../servers/reference/index.ts';
 import { EMBEDDED_SCRYPT_COST } from '../verify/target.ts';
-import type { LoadProgress, RequirementResult } from '../verify/types.ts';
+import type { LoadProgress, RequirementResult } from '../verdict/types.ts';
 import { contextFor } from '../testing/load-context.ts';
 import { loadLayer } from './layer.ts';
 import type { LoadReport } from './report/load-report.ts';

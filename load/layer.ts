@@ -1,16 +1,16 @@
 // The load layer of `token-suite verify`: runs the flows under load with the Node engine (or the
 // user's k6), and turns what it measured into LOAD-* requirements and summary.json's `load` section.
 import type { TlsTrust } from '../client/tls.ts';
-import type { Layer, LayerContext, LayerOutcome } from '../verify/types.ts';
-import type { TlsSettings } from './engine/http/target.ts';
-import { chooseK6, k6Outcome } from './engine/k6-layer.ts';
-import { runNodeEngine } from './engine/node-engine.ts';
-import { parseLoadSettings, placementOf, type LoadOverrides, type LoadSettings } from './engine/settings.ts';
+import type { Layer, LayerContext, LayerOutcome } from '../verdict/types.ts';
+import type { TlsSettings } from './node/http/target.ts';
+import { chooseK6, k6Outcome } from './k6/outcome.ts';
+import { runNodeEngine } from './node/engine.ts';
+import { parseLoadSettings, placementOf, type LoadOverrides, type LoadSettings } from './settings.ts';
 import { nodeLoadReport, type LoadReport } from './report/load-report.ts';
-import { renderLoadSection } from './report/load-section.ts';
+import { renderLoadSection } from '../reporting/html/load/section.ts';
 import { loadRequirements } from './report/requirements.ts';
 
-export { parseLoadSettings, type LoadOverrides, type LoadSettings } from './engine/settings.ts';
+export { parseLoadSettings, type LoadOverrides, type LoadSettings } from './settings.ts';
 export type { LoadReport } from './report/load-report.ts';
 
 /** The settings for a verify run: env knobs, with the target's URL, credentials and grace period. */

@@ -13,7 +13,7 @@ import { withAlt } from '../testing/alt-server.ts';
 import { createFakeServer, listenFake, type FakeFlaws } from '../testing/fake-token-server.ts';
 import { k6OrSkip } from '../testing/k6.ts';
 import { contextFor } from '../testing/load-context.ts';
-import type { LayerOutcome, RequirementResult } from '../verify/types.ts';
+import type { LayerOutcome, RequirementResult } from '../verdict/types.ts';
 import { loadLayer } from './layer.ts';
 import type { LoadReport } from './report/load-report.ts';
 import { MIN_ROTATION_EVIDENCE } from './report/rotation-requirements.ts';

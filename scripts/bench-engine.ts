@@ -2,8 +2,8 @@
 // only, every check on (schema, documented token format, uniqueness). Prints one JSON line:
 // {requests, rps, cpuSeconds, errors, failedChecks, workers}; cpuSeconds is the whole process's CPU
 // during the run (start-up and worker boot excluded, as the marginal cost the issue measures).
-import { runNodeEngine } from '../load/engine/node-engine.ts';
-import { parseLoadSettings } from '../load/engine/settings.ts';
+import { runNodeEngine } from '../load/node/engine.ts';
+import { parseLoadSettings } from '../load/settings.ts';
 
 const [baseUrl = '', duration = '5', connections = '32'] = process.argv.slice(2);
 const settings = parseLoadSettings(

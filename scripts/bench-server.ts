@@ -1,8 +1,8 @@
 // A server for `npm run bench`, in its own process: `reference` (the suite's reference server) or
 // `bare` (node:http answering every request with a JSON body the size of a token pair: the platform's floor).
 import { createServer } from 'node:http';
-import { createTokenServer, listen } from '../server/index.ts';
-import { newToken } from '../server/tokens.ts';
+import { createTokenServer, listen } from '../servers/reference/index.ts';
+import { newToken } from '../servers/reference/tokens.ts';
 
 const kind = process.argv[2] ?? 'reference';
 const body = JSON.stringify({ token: newToken(), refreshToken: newToken(), expiresIn: 3600 });

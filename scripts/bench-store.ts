@@ -10,8 +10,8 @@ import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { DEFAULTS } from '../server/defaults.ts';
-import { RefreshStore, type StoreLimits } from '../server/refresh-store.ts';
+import { DEFAULTS } from '../servers/reference/defaults.ts';
+import { RefreshStore, type StoreLimits } from '../servers/reference/refresh-store.ts';
 import { writeSection } from './readme-section.ts';
 
 setFlagsFromString('--expose-gc');

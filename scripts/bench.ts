@@ -1,4 +1,4 @@
-// npm run bench: figures, not timed tests. Against the deliberately cheap responder (load/bench/responder.ts:
+// npm run bench: figures, not timed tests. Against the deliberately cheap responder (scripts/bench/responder.ts:
 // fresh documented-format pairs at almost no cost, so the client is the limit), password grants only:
 //  1. throughput and client CPU per 1,000 requests of the Node engine (every check on) against wrk's,
 //     medians of >= 3 ABBA rounds (wrk, engine, engine, wrk);
@@ -12,8 +12,8 @@ import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_pr
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { findK6 } from '../load/engine/k6-engine.ts';
-import { buildK6, OUT_DIR } from '../load/engine/k6-build.ts';
+import { findK6 } from '../load/k6/engine.ts';
+import { buildK6, OUT_DIR } from '../load/k6/build.ts';
 import { LOAD_README, README, writeSection } from './readme-section.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -49,7 +49,7 @@ function ensureWrk(): string {
 }
 
 function startResponder(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'load/bench/responder.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/responder.ts'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -71,7 +71,7 @@ function timed(command: string): { out: string; cpuSeconds: number } {
 
 function runWrk(url: string, seconds = duration): Figures {
   const { out, cpuSeconds } = timed(
-    `wrk -t1 -c${connections} -d${seconds}s -s load/bench/password.lua "${url}/v1/token"`,
+    `wrk -t1 -c${connections} -d${seconds}s -s scripts/bench/password.lua "${url}/v1/token"`,
   );
   const requests = Number(/(\d+) requests in/.exec(out)?.[1]);
   const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
@@ -106,7 +106,7 @@ async function k6Script(k6: string, url: string): Promise<{ script: string; labe
   return probe.status === 0
     ? { script: bundle, label: "the suite's bundle (every check)" }
     : {
-        script: 'load/bench/k6-password.js',
+        script: 'scripts/bench/k6-password.js',
         label: 'a plain script (status check only: the bundle does not load here)',
       };
 }
@@ -219,7 +219,7 @@ const table = [
 ];
 const note = [
   `${machine}.`,
-  `Cheap responder (\`load/bench/responder.ts\`), password grants, ${connections} connections, ` +
+  `Cheap responder (\`scripts/bench/responder.ts\`), password grants, ${connections} connections, ` +
     `${duration} s per run; medians`,
   `of ${rounds} ABBA rounds (wrk, engine, engine, wrk)${figures.k6 ? ', k6 once per round' : ''}. ` +
     'Client CPU: user + system time of the',

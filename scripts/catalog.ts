@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { verifySettings } from '../settings/verify.ts';
 import { LAYERS } from '../cli/layers.ts';
 import { verify } from '../verify/run.ts';
-import type { RequirementResult } from '../verify/types.ts';
+import type { RequirementResult } from '../verdict/types.ts';
 import { writeSection } from './readme-section.ts';
 
 export function renderCatalog(requirements: RequirementResult[]): string {

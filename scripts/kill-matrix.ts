@@ -1,14 +1,14 @@
 // npm run kill-matrix: verify against the correct servers and every mutant, and print the matrix; with
-// k6 on the PATH, the k6 column too (the load layer again with k6, mutants/k6-column.ts).
+// k6 on the PATH, the k6 column too (the load layer again with k6, testing/kill-matrix/k6-column.ts).
 // --write puts it into README.md. Exit 1 when a correct server fails or a mutant survives.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findK6 } from '../load/engine/k6-process.ts';
+import { findK6 } from '../load/k6/process.ts';
 import { LAYERS } from '../cli/layers.ts';
-import { inK6Column, k6Cell } from '../mutants/k6-column.ts';
-import { renderMatrix, runSubject, SUBJECTS, type Row } from '../mutants/kill-matrix.ts';
-import { KILL_MATRIX_SETTINGS } from '../settings/kill-matrix.ts';
+import { inK6Column, k6Cell } from '../testing/kill-matrix/k6-column.ts';
+import { renderMatrix, runSubject, SUBJECTS, type Row } from '../testing/kill-matrix/kill-matrix.ts';
+import { KILL_MATRIX_SETTINGS } from '../testing/kill-matrix/settings.ts';
 import { readSettings } from '../settings/read.ts';
 import { writeSection } from './readme-section.ts';
 

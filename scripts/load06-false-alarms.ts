@@ -11,11 +11,11 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadLayer } from '../load/layer.ts';
-import { createMutantServer } from '../mutants/index.ts';
-import { close, createTokenServer, listen } from '../server/index.ts';
+import { createMutantServer } from '../servers/mutants/index.ts';
+import { close, createTokenServer, listen } from '../servers/reference/index.ts';
 import { contextFor } from '../testing/load-context.ts';
 import { startDegrading } from '../testing/degrading-servers.ts';
-import type { RequirementResult } from '../verify/types.ts';
+import type { RequirementResult } from '../verdict/types.ts';
 import { writeSection } from './readme-section.ts';
 
 const { values } = parseArgs({

@@ -1,9 +1,9 @@
 // npm run pact:verify — provider verification with pact-js's Verifier against any base URL;
 // optionally fetches the pacts from the Pact Broker and publishes the results there.
 import { evidenceOf } from '../contracts/layer.ts';
-import { verifyContract } from '../contracts/verification-worker.ts';
-import type { BrokerSource, VerifyOptions } from '../contracts/verify-contract.ts';
-import { close, createTokenServer, listen } from '../server/index.ts';
+import { verifyContract } from '../contracts/pact-verifier-child.ts';
+import type { BrokerSource, VerifyOptions } from '../contracts/pact-verifier.ts';
+import { close, createTokenServer, listen } from '../servers/reference/index.ts';
 import { PACT_VERIFY_SETTINGS } from '../settings/pact.ts';
 import { readSettings } from '../settings/read.ts';
 import { VERIFY_SETTINGS } from '../settings/verify.ts';

@@ -5,7 +5,7 @@ import type { SettingValues } from './read.ts';
 
 const setting = <T>(s: Setting<T>) => s;
 
-/** Whole numbers here; the server checks its own ranges (server/options.ts) and says why a value is out. */
+/** Whole numbers here; the server checks its own ranges (servers/reference/options.ts) and says why a value is out. */
 const WHOLE = integer(0, Number.MAX_SAFE_INTEGER);
 
 export const SERVE_SETTINGS = {
@@ -68,7 +68,7 @@ export const SERVE_SETTINGS = {
     flag: 'max-tokens',
     env: 'TOKEN_SUITE_MAX_TOKENS',
     placeholder: 'N',
-    fallback: 1_000_000, // server/defaults.ts (a test holds them equal)
+    fallback: 1_000_000, // servers/reference/defaults.ts (a test holds them equal)
     help: 'tokens the store holds at most; at the cap new logins get 503 + Retry-After',
     parse: WHOLE,
   }),
@@ -76,7 +76,7 @@ export const SERVE_SETTINGS = {
     flag: 'max-tokens-per-user',
     env: 'TOKEN_SUITE_MAX_TOKENS_PER_USER',
     placeholder: 'N',
-    fallback: 100_000, // server/defaults.ts (a test holds them equal)
+    fallback: 100_000, // servers/reference/defaults.ts (a test holds them equal)
     help: "tokens one user holds at most; past it only that user's oldest are dropped",
     parse: WHOLE,
   }),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { CONSUMER } from '../contracts/pact-files.ts';
-import { DEFAULTS } from '../server/defaults.ts';
+import { DEFAULTS } from '../servers/reference/defaults.ts';
 import { PACT_CAN_I_DEPLOY_SETTINGS } from './pact.ts';
 import { readSettings } from './read.ts';
 import { SERVE_SETTINGS } from './serve.ts';

@@ -1,6 +1,6 @@
 // The settings of `token-suite verify`. The load generator's finer knobs (thresholds, mix, chain length)
 // are TOKEN_SUITE_LOAD_* variables read by load/flows/settings.ts; credentials come from the environment only.
-import { DOCUMENTED_CREDENTIALS } from '../schemas/documented-examples.ts';
+import { DOCUMENTED_CREDENTIALS } from '../schemas/documented-api.ts';
 import { readSettings, type SettingValues } from './read.ts';
 import { decimal, flag, httpUrl, integer, oneOf, text, BadValue, type Setting } from './setting.ts';
 

@@ -1,5 +1,5 @@
 // Test helper: an alt server with cheap password hashing, listening on 127.0.0.1 port 0.
-import { createAltServer, type AltServerOptions } from '../alt-server/index.ts';
+import { createAltServer, type AltServerOptions } from '../servers/alt/index.ts';
 import { withServer } from './with-server.ts';
 
 export const TEST_HASH_ITERATIONS = 1000;

@@ -3,7 +3,7 @@
 // error answers. It proves the suite redacts the tokens it saw, whatever their alphabet.
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
-import { close, listen } from '../server/index.ts';
+import { close, listen } from '../servers/reference/index.ts';
 import { startServer } from './reference-server.ts';
 
 export interface TokenProxy {

@@ -1,7 +1,7 @@
 // Test fixture: a server that breaks the contract in one way. It forwards every request to a
 // correct upstream and rewrites the JSON answers with `mutate`, e.g. expiresIn as a string.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { close, listen } from '../server/index.ts';
+import { close, listen } from '../servers/reference/index.ts';
 
 export type Mutation = (body: Record<string, unknown>) => Record<string, unknown>;
 

@@ -4,7 +4,7 @@
 // is held until 1.5 × the time it would have taken (a true +50% on every latency, the server's own included).
 // They stand in for a server degrading under load; only the timing of their answers is changed.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { close, createTokenServer, listen } from '../server/index.ts';
+import { close, createTokenServer, listen } from '../servers/reference/index.ts';
 
 export type Degrading = { kind: 'step' } | { kind: 'halfway'; baseMs: number; afterMs: number };
 

@@ -1,5 +1,5 @@
 // Load settings for the Node engine's own tests: a target URL, documented token format, env-style knobs.
-import { parseLoadSettings, type LoadOverrides, type LoadSettings } from '../load/engine/settings.ts';
+import { parseLoadSettings, type LoadOverrides, type LoadSettings } from '../load/settings.ts';
 
 export function engineSettings(
   url: string,

@@ -3,7 +3,7 @@
 // then fails in its own way. Stand-ins for misbehaving servers: they prove what the suite does with such
 // answers, not how any particular product misbehaves.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { close, listen } from '../server/index.ts';
+import { close, listen } from '../servers/reference/index.ts';
 import { startServer } from './reference-server.ts';
 
 export type Fault =

@@ -7,7 +7,7 @@ import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGzip } from 'node:zlib';
-import { close, createTokenServer, listen, type ServerOptions } from '../server/index.ts';
+import { close, createTokenServer, listen, type ServerOptions } from '../servers/reference/index.ts';
 
 export type Hostility =
   | 'endless-raw' // the raw probes (bogus chunking, short body) get an endless stream of bytes
@@ -58,7 +58,7 @@ function endless(socket: Socket | ServerResponse, delayMs: number): void {
   (socket as Socket).once('close', () => clearInterval(timer));
 }
 
-/** The raw probes (verify/checks/robustness/cases.ts send `Host: x`): the short-body one reaches here. */
+/** The raw probes (conformance/checks/robustness/cases.ts send `Host: x`): the short-body one reaches here. */
 const isRawProbe = (req: IncomingMessage) => req.headers.host === 'x';
 
 function afterPreflight(bomb: Buffer): Partial<Record<Hostility, (req: IncomingMessage, res: ServerResponse) => void>> {

@@ -3,7 +3,7 @@
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findK6, runK6, type K6Exit } from '../load/engine/k6-process.ts';
+import { findK6, runK6, type K6Exit } from '../load/k6/process.ts';
 
 const ENABLE_K6 =
   'k6 tests skipped: no k6 on the PATH. Enable them with k6 >= 0.49 on the PATH: export PATH="$PWD/../shared/bin:$PATH" in a checkout beside shared/, or install k6 (https://grafana.com/docs/k6/latest/set-up/install-k6/).';

@@ -1,7 +1,7 @@
 // A LayerContext for the load layer's tests: the documented credentials, a 3-second Node run (the least
 // LOAD-06 judges).
-import { DOCUMENTED_CREDENTIALS } from '../schemas/documented-examples.ts';
-import type { LayerContext } from '../verify/types.ts';
+import { DOCUMENTED_CREDENTIALS } from '../schemas/documented-api.ts';
+import type { LayerContext } from '../verdict/types.ts';
 
 export function contextFor(baseUrl: string, extra: Partial<LayerContext> = {}): LayerContext {
   return {

@@ -1,6 +1,6 @@
 // A LoadReport of a short, clean run (500 answers per endpoint, no violation, no degradation judged), for
 // tests of the load requirements to change only what they are about.
-import { Recorder } from '../load/engine/recorder.ts';
+import { Recorder } from '../load/measure/recorder.ts';
 import { emptyCounters } from '../load/flows/rotation.ts';
 import { degradationOf } from '../load/report/degradation.ts';
 import type { LoadReport } from '../load/report/load-report.ts';

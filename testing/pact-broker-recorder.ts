@@ -3,7 +3,7 @@
 // result publishing). It is not a broker: nothing is stored or judged.
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
-import { close, listen } from '../server/index.ts';
+import { close, listen } from '../servers/reference/index.ts';
 
 export interface Recorded {
   method: string;

@@ -4,7 +4,7 @@
 // the server through the `extend` option, as the mutants do; the server's behaviour is unchanged.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { digestHex } from '../load/flows/digest.ts';
-import { createTokenServer, type ServerOptions, type TokenServer } from '../server/index.ts';
+import { createTokenServer, type ServerOptions, type TokenServer } from '../servers/reference/index.ts';
 
 export interface ServerEvent {
   runner: string;

@@ -1,6 +1,6 @@
 // Test helpers: a reference server on a free loopback port, and a raw form POST.
-import { DOCUMENTED_CREDENTIALS } from '../schemas/documented-examples.ts';
-import { close, createTokenServer, listen, type ServerOptions, type TokenServer } from '../server/index.ts';
+import { DOCUMENTED_CREDENTIALS } from '../schemas/documented-api.ts';
+import { close, createTokenServer, listen, type ServerOptions, type TokenServer } from '../servers/reference/index.ts';
 
 export interface Running {
   url: string;

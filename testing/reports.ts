@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Summary } from '../verify/summary.ts';
+import type { Summary } from '../verdict/summary.ts';
 
 export const tempDir = () => mkdtempSync(join(tmpdir(), 'token-suite-'));
 

@@ -1,7 +1,7 @@
 // Summaries built by hand for the renderers' unit tests (report.html, the console). They go through the
 // real buildSummary, so the verdict and counts are the product's; the browser test uses real runs instead.
-import { buildSummary, type Summary } from '../verify/summary.ts';
-import type { RequirementResult, Status } from '../verify/types.ts';
+import { buildSummary, type Summary } from '../verdict/summary.ts';
+import type { RequirementResult, Status } from '../verdict/types.ts';
 
 export function requirement(id: string, status: Status, evidence: string[] = [`${id} evidence`]): RequirementResult {
   return {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { runCli } from '../testing/cli.ts';
 import { startFault, type Fault } from '../testing/fault-servers.ts';
 import { readSummary, tempDir } from '../testing/reports.ts';
-import type { Summary } from './summary.ts';
+import type { Summary } from '../verdict/summary.ts';
 
 const byId = (summary: Summary, id: string) => summary.requirements.find((r) => r.id === id)!;
 

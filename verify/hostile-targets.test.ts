@@ -2,7 +2,7 @@
 // bound, below the memory bound, with three valid reports and no secret in any output. The bounds catch a
 // hang or a leak (at least 3x what a normal run takes); they are not performance targets.
 import assert from 'node:assert/strict';
-import { DOCUMENTED_CREDENTIALS } from '../schemas/documented-examples.ts';
+import { DOCUMENTED_CREDENTIALS } from '../schemas/documented-api.ts';
 import { startBase64TokenProxy } from '../testing/base64-token-proxy.ts';
 import { peakMiB, runCli, type CliRun } from '../testing/cli.ts';
 import { startHostile, type Hostility } from '../testing/hostile-servers.ts';

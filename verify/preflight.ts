@@ -3,11 +3,11 @@
 // API, nothing listening) stops the run with exit 2 and one sentence; a 200 JSON body that is not a valid
 // pair is the server's failure, judged by the checks (TOKEN-01), never blamed on the configuration.
 import { validateOpaqueTokenResponse, type TokenPair } from '../schemas/validators.ts';
-import { CannotRunError } from './errors.ts';
-import { bodyStart, describeAnswer } from './evidence.ts';
+import { CannotRunError } from '../verdict/errors.ts';
+import { bodyStart, describeAnswer } from '../conformance/evidence.ts';
 import { TransportError } from '../client/transport.ts';
-import type { Exchange } from './exchange.ts';
-import type { Probe } from './probe.ts';
+import type { Exchange } from '../conformance/exchange.ts';
+import type { Probe } from '../conformance/probe.ts';
 
 export interface Preflight {
   /** The pair the documented grant issued, when it was a valid pair. */

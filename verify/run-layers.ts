@@ -1,8 +1,8 @@
 // Runs the selected layers in order. A layer that crashes is the suite's problem, not the server's: its
 // requirement SUITE-01 is inconclusive with the error as evidence, and the other layers still run.
 import { stopReason } from '../client/transport.ts';
-import { CannotRunError } from './errors.ts';
-import type { Layer, LayerContext, LayerOutcome, RequirementResult } from './types.ts';
+import { CannotRunError } from '../verdict/errors.ts';
+import type { Layer, LayerContext, LayerOutcome, RequirementResult } from '../verdict/types.ts';
 
 export interface LayersOutcome {
   requirements: RequirementResult[];

@@ -4,16 +4,16 @@
 import { tlsTrust, TlsFileError, type TlsTrust } from '../client/tls.ts';
 import { TransportError } from '../client/transport.ts';
 import type { VerifySettings } from '../settings/verify.ts';
-import { CannotRunError } from './errors.ts';
+import { CannotRunError } from '../verdict/errors.ts';
 import { preflight } from './preflight.ts';
-import { Probe } from './probe.ts';
-import { Redactor } from './redact.ts';
-import { prepareReportDir, writeReports } from './reports/write.ts';
+import { Probe } from '../conformance/probe.ts';
+import { Redactor } from '../verdict/redact.ts';
+import { prepareReportDir, writeReports } from '../reporting/write.ts';
 import { runDeadline } from './run-deadline.ts';
 import { runLayers } from './run-layers.ts';
-import { assertValidSummary, buildSummary, type Summary } from './summary.ts';
+import { assertValidSummary, buildSummary, type Summary } from '../verdict/summary.ts';
 import { resolveTarget, type ResolvedTarget } from './target.ts';
-import type { Layer, LayerContext, LoadProgress, Target } from './types.ts';
+import type { Layer, LayerContext, LoadProgress, Target } from '../verdict/types.ts';
 
 export interface VerifyOptions {
   settings: VerifySettings;

@@ -2,7 +2,7 @@
 // The embedded server hashes passwords at a lower scrypt cost than `token-suite serve` (whose default
 // stays the secure 16384): on a shared CI machine the load generator and the server share the CPU, and
 // the cost of hashing would otherwise decide LOAD-02 rather than the server's behaviour. The report says so.
-import { close, createTokenServer, listen } from '../server/index.ts';
+import { close, createTokenServer, listen } from '../servers/reference/index.ts';
 
 export interface ResolvedTarget {
   baseUrl: string;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Socket } from 'node:net';
-import { findK6 } from '../load/engine/k6-process.ts';
+import { findK6 } from '../load/k6/process.ts';
 import { runCli } from '../testing/cli.ts';
 import { k6OrSkip } from '../testing/k6.ts';
 import { startServer, type Running } from '../testing/reference-server.ts';

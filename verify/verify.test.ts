@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { runCli, type CliRun } from '../testing/cli.ts';
 import { readSummary, tempDir } from '../testing/reports.ts';
 import { validateSummary } from '../schemas/validators.ts';
-import { CONFORMANCE } from './catalog.ts';
+import { CONFORMANCE } from '../conformance/catalog.ts';
 
 describe('token-suite verify against the embedded reference server', () => {
   const dir = tempDir();

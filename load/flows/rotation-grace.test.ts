@@ -1,9 +1,9 @@
 // The rotation ledger's rules, on the shared flows driven by hand with a manual clock: a declared grace is
 // judged by the time since rotation, only answered evidence counts, and a probe that wrongly works has its
 // pair checked for uniqueness. The time-based grace server is the alt server's own session store
-// (alt-server/sessions.ts, the real code), on the same manual clock.
+// (servers/alt/sessions.ts, the real code), on the same manual clock.
 import assert from 'node:assert/strict';
-import { Sessions, type Pair } from '../../alt-server/sessions.ts';
+import { Sessions, type Pair } from '../../servers/alt/sessions.ts';
 import { fakeToken } from '../../testing/fake-token-server.ts';
 import { drive } from '../../testing/flow-driver.ts';
 import { ChainFlow } from './chain.ts';

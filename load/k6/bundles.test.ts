@@ -9,8 +9,8 @@ import { basename, join } from 'node:path';
 import { startServe, type Served } from '../../testing/cli.ts';
 import { importedModules, regexpsGojaRejects, syntaxNewerThanEs2017 } from '../../testing/k6-bundle-lint.ts';
 import { k6, k6OrSkip, shown } from '../../testing/k6.ts';
-import { buildK6, k6Entries } from '../engine/k6-build.ts';
-import { failedThresholds, type SummaryData } from './lib/summary-data.ts';
+import { buildK6, k6Entries } from './build.ts';
+import { failedThresholds, type SummaryData } from './scripts/lib/summary-data.ts';
 
 const NAMES = ['password', 'refresh-chain', 'race', 'mix'];
 
@@ -25,7 +25,7 @@ describe('k6 bundles', function () {
   after(() => rmSync(out, { recursive: true, force: true }));
   const bundle = (name: string) => join(out, `${name}.js`);
 
-  it('builds one bundle per load/k6/*.load.ts entry', () => {
+  it('builds one bundle per load/k6/scripts/*.load.ts entry', () => {
     assert.deepEqual(
       bundles.map((b) => basename(b)).sort(),
       k6Entries()

@@ -10,10 +10,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSeed } from '../../cli/seed.ts';
-import { close, listen } from '../../server/index.ts';
+import { close, listen } from '../../servers/reference/index.ts';
 import { k6, k6OrSkip, shown } from '../../testing/k6.ts';
 import { createRecordingServer, type ServerRecord } from '../../testing/recording-server.ts';
-import { buildK6 } from '../engine/k6-build.ts';
+import { buildK6 } from './build.ts';
 
 const RUNNERS = 4;
 const SEQUENCE = ['0', '1/4', '2/4', '3/4', '1'];

@@ -2,7 +2,7 @@
 // windows do not, too few answers or a noisy first third are inconclusive, and a slowdown that comes with a
 // busier machine is not blamed on the server.
 import assert from 'node:assert/strict';
-import { Recorder } from '../engine/recorder.ts';
+import { Recorder } from '../measure/recorder.ts';
 import { degradationOf, OTHERS_RISE } from './degradation.ts';
 
 const THRESHOLDS = { degradationFactor: 1.4, degradationSlackMs: 1 };

@@ -18,8 +18,8 @@
 // A busy machine: when the CPU the machine's other processes wanted (used + waited for, contention-sampler.ts)
 // rose by OTHERS_RISE cores from the first third to the last, a slowdown is inconclusive, not the server's
 // failure: the run cannot tell the two apart.
-import { mergeBuckets, type Recorder } from '../engine/recorder.ts';
-import type { LoadThresholds } from '../engine/settings.ts';
+import { mergeBuckets, type Recorder } from '../measure/recorder.ts';
+import type { LoadThresholds } from '../settings.ts';
 
 export const MIN_WINDOWS_PER_THIRD = 4;
 export const MIN_ANSWERS = 20;

@@ -2,10 +2,10 @@
 import { redactTokensIn } from '../../schemas/token-format.ts';
 import type { UniquenessFigures } from '../flows/digest-set.ts';
 import type { RotationCounters } from '../flows/rotation.ts';
-import type { ClientFigures } from '../engine/client-saturation.ts';
-import type { CheckCounts, EngineRun, LoadModel } from '../engine/node-engine.ts';
-import { latencyOf, type LatencyMs, type SecondPoint } from '../engine/recorder.ts';
-import type { LoadSettings, LoadThresholds } from '../engine/settings.ts';
+import type { ClientFigures } from '../node/client-saturation.ts';
+import type { CheckCounts, EngineRun, LoadModel } from '../node/engine.ts';
+import { latencyOf, type LatencyMs, type SecondPoint } from '../measure/recorder.ts';
+import type { LoadSettings, LoadThresholds } from '../settings.ts';
 import { degradationOf, type Degradation } from './degradation.ts';
 
 export interface EndpointFigures {

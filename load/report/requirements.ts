@@ -1,5 +1,5 @@
 // The load requirements of the verdict, judged from a LoadReport.
-import type { RequirementResult, Status } from '../../verify/types.ts';
+import type { RequirementResult, Status } from '../../verdict/types.ts';
 import { MIN_ANSWERS, MIN_WINDOWS_PER_THIRD } from './degradation.ts';
 import type { LoadReport } from './load-report.ts';
 import { rotationRequirements } from './rotation-requirements.ts';
@@ -159,7 +159,7 @@ function uniqueness(report: LoadReport, status: (ok: boolean) => Status): Requir
   const u = report.uniqueness;
   const minimum = `${MIN_TOKENS_LOAD_05} issued tokens compared`;
   const base = { id: 'LOAD-05', level: 'MUST' as const, source: 'RFC 6749 §10.10', minimum };
-  // k6: the token count is the collector's (k6-layer.ts judges it against the minimum).
+  // k6: the token count is the collector's (load/k6/outcome.ts judges it against the minimum).
   if (!u)
     return {
       ...base,

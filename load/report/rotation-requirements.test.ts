@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { emptyCounters, TALLIES, VIOLATIONS, type RotationCounters } from '../flows/rotation.ts';
 import { engineSettings } from '../../testing/engine-settings.ts';
-import { k6LoadReport, type K6Summary } from './k6-report.ts';
+import { k6LoadReport, type K6Summary } from '../k6/report.ts';
 import type { LoadReport } from './load-report.ts';
 import { loadRequirements } from './requirements.ts';
 import { MIN_ROTATION_EVIDENCE as MIN } from './rotation-requirements.ts';

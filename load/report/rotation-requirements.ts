@@ -3,7 +3,7 @@
 // requirement passes only on MIN_ROTATION_EVIDENCE answered replays outside the grace window (every replay
 // without a grace), families probed after one, or races with every racer answered. Below that, or when
 // k6's summary lacks a rotation counter, it is inconclusive and says what was missing.
-import type { RequirementResult, Status } from '../../verify/types.ts';
+import type { RequirementResult, Status } from '../../verdict/types.ts';
 import { GRACE_TOLERANCE_MS, OUTSIDE_MARGIN_MS } from '../flows/rotation.ts';
 import type { LoadReport } from './load-report.ts';
 

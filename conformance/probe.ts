@@ -1,0 +1,152 @@
+// The verifier's view of a target: bounded HTTP exchanges (client/transport.ts), a circuit breaker for a
+// target that stopped answering, and a record of every token seen (for uniqueness and for redaction).
+import { rawExchange, type RawAnswer } from '../client/raw-exchange.ts';
+import type { TlsTrust } from '../client/tls.ts';
+import { Transport, TransportError } from '../client/transport.ts';
+import { validateOpaqueTokenResponse, type TokenPair } from '../schemas/validators.ts';
+import { loginBody } from './checks/login-form.ts';
+import { describeAnswer } from './evidence.ts';
+import type { Exchange } from './exchange.ts';
+import type { Target } from '../verdict/types.ts';
+
+/** Not sent: the target failed BREAKER_LIMIT requests in a row. What depended on it is inconclusive. */
+export class BreakerOpen extends Error {}
+
+/** A check needed a token pair and the password grant did not give one. The check is inconclusive. */
+export class NeedsTokenPair extends Error {}
+
+const FORM = 'application/x-www-form-urlencoded';
+const BREAKER_LIMIT = 3;
+/** Bodies larger than this are cut (the API's answers are well under 2 KiB). */
+const MAX_BODY_BYTES = 256 * 1024;
+
+export class Probe {
+  /** Every token seen, with what it was (token or refreshToken) and the request that brought it. */
+  readonly tokens = new Map<string, { kind: string; request: string }>();
+  /** Tokens that came back a second time, with where (kind) they were first seen. */
+  readonly repeats: string[] = [];
+  private failuresInARow = 0;
+  private readonly transport: Transport;
+
+  constructor(
+    readonly target: Target,
+    signal?: AbortSignal,
+    /** Concurrent refreshes of one token in REFRESH-04 (TOKEN_SUITE_RACE_SIZE). */
+    readonly raceSize = 24,
+  ) {
+    this.transport = new Transport(
+      { deadlineMs: target.timeoutMs, maxBodyBytes: MAX_BODY_BYTES, tls: target.tls },
+      signal,
+    );
+  }
+
+  get tls(): TlsTrust | undefined {
+    return this.target.tls;
+  }
+
+  post(path: string, body: string, contentType = FORM, headers: Record<string, string> = {}): Promise<Exchange> {
+    return this.request('POST', path, { body, headers: { 'content-type': contentType, ...headers } });
+  }
+
+  async request(
+    method: string,
+    path: string,
+    init: { body?: string | Uint8Array; headers?: Record<string, string> } = {},
+  ): Promise<Exchange> {
+    if (this.failuresInARow >= BREAKER_LIMIT) {
+      throw new BreakerOpen(`not sent: the target stopped answering (${BREAKER_LIMIT} failures in a row)`);
+    }
+    const url = `${this.target.baseUrl}${path}`;
+    try {
+      const answer = await this.transport.send({ method, url, ...init });
+      this.failuresInARow = 0;
+      const text = answer.body.toString('utf8');
+      return this.record(
+        {
+          method,
+          url,
+          status: answer.status,
+          headers: answer.headers,
+          text,
+          truncated: answer.truncated,
+          ms: answer.ms,
+        },
+        String(init.body ?? ''),
+      );
+    } catch (error) {
+      if (error instanceof TransportError && error.kind !== 'aborted') this.failuresInARow += 1;
+      throw error;
+    }
+  }
+
+  /** Raw bytes on a fresh connection (TLS for https://), for requests a client library would refuse to send. */
+  raw(bytes: string): Promise<RawAnswer> {
+    return rawExchange(this.target.baseUrl, bytes, {
+      deadlineMs: this.target.timeoutMs,
+      maxBytes: 64 * 1024,
+      tls: this.target.tls,
+    });
+  }
+
+  loginBody(change: Record<string, string | undefined> = {}): string {
+    return loginBody(this.target.credentials, change);
+  }
+
+  /**
+   * A fresh pair with the configured credentials, read leniently: any 2xx body with non-empty token and
+   * refresh token strings (TOKEN-01 judges the shape; the other checks only need the tokens).
+   * NeedsTokenPair when the target will not issue one.
+   */
+  async login(): Promise<TokenPair> {
+    const ex = await this.post('/v1/token', this.loginBody());
+    if (ex.status >= 200 && ex.status < 300 && ex.issued?.token && ex.issued.refreshToken) return ex.issued;
+    throw new NeedsTokenPair(`needs a token pair, and the password grant answered ${describeAnswer(ex)}`);
+  }
+
+  /** The documented refresh body, trailing '&=' included. */
+  refresh(refreshToken: string): Promise<Exchange> {
+    return this.post('/v1/refresh/token', `refreshToken=${encodeURIComponent(refreshToken)}&=`);
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+
+  private record(answer: Omit<Exchange, 'json' | 'issued'>, body: string): Exchange {
+    let json: unknown;
+    try {
+      json = JSON.parse(answer.text);
+    } catch {
+      json = undefined;
+    }
+    const valid = answer.status >= 200 && answer.status < 300 ? validateOpaqueTokenResponse(json) : undefined;
+    const issued = valid?.ok ? valid.value : tokenLike(json);
+    const request = `${answer.method} ${answer.url} ${body}`;
+    if (issued) for (const key of ['token', 'refreshToken'] as const) this.remember(issued[key], key, request);
+    return { ...answer, json, issued };
+  }
+
+  /** With a rotation grace, the same request (a refresh inside the window) may get the same pair again. */
+  private remember(token: unknown, kind: string, request: string): void {
+    if (typeof token !== 'string' || token === '') return;
+    const first = this.tokens.get(token);
+    if (first === undefined) this.tokens.set(token, { kind, request });
+    else if (!(this.target.rotationGraceSeconds > 0 && first.request === request)) {
+      this.repeats.push(`a ${kind} repeats an earlier ${first.kind}`);
+    }
+  }
+}
+
+/** Any body with a non-empty token or refreshToken string counts as issuing a token, whatever else it holds. */
+function tokenLike(json: unknown): TokenPair | undefined {
+  const body = json as Partial<Record<string, unknown>> | undefined;
+  const token = body?.token ?? body?.access_token;
+  const refreshToken = body?.refreshToken ?? body?.refresh_token;
+  if ((typeof token === 'string' && token) || (typeof refreshToken === 'string' && refreshToken)) {
+    return { token: asText(token ?? ''), refreshToken: asText(refreshToken ?? ''), expiresIn: Number(body?.expiresIn) };
+  }
+  return undefined;
+}
+
+/** A JSON value as text: a string as it is, anything else as JSON (String() would print [object Object]). */
+const asText = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));

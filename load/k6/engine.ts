@@ -1,0 +1,158 @@
+// --engine k6: the mix bundle, built for this run into <report-dir>/k6 (never a stale dist/), checked on
+// the user's k6 (version >= 0.49, `k6 inspect` initialises it), then run with the suite's collector
+// beside it. The result is a LoadReport like the Node engine's; a k6 that fails mid-run is a K6RunFailed
+// carrying k6's own stderr lines.
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LayerContext } from '../../verdict/types.ts';
+import { k6LoadReport, type K6Summary } from './report.ts';
+import type { LoadReport } from '../report/load-report.ts';
+import { buildK6 } from './build.ts';
+import { checkBundle, checkVersion } from './check.ts';
+import { Collector, type CollectorView } from './collector.ts';
+import { k6Errors, k6Reason, runK6 } from './process.ts';
+import type { LoadSettings } from '../settings.ts';
+import { k6Tls } from './tls.ts';
+import { ContentionSampler } from '../measure/contention-sampler.ts';
+import { windowMsFor } from '../measure/recorder.ts';
+
+export { findK6 } from './process.ts';
+
+type Context = Pick<LayerContext, 'durationSeconds' | 'reportDir' | 'signal' | 'log'>;
+
+export interface K6Plan {
+  k6: string;
+  version: string;
+  bundle: string;
+  dir: string;
+  vars: Record<string, string>;
+  env: NodeJS.ProcessEnv;
+  /** A fixed number of VUs (rate 0): throughput over the run can be compared (LOAD-06). */
+  steady: boolean;
+  /** Removes what the plan wrote outside the report directory (TLS material). */
+  clear: () => void;
+}
+
+export interface K6Result {
+  report: LoadReport;
+  summary: K6Summary;
+  collector: CollectorView;
+}
+
+/** k6 ran but could not finish the run: the load requirements cannot be judged. */
+export class K6RunFailed extends Error {
+  constructor(
+    message: string,
+    readonly lines: string[],
+  ) {
+    super(message);
+    this.name = 'K6RunFailed';
+  }
+}
+
+const NAME = 'mix';
+
+/** Builds the bundle into <report-dir>/k6 and checks that this k6 runs it; throws K6Unusable otherwise. */
+export async function prepareK6(k6: string, settings: LoadSettings, context: Context): Promise<K6Plan> {
+  const version = await checkVersion(k6);
+  const dir = join(context.reportDir, 'k6');
+  mkdirSync(dir, { recursive: true });
+  for (const file of ['summary.json', 'junit.xml', 'k6.log']) rmSync(join(dir, `${NAME}-${file}`), { force: true });
+  const [bundle] = await buildK6(dir, [NAME]);
+  const tls = k6Tls(settings.tls);
+  const plan: K6Plan = {
+    k6,
+    version,
+    bundle: bundle as string,
+    dir,
+    vars: { ...varsFor(settings, context, dir), ...tls.vars },
+    // Credentials reach k6 through its environment (k6 reads system env vars), never its command line.
+    env: {
+      ...process.env,
+      ...tls.env,
+      TOKEN_SUITE_CLIENT_ID: settings.flows.users[0]?.clientId,
+      TOKEN_SUITE_USERNAME: settings.flows.users[0]?.username,
+      TOKEN_SUITE_PASSWORD: settings.flows.users[0]?.password,
+      K6_NO_USAGE_REPORT: 'true',
+    },
+    steady: settings.rate === 0,
+    clear: tls.clear,
+  };
+  try {
+    await checkBundle(k6, plan.bundle, envArgs(plan.vars), plan.env);
+  } catch (error) {
+    plan.clear();
+    throw error;
+  }
+  return plan;
+}
+
+function varsFor(settings: LoadSettings, context: Context, dir: string): Record<string, string> {
+  const { flows } = settings;
+  return {
+    BASE_URL: flows.baseUrl,
+    PROFILE: settings.rate > 0 ? 'load' : 'throughput',
+    TOKEN_SUITE_LOAD_DURATION: `${context.durationSeconds}s`,
+    TOKEN_SUITE_LOAD_VUS: String(settings.connections),
+    TOKEN_SUITE_LOAD_SUMMARY_DIR: dir,
+    TOKEN_SUITE_LOAD_P95_TOKEN_MS: String(settings.thresholds.p95TokenMs),
+    TOKEN_SUITE_LOAD_P95_REFRESH_MS: String(settings.thresholds.p95RefreshMs),
+    TOKEN_SUITE_LOAD_MAX_ERROR_RATE: String(settings.thresholds.maxErrorRate),
+    TOKEN_SUITE_ROTATION_GRACE_SECONDS: String(flows.graceSeconds),
+    // --rate: flows started per second (open model): k6's arrival rate of iterations, one flow each.
+    ...(settings.rate > 0 ? { TOKEN_SUITE_LOAD_RATE: String(Math.max(1, Math.round(settings.rate))) } : {}),
+  };
+}
+
+const envArgs = (vars: Record<string, string>) => Object.entries(vars).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+
+export async function runK6Engine(plan: K6Plan, settings: LoadSettings, context: Context): Promise<K6Result> {
+  const collector = new Collector();
+  const url = await collector.listen();
+  const log = join(plan.dir, `${NAME}-k6.log`);
+  try {
+    let k6Pid: number | undefined;
+    const contention = new ContentionSampler(windowMsFor(context.durationSeconds), () => (k6Pid ? [k6Pid] : []));
+    contention.start();
+    const exit = await runK6(
+      plan.k6,
+      ['run', '--quiet', '--no-color', ...envArgs({ ...plan.vars, TOKEN_SUITE_K6_COLLECTOR_URL: url }), plan.bundle],
+      {
+        env: plan.env,
+        signal: context.signal,
+        onStderr: (line) => appendFileSync(log, `${line}\n`),
+        onSpawn: (pid) => (k6Pid = pid),
+      },
+    ).finally(() => contention.stop());
+    const summaryFile = join(plan.dir, `${NAME}-summary.json`);
+    // 0: thresholds met; 99: some failed (the server's doing, judged below); 105: stopped by our Ctrl-C.
+    const finished = exit.code === 0 || exit.code === 99 || (context.signal.aborted && exit.code === 105);
+    // A script exception in an iteration is the suite's problem: its checks did not run.
+    const exceptions = k6Errors(exit.stderr).filter((line) => /\bsource=stacktrace\b/.test(line));
+    if (!finished || !existsSync(summaryFile) || exceptions.length > 0) {
+      const why = !finished
+        ? `k6 exited with ${exit.code ?? exit.signal}: ${k6Reason(exit)}`
+        : exceptions.length > 0
+          ? `k6 ran, but ${exceptions.length} iteration(s) stopped on a script exception`
+          : `k6 exited with ${exit.code} and wrote no summary (${summaryFile})`;
+      throw new K6RunFailed(why, (exceptions.length ? exceptions : k6Errors(exit.stderr)).slice(-5));
+    }
+    const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as K6Summary;
+    const view = collector.figures();
+    const report = k6LoadReport(
+      {
+        summary,
+        samples: collector.samples(),
+        collector: view,
+        steady: plan.steady,
+        stoppedEarly: context.signal.aborted,
+        othersCores: contention.others,
+      },
+      settings,
+    );
+    return { report, summary, collector: view };
+  } finally {
+    plan.clear();
+    await collector.close();
+  }
+}

@@ -1,0 +1,119 @@
+// A k6 run as a LoadReport, the same shape and the same arithmetic as the Node engine's: requests,
+// errors, latency and the per-second series come from the collector's record of every API request
+// (load/k6/collector.ts), token collisions from its digests across all VUs, and the rotation
+// counters and checks from k6's end-of-test summary (k6's Counter metrics add up every VU's).
+import { emptyCounters, TALLIES, VIOLATIONS } from '../flows/rotation.ts';
+import type { CollectorView, Sample } from './collector.ts';
+import { latencyOf, Recorder, windowMsFor } from '../measure/recorder.ts';
+import type { LoadSettings } from '../settings.ts';
+import { degradationOf } from '../report/degradation.ts';
+import type { EndpointFigures, LoadReport } from '../report/load-report.ts';
+
+interface Metric {
+  values: Record<string, number>;
+}
+export interface K6Summary {
+  metrics: Record<string, Metric | undefined>;
+  root_group?: { checks?: { name: string; passes: number; fails: number }[] };
+  state?: { testRunDurationMs?: number };
+}
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+/** A counter k6 never incremented is absent from its summary: that is a count of 0. */
+const count = (s: K6Summary, metric: string) => s.metrics[metric]?.values.count ?? 0;
+
+export interface K6Run {
+  summary: K6Summary;
+  /** Every API request, from the collector. */
+  samples: Sample[];
+  collector: CollectorView;
+  /** Throughput profile (a fixed number of VUs): throughput can be compared over the run. */
+  steady: boolean;
+  stoppedEarly: boolean;
+  /** Cores other processes wanted, window by window (ContentionSampler). */
+  othersCores: (number | null)[];
+}
+
+export function k6LoadReport(run: K6Run, settings: LoadSettings): LoadReport {
+  const { summary, samples } = run;
+  const seconds = Math.max((summary.state?.testRunDurationMs ?? 0) / 1000, 1e-3);
+  const recorder = new Recorder(0, windowMsFor(seconds));
+  for (const s of samples) recorder.record(s.endpoint, s.latencyMs, s.ok, s.atMs);
+  const figures = (bucket: Recorder['overall']): EndpointFigures => ({
+    requests: bucket.requests,
+    errors: bucket.errors,
+    rps: round(bucket.requests / seconds),
+    latency_ms: latencyOf(bucket.histogram),
+  });
+  const all = figures(recorder.overall);
+  return {
+    engine: 'k6',
+    duration_s: round(seconds),
+    stopped_early: run.stoppedEarly,
+    connections: settings.connections,
+    rps: all.rps,
+    requests: all.requests,
+    errors: all.errors,
+    error_rate: all.requests ? round(all.errors / all.requests, 4) : 0,
+    latency_ms: all.latency_ms,
+    endpoints: { token: figures(recorder.endpoints.token), refresh: figures(recorder.endpoints.refresh) },
+    ...rotationOf(summary, run.collector),
+    rotation_grace_s: settings.flows.graceSeconds,
+    checks: Object.fromEntries(
+      (summary.root_group?.checks ?? []).map((c) => [c.name, { passes: c.passes, fails: c.fails }]),
+    ),
+    thresholds: settings.thresholds,
+    degradation: degradationOf(recorder, seconds, settings.thresholds, run.steady, run.othersCores),
+    series: recorder.series(),
+  };
+}
+
+/**
+ * The rotation counters, summed over every VU by k6. The VUs add every one (0 included) in every
+ * iteration, so a summary without one is broken: its name goes into `rotation_missing`, and the rotation
+ * requirements are then inconclusive rather than judged on a count of 0.
+ */
+function rotationOf(summary: K6Summary, collector: CollectorView): Pick<LoadReport, 'rotation' | 'rotation_missing'> {
+  const rotation = emptyCounters();
+  const missing: string[] = [];
+  const read = (metric: string) => {
+    const value = summary.metrics[metric]?.values.count;
+    if (value === undefined) missing.push(metric);
+    return value ?? 0;
+  };
+  for (const tally of TALLIES) rotation[tally] = read(`rotation_${tally}`);
+  for (const violation of VIOLATIONS)
+    if (violation !== 'token_collision') rotation.violations[violation] = read(`rotation_${violation}`);
+  // Across VUs: the collector saw every VU's tokens (a VU's own ledger sees only its own).
+  rotation.violations.token_collision = collector.collisions;
+  return missing.length > 0 ? { rotation, rotation_missing: missing } : { rotation };
+}
+
+/** What the collector saw, for LOAD-05's evidence; null when its view is complete. */
+export function collectorGap(summary: K6Summary, collector: CollectorView): string | null {
+  const lost = count(summary, 'collector_batches_failed');
+  const sent = count(summary, 'collector_batches');
+  if (lost > 0 || collector.malformed > 0)
+    return (
+      `the collector lost ${lost + collector.malformed} of ${sent + lost} iteration batches, ` +
+      'so tokens issued in them were not compared'
+    );
+  if (collector.batches !== sent)
+    return `k6 sent ${sent} iteration batches but the collector received ${collector.batches}`;
+  if (collector.overflowed)
+    return (
+      "more than the collector's capacity of distinct tokens: " +
+      'the newest were compared with those remembered, not with each other'
+    );
+  return null;
+}
+
+/** The requirement id of token uniqueness, whose evidence the collector gives. */
+export const COLLISION_REQUIREMENT = 'LOAD-05';
+
+export function collectorEvidence(collector: CollectorView): string {
+  return (
+    `k6: ${collector.tokens} token digests from ${collector.vus} VUs ` +
+    "compared across all VUs by the suite's collector"
+  );
+}

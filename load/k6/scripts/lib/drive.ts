@@ -1,0 +1,50 @@
+// Runs one flow to its end with k6's synchronous http API. Every API request is tagged traffic:api
+// (the thresholds look only at those) and reported to `onAnswer` with its endpoint, duration and
+// whether its status was one the flow expected.
+import http, { type RefinedResponse, type ResponseType } from 'k6/http';
+import type { ResponseLike } from '../../../flows/checks.ts';
+import type { Flow } from '../../../flows/flow.ts';
+import { expectedStatuses, FORM_HEADERS, type Endpoint, type RequestSpec } from '../../../flows/requests.ts';
+
+const callbacks = {
+  pair: http.expectedStatuses(...expectedStatuses('pair')),
+  rejection: http.expectedStatuses(...expectedStatuses('rejection')),
+  race: http.expectedStatuses(...expectedStatuses('race')),
+};
+
+export type AnswerHook = (endpoint: Endpoint, durationMs: number, expected: boolean) => void;
+
+export function runFlow(flow: Flow, baseUrl: string, onAnswer: AnswerHook): void {
+  for (let batch = flow.next(); batch !== null; batch = flow.next()) {
+    const specs = batch;
+    const responses =
+      specs.length === 1
+        ? [send(baseUrl, specs[0] as RequestSpec)]
+        : http.batch(specs.map((spec) => toBatch(baseUrl, spec)));
+    responses.forEach((response, i) => {
+      const spec = specs[i] as RequestSpec;
+      onAnswer(spec.endpoint, response.timings.duration, expectedStatuses(spec.expect).indexOf(response.status) >= 0);
+    });
+    flow.onResponses(responses.map(toResponseLike));
+  }
+}
+
+function params(spec: RequestSpec) {
+  return {
+    headers: FORM_HEADERS,
+    tags: { endpoint: spec.endpoint, expect: spec.expect, traffic: 'api' },
+    responseCallback: callbacks[spec.expect],
+  };
+}
+
+function send(baseUrl: string, spec: RequestSpec) {
+  return http.post(baseUrl + spec.path, spec.body, params(spec));
+}
+
+function toBatch(baseUrl: string, spec: RequestSpec) {
+  return { method: spec.method, url: baseUrl + spec.path, body: spec.body, params: params(spec) };
+}
+
+function toResponseLike(response: RefinedResponse<ResponseType | undefined>): ResponseLike {
+  return { status: response.status, body: typeof response.body === 'string' ? response.body : null };
+}

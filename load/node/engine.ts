@@ -1,0 +1,104 @@
+// The Node engine: virtual users spread over worker threads (worker-run.ts), each on raw keep-alive
+// sockets with prebuilt requests and a strict parser; one shared set of issued-token digests; the
+// workers' books merged at the end. The main thread only starts, stops, reports progress and merges.
+import type { LoadProgress } from '../../verdict/types.ts';
+import { ContentionSampler } from '../measure/contention-sampler.ts';
+import { machineBusy, machineTicks } from '../measure/cpu-meters.ts';
+import { windowMsFor } from '../measure/recorder.ts';
+import { assembleRun, round, type EngineRun } from './engine-run.ts';
+import { PROGRESS_SLOTS, progressTicker } from './progress-ticker.ts';
+import type { LoadSettings } from '../settings.ts';
+import { createSharedDigestSet, SharedDigestSet } from './shared-digest-set.ts';
+import { spawnTsWorker } from './spawn-worker.ts';
+import { nextMessage, type ToWorker } from './worker-messages.ts';
+import type { WorkerPlan } from './worker-types.ts';
+
+export type { EngineRun, LoadModel, WorkerSummary } from './engine-run.ts';
+export type { CheckCounts } from './worker-types.ts';
+
+export interface EngineOptions {
+  durationSeconds: number;
+  signal?: AbortSignal;
+  /** Called about once a second while the load runs. */
+  onProgress?: (progress: LoadProgress) => void;
+}
+
+export async function runNodeEngine(settings: LoadSettings, options: EngineOptions): Promise<EngineRun> {
+  const workers = Math.max(1, Math.min(settings.workers, settings.connections));
+  const tokens = createSharedDigestSet(settings.uniqueCapacity);
+  const progress = new SharedArrayBuffer(workers * PROGRESS_SLOTS * 4);
+  const plans = planWorkers(settings, workers, options.durationSeconds, tokens, progress);
+  const threads = plans.map((plan) =>
+    spawnTsWorker(new URL('./worker-thread.ts', import.meta.url), { workerData: plan }),
+  );
+  try {
+    // Every wait is handled: when one worker fails, the others' waits end (rejected) as they are terminated.
+    const ready = threads.map((thread) => handled(nextMessage(thread, 'ready')));
+    await Promise.all(ready);
+    const results = threads.map((thread) => handled(nextMessage(thread, 'result')));
+    const cpu = process.cpuUsage();
+    const machine = machineTicks();
+    const contention = new ContentionSampler(windowMsFor(options.durationSeconds));
+    const startedAt = performance.now();
+    contention.start();
+    const go: ToWorker = { type: 'go', startedAtEpochMs: performance.timeOrigin + startedAt };
+    for (const thread of threads) thread.postMessage(go);
+    const stop = () => threads.forEach((thread) => thread.postMessage({ type: 'stop' } satisfies ToWorker));
+    if (options.signal?.aborted) stop();
+    else options.signal?.addEventListener('abort', stop, { once: true });
+    const { onProgress } = options;
+    const ticker = onProgress && progressTicker(progress, workers, options.durationSeconds, startedAt, onProgress);
+    const finished = await Promise.all(results).finally(() => {
+      if (ticker) clearInterval(ticker);
+      options.signal?.removeEventListener('abort', stop);
+    });
+    const others = contention.stop();
+    const used = process.cpuUsage(cpu);
+    const durationSeconds = (performance.now() - startedAt) / 1000;
+    const host = {
+      process_cpu_s: Math.round((used.user + used.system) / 1e3) / 1e3,
+      machine_busy: round(machineBusy(machine, machineTicks())),
+    };
+    const workerResults = finished.map((m) => m.result);
+    const uniqueness = {
+      ...new SharedDigestSet(tokens).figures(),
+      checked: workerResults.reduce((sum, r) => sum + r.tokensChecked, 0),
+    };
+    const run = assembleRun(settings, workerResults, uniqueness, durationSeconds, host);
+    run.stoppedEarly = options.signal?.aborted ?? false;
+    run.othersCores = others;
+    return run;
+  } finally {
+    await Promise.all(threads.map((thread) => thread.terminate()));
+  }
+}
+
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+/** Users split as evenly as possible; each worker's share of the rate follows its share of the users. */
+function planWorkers(
+  settings: LoadSettings,
+  workers: number,
+  durationSeconds: number,
+  tokens: WorkerPlan['tokens'],
+  progress: SharedArrayBuffer,
+): WorkerPlan[] {
+  return Array.from({ length: workers }, (_, index) => {
+    const users = Math.floor(settings.connections / workers) + (index < settings.connections % workers ? 1 : 0);
+    return {
+      index,
+      users,
+      rate: (settings.rate * users) / settings.connections,
+      phase: index / workers,
+      durationSeconds,
+      timeoutMs: settings.timeoutMs,
+      flows: settings.flows,
+      tls: settings.tls,
+      tokens,
+      progress,
+    };
+  });
+}

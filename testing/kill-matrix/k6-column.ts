@@ -1,0 +1,48 @@
+// The kill matrix's k6 column: the load layer run again with k6 against the servers where rotation,
+// uniqueness and degradation are at stake. k6 must kill each mutant for the right reason, pass the
+// correct servers, and agree with the Node engine on every MUST load requirement.
+import { loadLayer } from '../../load/layer.ts';
+import type { K6Cell, MatrixOptions, Row, Subject } from './kill-matrix.ts';
+import { runSubject } from './kill-matrix.ts';
+
+/** (name, rotation grace) of the subjects in the k6 column. */
+const K6_COLUMN: readonly [string, number][] = [
+  ['reference', 0],
+  ['alt', 0],
+  ['alt', 2],
+  ['replay-accepted', 0],
+  ['refresh-race', 0],
+  ['no-rotation', 0],
+  ['time-seeded-tokens', 0],
+  ['json-snapshot-store', 0],
+];
+
+export const inK6Column = (s: Subject) =>
+  K6_COLUMN.some(([name, grace]) => name === s.name && grace === s.rotationGraceSeconds);
+
+/** MUST load requirements that did not pass (a '?' marks a SHOULD). */
+const mustCaught = (ids: string[]) => ids.filter((id) => !id.endsWith('?'));
+
+/** The load layer alone, on a fresh server of the subject, for the k6 column's duration. */
+function loadOnly(subject: Subject, options: MatrixOptions, engine: 'node' | 'k6', seconds: number): Promise<Row> {
+  const layers = () => [loadLayer];
+  return runSubject(subject, { ...options, layers, engine, durationSeconds: seconds });
+}
+
+/**
+ * Runs the load layer with k6 and with the Node engine, each against a fresh server of the subject, for
+ * `seconds` (TOKEN_SUITE_MATRIX_K6_DURATION, testing/kill-matrix/settings.ts).
+ */
+export async function k6Cell(
+  subject: Subject,
+  options: MatrixOptions,
+  seconds: number,
+): Promise<{ cell: K6Cell; node: Row }> {
+  const node = await loadOnly(subject, options, 'node', seconds);
+  const row = await loadOnly(subject, options, 'k6', seconds);
+  const [k6Must, nodeMust] = [mustCaught(row.caught.load), mustCaught(node.caught.load)];
+  const disagreements = [...new Set([...k6Must, ...nodeMust])]
+    .filter((id) => k6Must.includes(id) !== nodeMust.includes(id))
+    .sort();
+  return { cell: { caught: row.caught.load, ok: row.ok, disagreements }, node };
+}
