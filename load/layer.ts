@@ -7,7 +7,6 @@ import { chooseK6, k6Outcome } from './k6/outcome.ts';
 import { runNodeEngine } from './node/engine.ts';
 import { parseLoadSettings, placementOf, type LoadOverrides, type LoadSettings } from './settings.ts';
 import { nodeLoadReport, type LoadReport } from './report/load-report.ts';
-import { renderLoadSection } from '../reporting/html/load/section.ts';
 import { loadRequirements } from './report/requirements.ts';
 
 export { parseLoadSettings, type LoadOverrides, type LoadSettings } from './settings.ts';
@@ -77,5 +76,5 @@ export const loadLayer: Layer = {
 
 function nodeOutcome(report: LoadReport): LayerOutcome {
   const load = report as unknown as Record<string, unknown>;
-  return { requirements: loadRequirements(report), load, html: renderLoadSection(load) };
+  return { requirements: loadRequirements(report), load };
 }

@@ -23,12 +23,12 @@ export async function prepareReportDir(dir: string): Promise<void> {
   for (const name of REPORT_SUBDIRS) await rm(join(dir, name), { recursive: true, force: true });
 }
 
-export async function writeReports(dir: string, summary: Summary, htmlFragments: string[] = []): Promise<string[]> {
+export async function writeReports(dir: string, summary: Summary): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const contents: Record<(typeof REPORT_FILES)[number], string> = {
     'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
     'junit.xml': renderJunit(summary),
-    'report.html': renderHtml(summary, htmlFragments),
+    'report.html': renderHtml(summary),
   };
   const written: string[] = [];
   for (const name of REPORT_FILES) {

@@ -68,8 +68,6 @@ export interface LayerOutcome {
   requirements: RequirementResult[];
   /** Only the load layer fills this: the `load` section of summary.json. */
   load?: Record<string, unknown>;
-  /** A self-contained HTML fragment for report.html (the load charts). */
-  html?: string;
 }
 
 export interface Layer {

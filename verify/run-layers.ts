@@ -7,11 +7,10 @@ import type { Layer, LayerContext, LayerOutcome, RequirementResult } from '../ve
 export interface LayersOutcome {
   requirements: RequirementResult[];
   load: Record<string, unknown> | null;
-  html: string[];
 }
 
 export async function runLayers(layers: Layer[], context: LayerContext): Promise<LayersOutcome> {
-  const outcome: LayersOutcome = { requirements: [], load: null, html: [] };
+  const outcome: LayersOutcome = { requirements: [], load: null };
   for (const layer of layers) {
     if (context.signal.aborted) {
       outcome.requirements.push(notRun(layer, `MISSING: ${stopReason(context.signal)} before this layer ran`));
@@ -21,7 +20,6 @@ export async function runLayers(layers: Layer[], context: LayerContext): Promise
     const result = await runLayer(layer, context);
     outcome.requirements.push(...result.requirements);
     if (result.load) outcome.load = result.load;
-    if (result.html) outcome.html.push(result.html);
   }
   return outcome;
 }

@@ -82,7 +82,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       }),
     );
     assertValidSummary(summary);
-    return { summary, files: await writeReports(settings.reportDir, summary, outcome.html) };
+    return { summary, files: await writeReports(settings.reportDir, summary) };
   } catch (error) {
     if (error instanceof CannotRunError) await writeErrorReports(options, startedAt, error.message, redactor);
     throw error;

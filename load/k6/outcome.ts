@@ -4,7 +4,6 @@
 import { CannotRunError } from '../../verdict/errors.ts';
 import { emptyCounters } from '../flows/rotation.ts';
 import type { LayerContext, LayerOutcome, RequirementResult } from '../../verdict/types.ts';
-import { renderLoadSection } from '../../reporting/html/load/section.ts';
 import { COLLISION_REQUIREMENT, collectorEvidence, collectorGap } from './report.ts';
 import type { LoadReport } from '../report/load-report.ts';
 import { degradationOf } from '../report/degradation.ts';
@@ -59,7 +58,7 @@ export async function k6Outcome(plan: K6Plan, settings: LoadSettings, context: L
       return few ? { ...r, status: 'inconclusive' as const, evidence: [few, ...evidence] } : { ...r, evidence };
     });
     const load = report as unknown as Record<string, unknown>;
-    return { requirements, load, html: renderLoadSection(load) };
+    return { requirements, load };
   } catch (error) {
     if (!(error instanceof K6RunFailed)) throw error;
     return { requirements: unjudged(settings, error) };

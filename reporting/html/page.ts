@@ -1,9 +1,11 @@
 // report.html: one self-contained page (no external assets, no scripts), readable offline. The verdict
-// and the notes first, then the requirements (failures first), then the layers' fragments (the load section).
+// and the notes first, then the requirements (failures first), then the load section (figures and charts,
+// from summary.json's load) when the load layer ran.
 import type { Summary } from '../../verdict/summary.ts';
 import { escapeHtml } from './escape.ts';
 import { renderRequirements } from './requirements.ts';
 import { STYLE } from './style.ts';
+import { renderLoadSection } from './load/section.ts';
 import { renderNotes, renderVerdict } from './verdict.ts';
 
 function meta(summary: Summary): string {
@@ -15,7 +17,7 @@ A MUST failure fails the verdict; a SHOULD failure is a warning; inconclusive me
 evidence (never a pass).</p>`;
 }
 
-export function renderHtml(summary: Summary, fragments: string[] = []): string {
+export function renderHtml(summary: Summary): string {
   const target = `<code>${escapeHtml(summary.target)}</code>${summary.embedded ? ' (embedded reference server)' : ''}`;
   const body =
     summary.verdict === 'error'
@@ -30,7 +32,7 @@ ${renderVerdict(summary)}
 ${renderNotes(summary)}
 ${meta(summary)}
 ${body}
-${fragments.join('\n')}
+${summary.load ? renderLoadSection(summary.load) : ''}
 </body></html>
 `;
 }
