@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { rootCertificates } from 'node:tls';
 import type { AgentOptions } from 'node:https';
 
-export interface TlsSettings {
+export interface TlsFlags {
   caFile?: string | undefined;
   insecure: boolean;
   certFile?: string | undefined;
@@ -35,7 +35,7 @@ function readPem(path: string, flag: string, kind: RegExp): string {
   return text;
 }
 
-export function tlsTrust(settings: TlsSettings): TlsTrust {
+export function tlsTrust(settings: TlsFlags): TlsTrust {
   if ((settings.certFile === undefined) !== (settings.keyFile === undefined)) {
     throw new TlsFileError('--cert and --key go together: give both files for a client certificate, or neither.');
   }

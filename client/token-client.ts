@@ -11,6 +11,7 @@ import { Transport, TransportError, type HttpAnswer } from './transport.ts';
 
 export type { Credentials } from '../schemas/documented-api.ts';
 import type { Credentials } from '../schemas/documented-api.ts';
+import { PATHS } from '../schemas/documented-api.ts';
 
 export interface TokenClientOptions {
   baseUrl: string;
@@ -44,12 +45,12 @@ export class TokenClient {
 
   /** Password grant: POST /v1/token. */
   getToken(credentials: Credentials, grantType = 'password'): Promise<TokenPair> {
-    return this.post('/v1/token', { grantType, ...credentials });
+    return this.post(PATHS.token, { grantType, ...credentials });
   }
 
   /** Refresh-token rotation: POST /v1/refresh/token. The old refresh token is spent by this call. */
   refresh(refreshToken: string): Promise<TokenPair> {
-    return this.post('/v1/refresh/token', { refreshToken });
+    return this.post(PATHS.refresh, { refreshToken });
   }
 
   private async post(path: string, fields: Record<string, string>): Promise<TokenPair> {

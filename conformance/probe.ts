@@ -8,6 +8,7 @@ import { loginBody } from './checks/login-form.ts';
 import { describeAnswer } from './evidence.ts';
 import type { Exchange } from './exchange.ts';
 import type { Target } from '../verdict/types.ts';
+import { PATHS } from '../schemas/documented-api.ts';
 
 /** Not sent: the target failed BREAKER_LIMIT requests in a row. What depended on it is inconclusive. */
 export class BreakerOpen extends Error {}
@@ -98,14 +99,14 @@ export class Probe {
    * NeedsTokenPair when the target will not issue one.
    */
   async login(): Promise<TokenPair> {
-    const ex = await this.post('/v1/token', this.loginBody());
+    const ex = await this.post(PATHS.token, this.loginBody());
     if (ex.status >= 200 && ex.status < 300 && ex.issued?.token && ex.issued.refreshToken) return ex.issued;
     throw new NeedsTokenPair(`needs a token pair, and the password grant answered ${describeAnswer(ex)}`);
   }
 
   /** The documented refresh body, trailing '&=' included. */
   refresh(refreshToken: string): Promise<Exchange> {
-    return this.post('/v1/refresh/token', `refreshToken=${encodeURIComponent(refreshToken)}&=`);
+    return this.post(PATHS.refresh, `refreshToken=${encodeURIComponent(refreshToken)}&=`);
   }
 
   close(): void {

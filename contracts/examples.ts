@@ -1,10 +1,14 @@
 // Example values written into the contract. They come from the API docs, or are fixed random values
 // that no real server has issued. They are public examples, not secrets.
-export { DOCUMENTED_CREDENTIALS, DOCUMENTED_PAIR, DOCUMENTED_REFRESHED_PAIR } from '../schemas/documented-api.ts';
+export {
+  DOCUMENTED_CREDENTIALS,
+  DOCUMENTED_PAIR,
+  DOCUMENTED_REFRESHED_PAIR,
+  WRONG_PASSWORD,
+} from '../schemas/documented-api.ts';
 
 /** Fixed random values: well-formed, and never issued or registered by anyone. */
 export const UNKNOWN_CLIENT_ID = '0b6c3f52-7d1e-4a9b-8f27-3c5e9d6a1f04';
-export const WRONG_PASSWORD = 'not-the-password-7Qm2';
 export const UNSUPPORTED_GRANT_TYPE = 'urn:token-suite:unsupported-grant';
 export const USED_REFRESH_TOKEN =
   '75d37b2be5cd4875bca4f2a221b37daa' +

@@ -5,6 +5,7 @@ import { MatchersV3, type V3Request, type V3Response } from '@pact-foundation/pa
 import type { Credentials } from '../client/token-client.ts';
 import { TOKEN_PATTERN_SOURCE } from '../schemas/token-format.ts';
 import { DOCUMENTED_CREDENTIALS, DOCUMENTED_REFRESHED_PAIR } from './examples.ts';
+import { PATHS } from '../schemas/documented-api.ts';
 
 const { regex, integer, fromProviderState } = MatchersV3;
 const FORM = 'application/x-www-form-urlencoded';
@@ -22,12 +23,12 @@ const injectedCredentials = {
 };
 
 export function tokenRequest(fields: Partial<Record<keyof Credentials | 'grantType', unknown>>): V3Request {
-  return formRequest('/v1/token', { grantType: 'password', ...injectedCredentials, ...fields });
+  return formRequest(PATHS.token, { grantType: 'password', ...injectedCredentials, ...fields });
 }
 
 /** A refresh of the token the state named: `${refreshToken}` comes from the provider state. */
 export function refreshRequest(example: string, injected = true): V3Request {
-  return formRequest('/v1/refresh/token', {
+  return formRequest(PATHS.refresh, {
     refreshToken: injected ? fromProviderState('${refreshToken}', example) : example,
   });
 }

@@ -10,7 +10,7 @@ import { renderRequirementLine } from '../reporting/console/requirement.ts';
 import { judge, type StatesMode } from './judge.ts';
 import { COMMITTED_PACT } from './pact-files.ts';
 import { PROVIDER_STATES_PATH } from './provider-states.ts';
-import { verifyContract } from './pact-verifier-child.ts';
+import { verifyPact } from './pact-verifier-child.ts';
 import type { VerificationReport } from './pact-verifier.ts';
 
 export { evidenceOf } from './judge.ts';
@@ -90,7 +90,7 @@ export const contractLayer: Layer = {
     const tls = target.tls
       ? { tls: { insecure: target.tls.insecure, ...(target.tls.caFile ? { caFile: target.tls.caFile } : {}) } }
       : {};
-    const report = await verifyContract(
+    const report = await verifyPact(
       { baseUrl: target.baseUrl, states, credentials: target.credentials, timeoutMs: target.timeoutMs, ...tls },
       { signal: context.signal },
     );

@@ -2,15 +2,15 @@
 // parent's (it prints straight to the process's stdout). Options come in, the report goes back, over IPC.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { runVerification, type VerificationReport, type VerifyOptions } from './pact-verifier.ts';
+import { runPactVerifier, type VerificationReport, type PactVerifyOptions } from './pact-verifier.ts';
 
 const SELF = fileURLToPath(import.meta.url);
 /** The repository root: `--import tsx` resolves from the child's working directory. */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Verifies in a child process; its console output is dropped unless `showOutput`. */
-export function verifyContract(
-  options: VerifyOptions,
+export function verifyPact(
+  options: PactVerifyOptions,
   { showOutput = false, signal }: { showOutput?: boolean; signal?: AbortSignal } = {},
 ): Promise<VerificationReport> {
   return new Promise((resolve) => {
@@ -45,8 +45,8 @@ export function verifyContract(
 }
 
 /** In the forked process: verifies what the parent sent, answers with the report, and exits. */
-async function answer(options: VerifyOptions): Promise<void> {
-  const report = await runVerification(options).catch((error: unknown) => ({
+async function answer(options: PactVerifyOptions): Promise<void> {
+  const report = await runPactVerifier(options).catch((error: unknown) => ({
     ok: false,
     interactions: [],
     metLive: [],
@@ -57,5 +57,5 @@ async function answer(options: VerifyOptions): Promise<void> {
 }
 
 if (process.argv[1] === SELF && process.send) {
-  process.once('message', (options) => void answer(options as VerifyOptions));
+  process.once('message', (options) => void answer(options as PactVerifyOptions));
 }

@@ -20,7 +20,7 @@ export interface BrokerSource {
   buildUrl?: string;
 }
 
-export interface VerifyOptions {
+export interface PactVerifyOptions {
   baseUrl: string;
   /** 'seeded': the target has POST /_pact/provider-states; 'live': meet states with credentials and live tokens. */
   states: 'seeded' | 'live';
@@ -64,7 +64,7 @@ interface FfiResult {
 /** Long alphanumeric runs are tokens (or could be): show a prefix and the length only. */
 const redact = redactTokensIn;
 
-export async function runVerification(options: VerifyOptions): Promise<VerificationReport> {
+export async function runPactVerifier(options: PactVerifyOptions): Promise<VerificationReport> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const live =
     options.states === 'live'
@@ -135,12 +135,12 @@ export async function runVerification(options: VerifyOptions): Promise<Verificat
 }
 
 /** The worker's own requests (live states, seeding) trust what the run trusts. */
-function trustOf(options: VerifyOptions): { tls?: TlsTrust } {
+function trustOf(options: PactVerifyOptions): { tls?: TlsTrust } {
   if (!options.tls) return {};
   return { tls: tlsTrust({ caFile: options.tls.caFile, insecure: options.tls.insecure }) };
 }
 
-function requireCredentials(options: VerifyOptions): Credentials {
+function requireCredentials(options: PactVerifyOptions): Credentials {
   if (!options.credentials)
     throw new Error('Live provider states need credentials (clientId, username, password) for the target.');
   return options.credentials;

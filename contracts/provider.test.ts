@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { startServer, type Running } from '../testing/reference-server.ts';
 import { expiresInAsString, startBrokenServer } from '../testing/broken-server.ts';
 import { STATES } from './states.ts';
-import { verifyContract } from './pact-verifier-child.ts';
+import { verifyPact } from './pact-verifier-child.ts';
 
-const failures = (report: Awaited<ReturnType<typeof verifyContract>>) =>
+const failures = (report: Awaited<ReturnType<typeof verifyPact>>) =>
   report.interactions.filter((i) => !i.ok).map((i) => `${i.description}: ${i.mismatches.join('; ')}`);
 
 describe('contract: provider verification with pact-js', () => {
@@ -25,7 +25,7 @@ describe('contract: provider verification with pact-js', () => {
   after(() => Promise.all([seeded.stop(), thirdParty.stop()]));
 
   it('the reference server satisfies every interaction, states seeded through /_pact/provider-states', async () => {
-    const report = await verifyContract({ baseUrl: seeded.url, states: 'seeded' });
+    const report = await verifyPact({ baseUrl: seeded.url, states: 'seeded' });
     assert.deepEqual(failures(report), []);
     assert.equal(report.error, undefined);
     assert.equal(report.interactions.length, 7);
@@ -34,7 +34,7 @@ describe('contract: provider verification with pact-js', () => {
   });
 
   it('a target that cannot be seeded satisfies every interaction, states met by credentials, live tokens', async () => {
-    const report = await verifyContract({ baseUrl: thirdParty.url, states: 'live', credentials: otherCredentials });
+    const report = await verifyPact({ baseUrl: thirdParty.url, states: 'live', credentials: otherCredentials });
     assert.deepEqual(failures(report), []);
     assert.ok(report.ok);
     assert.deepEqual(report.metLive.map(([state]) => state).sort(), Object.values(STATES).sort());
@@ -42,7 +42,7 @@ describe('contract: provider verification with pact-js', () => {
   });
 
   it('says which live states could not be met when the target rejects the configured credentials', async () => {
-    const report = await verifyContract({
+    const report = await verifyPact({
       baseUrl: thirdParty.url,
       states: 'live',
       credentials: { ...otherCredentials, password: 'wrong' },
@@ -56,7 +56,7 @@ describe('contract: provider verification with pact-js', () => {
   it('a server answering expiresIn as a string fails exactly the interactions that issue tokens', async () => {
     const broken = await startBrokenServer(seeded.url, expiresInAsString);
     try {
-      const report = await verifyContract({ baseUrl: broken.url, states: 'seeded' });
+      const report = await verifyPact({ baseUrl: broken.url, states: 'seeded' });
       assert.equal(report.ok, false);
       const failed = report.interactions.filter((i) => !i.ok);
       assert.deepEqual(failed.map((i) => i.description).sort(), [

@@ -2,7 +2,7 @@
 // user's k6), and turns what it measured into LOAD-* requirements and summary.json's `load` section.
 import type { TlsTrust } from '../client/tls.ts';
 import type { Layer, LayerContext, LayerOutcome } from '../verdict/types.ts';
-import type { TlsSettings } from './node/http/target.ts';
+import type { SocketTls } from './node/http/target.ts';
 import { chooseK6, k6Outcome } from './k6/outcome.ts';
 import { runNodeEngine } from './node/engine.ts';
 import { parseLoadSettings, placementOf, type LoadOverrides, type LoadSettings } from './settings.ts';
@@ -34,7 +34,7 @@ function settingsFor(context: LayerContext, overrides: LoadOverrides = {}, env =
 }
 
 /** The run's TLS trust in the Node engine's terms (the extra CA is added to the default roots). */
-function engineTls(trust: TlsTrust): TlsSettings {
+function engineTls(trust: TlsTrust): SocketTls {
   return {
     rejectUnauthorized: !trust.insecure,
     ...(trust.caPem ? { ca: trust.caPem } : {}),

@@ -2,7 +2,7 @@
 // 2-core machine; every one has an env var (TOKEN_SUITE_LOAD_*) and the CLI may pass overrides.
 import { availableParallelism } from 'node:os';
 import { nonNegative, positiveInt, readFlowSettings, type Env, type FlowSettings } from './flows/settings.ts';
-import type { TlsSettings } from './node/http/target.ts';
+import type { SocketTls } from './node/http/target.ts';
 
 export interface LoadSettings {
   flows: FlowSettings;
@@ -17,7 +17,7 @@ export interface LoadSettings {
   /** Per-request deadline: no answer by then is a failed request. */
   timeoutMs: number;
   /** For https:// targets. */
-  tls: TlsSettings;
+  tls: SocketTls;
   thresholds: LoadThresholds;
 }
 

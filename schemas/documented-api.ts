@@ -1,6 +1,15 @@
-// The example values of docs/token-api.md: the documented client and user (the default credentials of
-// every part of the suite, and the reference server's default seed) and the documented responses.
-// Public examples, not secrets. No Node imports: k6 bundles may use them.
+// What docs/token-api.md states: the two paths, and its example values: the documented client and user (the
+// default credentials of every part of the suite, and the reference server's default seed) and the documented
+// responses. Public examples, not secrets. No Node imports: k6 bundles may use them.
+
+/** The documented paths, appended to the server's origin (the Definition line's GET is an erratum: POST). */
+export const PATHS = { token: '/v1/token', refresh: '/v1/refresh/token' } as const;
+
+/**
+ * Not from the docs: the one wrong password every layer sends (conformance checks, the contract's
+ * wrong-password interaction). It differs from any real one and is easy to spot if a server echoes it.
+ */
+export const WRONG_PASSWORD = 'wrong-Pa55word-canary-7f3a';
 
 export interface Credentials {
   clientId: string;

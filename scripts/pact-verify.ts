@@ -1,8 +1,8 @@
 // npm run pact:verify — provider verification with pact-js's Verifier against any base URL;
 // optionally fetches the pacts from the Pact Broker and publishes the results there.
 import { evidenceOf } from '../contracts/layer.ts';
-import { verifyContract } from '../contracts/pact-verifier-child.ts';
-import type { BrokerSource, VerifyOptions } from '../contracts/pact-verifier.ts';
+import { verifyPact } from '../contracts/pact-verifier-child.ts';
+import type { BrokerSource, PactVerifyOptions } from '../contracts/pact-verifier.ts';
 import { close, createTokenServer, listen } from '../servers/reference/index.ts';
 import { PACT_VERIFY_SETTINGS } from '../settings/pact.ts';
 import { readSettings } from '../settings/read.ts';
@@ -27,7 +27,7 @@ await runPactScript('pact:verify', PACT_VERIFY_SETTINGS, USAGE, async (settings)
   const embedded = settings.baseUrl ? undefined : createTokenServer({ providerStates: true });
   const target = settings.baseUrl ?? (await listen(embedded!));
   try {
-    const options: VerifyOptions = {
+    const options: PactVerifyOptions = {
       baseUrl: target,
       states,
       credentials,
@@ -35,7 +35,7 @@ await runPactScript('pact:verify', PACT_VERIFY_SETTINGS, USAGE, async (settings)
       ...(broker ? { broker } : {}),
       logLevel: settings.logLevel,
     };
-    const report = await verifyContract(options, { showOutput: settings.verbose });
+    const report = await verifyPact(options, { showOutput: settings.verbose });
     console.log(
       `\ncontract verification against ${target} (provider states: ${states}): ${report.ok ? 'PASS' : 'FAIL'}`,
     );

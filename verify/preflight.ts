@@ -8,6 +8,7 @@ import { bodyStart, describeAnswer } from '../conformance/evidence.ts';
 import { TransportError } from '../client/transport.ts';
 import type { Exchange } from '../conformance/exchange.ts';
 import type { Probe } from '../conformance/probe.ts';
+import { PATHS } from '../schemas/documented-api.ts';
 
 export interface Preflight {
   /** The pair the documented grant issued, when it was a valid pair. */
@@ -19,7 +20,7 @@ export interface Preflight {
 const CREDENTIAL_VARIABLES = 'TOKEN_SUITE_CLIENT_ID, TOKEN_SUITE_USERNAME and TOKEN_SUITE_PASSWORD';
 
 export async function preflight(probe: Probe): Promise<Preflight> {
-  const grant = await answerTo(() => probe.post('/v1/token', probe.loginBody()), probe);
+  const grant = await answerTo(() => probe.post(PATHS.token, probe.loginBody()), probe);
   configurationMistake(grant, 'the documented password grant');
   if (grant.status !== 200 || grant.json === undefined) throw credentialsRejected(grant);
   const valid = validateOpaqueTokenResponse(grant.json);

@@ -14,6 +14,3 @@ export function loginFields(
 
 export const loginBody = (credentials: Credentials, change: Record<string, string | undefined> = {}) =>
   form(loginFields(credentials, change));
-
-/** A password that differs from the real one and is easy to spot if a server echoes it. */
-export const WRONG_PASSWORD = 'wrong-Pa55word-canary-7f3a';

@@ -1,5 +1,6 @@
 // The two requests of the API, as plain data both engines turn into HTTP.
 import { encodeForm } from './form.ts';
+import { PATHS } from '../../schemas/documented-api.ts';
 
 export type Endpoint = 'token' | 'refresh';
 /** What the flow expects of the answer: a new pair, a rejection, or either (one member of a race; a SHOULD probe). */
@@ -19,7 +20,6 @@ export interface RequestSpec {
   expect: Expectation;
 }
 
-const PATHS: Record<Endpoint, string> = { token: '/v1/token', refresh: '/v1/refresh/token' };
 export const FORM_HEADERS = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
 
 // One grant request per credentials object: the same (unchanging) spec every time, so an engine can

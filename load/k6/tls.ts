@@ -5,7 +5,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rootCertificates } from 'node:tls';
-import type { TlsSettings } from '../node/http/target.ts';
+import type { SocketTls } from '../node/http/target.ts';
 
 export interface K6Tls {
   vars: Record<string, string>;
@@ -16,7 +16,7 @@ export interface K6Tls {
 
 const NONE: K6Tls = { vars: {}, env: {}, clear: () => undefined };
 
-export function k6Tls(tls: TlsSettings): K6Tls {
+export function k6Tls(tls: SocketTls): K6Tls {
   const insecure = tls.rejectUnauthorized === false;
   if (!tls.ca && !tls.cert && !insecure) return NONE;
   const dir = mkdtempSync(join(tmpdir(), 'token-suite-k6-tls-'));

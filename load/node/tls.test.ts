@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createFakeServer, listenFake, type FakeServer } from '../../testing/fake-token-server.ts';
 import { engineSettings } from '../../testing/engine-settings.ts';
 import { makeTestCa, type TestCa } from '../../testing/test-ca.ts';
-import type { TlsSettings } from './http/target.ts';
+import type { SocketTls } from './http/target.ts';
 import { runNodeEngine, type EngineRun } from './engine.ts';
 
 describe('Node engine over TLS', function () {
@@ -32,7 +32,7 @@ describe('Node engine over TLS', function () {
     }
   });
 
-  const run = (target: string, tls: TlsSettings): Promise<EngineRun> =>
+  const run = (target: string, tls: SocketTls): Promise<EngineRun> =>
     runNodeEngine(
       engineSettings(
         target,

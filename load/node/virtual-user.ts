@@ -8,11 +8,11 @@ import type { Flow } from '../flows/flow.ts';
 import { isExpectedStatus, type RequestSpec } from '../flows/requests.ts';
 import { Connection, type ConnectionOwner } from './http/connection.ts';
 import type { RequestWriter } from './http/request-writer.ts';
-import type { Target } from './http/target.ts';
+import type { SocketTarget } from './http/target.ts';
 import type { Recorder } from '../measure/recorder.ts';
 
 export interface UserBooks {
-  readonly target: Target;
+  readonly target: SocketTarget;
   readonly writer: RequestWriter;
   readonly recorder: Recorder;
   /** A request got no HTTP answer (refused, reset, timed out, malformed): why. */

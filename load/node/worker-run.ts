@@ -6,7 +6,7 @@ import type { FlowContext } from '../flows/flow.ts';
 import { chooseFlow, createFlow } from '../flows/mix.ts';
 import { RotationLedger } from '../flows/rotation.ts';
 import { RequestWriter } from './http/request-writer.ts';
-import { targetOf, type Target } from './http/target.ts';
+import { socketTargetOf, type SocketTarget } from './http/target.ts';
 import { OpenSchedule } from './open-schedule.ts';
 import { PROGRESS_SLOTS } from './progress-ticker.ts';
 import { Recorder, windowMsFor } from '../measure/recorder.ts';
@@ -21,7 +21,7 @@ export type { WorkerPlan, WorkerResult } from './worker-types.ts';
 const MAX_REASONS = 20;
 
 export class WorkerRun implements UserBooks {
-  readonly target: Target;
+  readonly target: SocketTarget;
   readonly writer: RequestWriter;
   recorder = new Recorder();
   private readonly ledger: RotationLedger;
@@ -45,7 +45,7 @@ export class WorkerRun implements UserBooks {
   private finish: (result: WorkerResult) => void = () => undefined;
 
   constructor(private readonly plan: WorkerPlan) {
-    this.target = targetOf(plan.flows.baseUrl, plan.tls);
+    this.target = socketTargetOf(plan.flows.baseUrl, plan.tls);
     this.writer = new RequestWriter(this.target);
     this.tokens = new SharedDigestSet(plan.tokens);
     this.ledger = new RotationLedger({ graceSeconds: plan.flows.graceSeconds, tokens: this.tokens });

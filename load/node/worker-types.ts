@@ -1,7 +1,7 @@
 // What the main thread gives a load worker (its plan) and what the worker gives back (its result).
 import type { RotationCounters } from '../flows/rotation.ts';
 import type { FlowSettings } from '../flows/settings.ts';
-import type { TlsSettings } from './http/target.ts';
+import type { SocketTls } from './http/target.ts';
 import type { EncodedRecorder } from '../measure/recorder.ts';
 import type { SharedDigestSetHandle } from './shared-digest-set.ts';
 import type { ThreadFigures } from '../measure/thread-meter.ts';
@@ -22,7 +22,7 @@ export interface WorkerPlan {
   durationSeconds: number;
   timeoutMs: number;
   flows: FlowSettings;
-  tls: TlsSettings;
+  tls: SocketTls;
   tokens: SharedDigestSetHandle;
   /** Int32 slots per worker (progress-ticker.ts), read by the main thread. */
   progress: SharedArrayBuffer;

@@ -9,6 +9,7 @@ import { createContext, DEFAULTS, type AppContext, type ServerOptions } from './
 import { invalidServerOption } from './options.ts';
 import { BAD_REQUEST_RAW } from './reply.ts';
 import { newToken } from './tokens.ts';
+import { PATHS } from '../../schemas/documented-api.ts';
 
 export type { ServerOptions, AppContext } from './context.ts';
 export { DOCUMENTED_SEED, type Seed } from './directory.ts';
@@ -19,7 +20,7 @@ export interface TokenServer extends Server {
   context: AppContext;
 }
 
-const ROUTES = { '/v1/token': passwordGrant, '/v1/refresh/token': refresh };
+const ROUTES = { [PATHS.token]: passwordGrant, [PATHS.refresh]: refresh };
 
 /** A server that is not yet listening. The purge timer starts and stops with it. */
 export function createTokenServer(options: ServerOptions = {}): TokenServer {

@@ -4,11 +4,11 @@ import { LOAD_PROBES } from './load.ts';
 import { ROTATION_PROBES } from './rotation.ts';
 import { SHAPE_PROBES } from './shape.ts';
 import { TOKEN_PROBES } from './tokens.ts';
-import type { Probe } from './types.ts';
+import type { DefectProbe } from './types.ts';
 
-export type { Probe } from './types.ts';
+export type { DefectProbe } from './types.ts';
 
-export const PROBES: readonly Probe[] = [
+export const PROBES: readonly DefectProbe[] = [
   ...SHAPE_PROBES,
   ...TOKEN_PROBES,
   ...ROTATION_PROBES,

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { form, issued, login, LOGIN, send } from './http.ts';
-import type { Probe } from './types.ts';
+import type { DefectProbe } from './types.ts';
 
 const { password, ...withoutPassword } = LOGIN;
 
-export const INPUT_PROBES: Probe[] = [
+export const INPUT_PROBES: DefectProbe[] = [
   {
     mutant: 'unawaited-password-check',
     requirement: 'a wrong password gets no token',

@@ -1,5 +1,5 @@
 import { refresh, tokens, tokensOf } from './http.ts';
-import type { Probe } from './types.ts';
+import type { DefectProbe } from './types.ts';
 
 const PRELOADED_TOKENS = 30_000;
 
@@ -15,7 +15,7 @@ async function refreshMillis(base: string, rounds = 5): Promise<number> {
   return times.sort((a, b) => a - b)[Math.floor(rounds / 2)]!;
 }
 
-export const LOAD_PROBES: Probe[] = [
+export const LOAD_PROBES: DefectProbe[] = [
   {
     mutant: 'json-snapshot-store',
     requirement: `refresh latency does not grow with the tokens issued (${PRELOADED_TOKENS} preloaded)`,

@@ -1,9 +1,9 @@
 import { issued, refresh, tokens, tokensOf } from './http.ts';
-import type { Probe } from './types.ts';
+import type { DefectProbe } from './types.ts';
 
 const CONCURRENT_REFRESHES = 10;
 
-export const ROTATION_PROBES: Probe[] = [
+export const ROTATION_PROBES: DefectProbe[] = [
   {
     mutant: 'no-rotation',
     requirement: 'a refresh returns a new refresh token',

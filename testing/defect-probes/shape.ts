@@ -1,7 +1,7 @@
 import { issued, login, refresh, tokens } from './http.ts';
-import type { Probe } from './types.ts';
+import type { DefectProbe } from './types.ts';
 
-export const SHAPE_PROBES: Probe[] = [
+export const SHAPE_PROBES: DefectProbe[] = [
   {
     mutant: 'expires-in-string',
     requirement: 'a grant and a refresh return expiresIn as a JSON integer',

@@ -1,5 +1,5 @@
 import { longestAlignedRun, login, tokensOf } from './http.ts';
-import type { Probe } from './types.ts';
+import type { DefectProbe } from './types.ts';
 
 /** Tokens of a few logins: both kinds, in issue order. */
 async function sample(base: string, logins = 5): Promise<string[]> {
@@ -17,7 +17,7 @@ async function sharesLongRuns(base: string): Promise<boolean> {
   return values.some((a, i) => values.slice(i + 1).some((b) => longestAlignedRun(a, b) >= 16));
 }
 
-export const TOKEN_PROBES: Probe[] = [
+export const TOKEN_PROBES: DefectProbe[] = [
   {
     mutant: 'sequential-tokens',
     requirement: 'tokens are unpredictable: no two share a long run of characters at the same positions',

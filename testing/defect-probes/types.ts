@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AppContext } from '../../servers/reference/index.ts';
 
 /** One requirement, and how to see a server break it. `shows` resolves true when the defect is observed. */
-export interface Probe {
+export interface DefectProbe {
   mutant: string;
   requirement: string;
   shows: (base: string, server: Server & { context?: AppContext }) => Promise<boolean>;

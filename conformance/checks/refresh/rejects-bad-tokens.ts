@@ -1,5 +1,6 @@
 import type { Check } from '../../check.ts';
 import { form } from '../form.ts';
+import { PATHS } from '../../../schemas/documented-api.ts';
 
 /** Well-formed in the documented format, but never issued. */
 const NEVER_ISSUED = `0123456789ab4def8123456789abcdef${'Q'.repeat(224)}`;
@@ -25,6 +26,6 @@ export const rejectsBadTokens: Check = {
       ['an SQL injection string', form({ refreshToken: "' OR '1'='1' --" })],
       ['a 4000-character token', form({ refreshToken: 'A'.repeat(4000) })],
     ];
-    for (const [what, body] of cases) e.rejected(await probe.post('/v1/refresh/token', body), what);
+    for (const [what, body] of cases) e.rejected(await probe.post(PATHS.refresh, body), what);
   },
 };

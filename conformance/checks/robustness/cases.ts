@@ -3,6 +3,7 @@
 import type { Credentials } from '../../../client/token-client.ts';
 import { form } from '../form.ts';
 import { loginBody, loginFields } from '../login-form.ts';
+import { PATHS } from '../../../schemas/documented-api.ts';
 
 export interface HostileCase {
   what: string;
@@ -14,8 +15,8 @@ export interface HostileCase {
   raw?: string;
 }
 
-const TOKEN = '/v1/token';
-const REFRESH = '/v1/refresh/token';
+const TOKEN = PATHS.token;
+const REFRESH = PATHS.refresh;
 const FORM = 'application/x-www-form-urlencoded';
 
 /** A raw POST to the token endpoint with these headers besides Host, Content-Type and Connection. */

@@ -4,7 +4,8 @@
 import { form } from '../form.ts';
 import type { Exchange } from '../../exchange.ts';
 import type { Probe } from '../../probe.ts';
-import { WRONG_PASSWORD } from '../login-form.ts';
+import { WRONG_PASSWORD } from '../../../schemas/documented-api.ts';
+import { PATHS } from '../../../schemas/documented-api.ts';
 
 export interface ErrorCase {
   what: string;
@@ -18,30 +19,30 @@ export const ERROR_CASES: ErrorCase[] = [
     what: 'wrong password',
     statuses: [400],
     code: 'invalid_grant',
-    send: (p) => p.post('/v1/token', p.loginBody({ password: WRONG_PASSWORD })),
+    send: (p) => p.post(PATHS.token, p.loginBody({ password: WRONG_PASSWORD })),
   },
   {
     what: 'unknown client',
     statuses: [400, 401],
     code: 'invalid_client',
-    send: (p) => p.post('/v1/token', p.loginBody({ clientId: 'no-such-client' })),
+    send: (p) => p.post(PATHS.token, p.loginBody({ clientId: 'no-such-client' })),
   },
   {
     what: 'unsupported grant type',
     statuses: [400],
     code: 'unsupported_grant_type',
-    send: (p) => p.post('/v1/token', p.loginBody({ grantType: 'magic' })),
+    send: (p) => p.post(PATHS.token, p.loginBody({ grantType: 'magic' })),
   },
   {
     what: 'missing password',
     statuses: [400],
     code: 'invalid_request',
-    send: (p) => p.post('/v1/token', p.loginBody({ password: undefined })),
+    send: (p) => p.post(PATHS.token, p.loginBody({ password: undefined })),
   },
   {
     what: 'unknown refresh token',
     statuses: [400],
     code: 'invalid_grant',
-    send: (p) => p.post('/v1/refresh/token', form({ refreshToken: 'never-issued' })),
+    send: (p) => p.post(PATHS.refresh, form({ refreshToken: 'never-issued' })),
   },
 ];

@@ -3,6 +3,7 @@ import { TransportError } from '../../../client/transport.ts';
 import { describeAnswer } from '../../evidence.ts';
 import type { Probe } from '../../probe.ts';
 import { hostileCases, type HostileCase } from './cases.ts';
+import { PATHS } from '../../../schemas/documented-api.ts';
 
 export interface Seen {
   what: string;
@@ -43,7 +44,7 @@ async function send(probe: Probe, c: HostileCase): Promise<Seen> {
     const headers: Record<string, string> =
       c.contentType === null ? {} : { 'content-type': c.contentType ?? 'application/x-www-form-urlencoded' };
     const init = c.method === 'GET' ? { headers } : { headers, body: c.body ?? '' };
-    const ex = await probe.request(c.method ?? 'POST', c.path ?? '/v1/token', init);
+    const ex = await probe.request(c.method ?? 'POST', c.path ?? PATHS.token, init);
     return { ...base, status: ex.status, token: ex.issued !== undefined, line: describeAnswer(ex), hung: false };
   } catch (error) {
     if (!(error instanceof TransportError) || error.kind === 'aborted') throw error;

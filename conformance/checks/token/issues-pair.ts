@@ -1,6 +1,7 @@
 import { validateOpaqueTokenResponse } from '../../../schemas/validators.ts';
 import type { Check } from '../../check.ts';
 import { describeExchange } from '../../evidence.ts';
+import { PATHS } from '../../../schemas/documented-api.ts';
 
 export const issuesPair: Check = {
   id: 'TOKEN-01',
@@ -9,7 +10,7 @@ export const issuesPair: Check = {
   source: 'docs: Get token',
   minimum: 'one answer to the documented password grant (one answer shows its shape)',
   async run(probe, e) {
-    const ex = await probe.post('/v1/token', probe.loginBody());
+    const ex = await probe.post(PATHS.token, probe.loginBody());
     e.expect(ex.status === 200, describeExchange(ex));
     e.expect(
       /^application\/(.+\+)?json/i.test(ex.headers.get('content-type') ?? ''),

@@ -1,6 +1,7 @@
 import type { Check } from '../../check.ts';
 import { passwordForms } from '../../../verdict/redact.ts';
-import { WRONG_PASSWORD } from '../login-form.ts';
+import { WRONG_PASSWORD } from '../../../schemas/documented-api.ts';
+import { PATHS } from '../../../schemas/documented-api.ts';
 
 /** Checks both the wrong password and, on a malformed request, the real one. */
 export const noPasswordEcho: Check = {
@@ -17,7 +18,7 @@ export const noPasswordEcho: Check = {
       ['real password with a bad grantType', probe.loginBody({ grantType: 'nope' }), password],
     ];
     for (const [what, body, secret] of cases) {
-      const ex = await probe.post('/v1/token', body);
+      const ex = await probe.post(PATHS.token, body);
       const echoed = passwordForms(secret).some((form) => ex.text.includes(form));
       e.expect(
         !echoed || ex.status === 200,

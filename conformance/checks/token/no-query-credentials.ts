@@ -1,4 +1,5 @@
 import type { Check } from '../../check.ts';
+import { PATHS } from '../../../schemas/documented-api.ts';
 
 export const noQueryCredentials: Check = {
   id: 'TOKEN-09',
@@ -8,7 +9,7 @@ export const noQueryCredentials: Check = {
   minimum: 'an answer to the GET and to the POST with the credentials in the query',
   async run(probe, e) {
     const query = probe.loginBody();
-    e.rejected(await probe.request('GET', `/v1/token?${query}`), 'GET /v1/token with credentials in the query');
-    e.rejected(await probe.post(`/v1/token?${query}`, ''), 'POST with an empty body and credentials in the query');
+    e.rejected(await probe.request('GET', `${PATHS.token}?${query}`), 'GET /v1/token with credentials in the query');
+    e.rejected(await probe.post(`${PATHS.token}?${query}`, ''), 'POST with an empty body and credentials in the query');
   },
 };

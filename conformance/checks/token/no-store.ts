@@ -1,4 +1,5 @@
 import type { Check } from '../../check.ts';
+import { PATHS } from '../../../schemas/documented-api.ts';
 
 export const noStore: Check = {
   id: 'TOKEN-08',
@@ -7,7 +8,7 @@ export const noStore: Check = {
   source: 'RFC 6749 §5.1',
   minimum: 'one token answer and one refresh answer',
   async run(probe, e) {
-    const login = await probe.post('/v1/token', probe.loginBody());
+    const login = await probe.post(PATHS.token, probe.loginBody());
     e.expect(
       /\bno-store\b/i.test(login.headers.get('cache-control') ?? ''),
       `token: cache-control ${login.headers.get('cache-control')}`,

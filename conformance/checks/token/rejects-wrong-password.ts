@@ -1,4 +1,4 @@
-import { WRONG_PASSWORD } from '../login-form.ts';
+import { WRONG_PASSWORD } from '../../../schemas/documented-api.ts';
 import { rejectsEvery } from './rejections.ts';
 
 export const rejectsWrongPassword = rejectsEvery('TOKEN-04', 'A wrong password is rejected with a 4xx and no token', [

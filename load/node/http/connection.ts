@@ -4,7 +4,7 @@
 // the owner's fixed `answered` method (no closure per request).
 import type { Socket } from 'node:net';
 import { ParseError, ResponseParser, type ParsedResponse } from './response-parser.ts';
-import { openSocket, type Target } from './target.ts';
+import { openSocket, type SocketTarget } from './target.ts';
 
 export interface ConnectionOwner {
   /**
@@ -32,7 +32,7 @@ export class Connection {
   private answeredOnSocket = false;
 
   constructor(
-    private readonly target: Target,
+    private readonly target: SocketTarget,
     private readonly owner: ConnectionOwner,
     private readonly slot: number,
     private readonly onConnectError: (error: string) => void = () => undefined,

@@ -1,13 +1,13 @@
 // A RequestSpec as the bytes of one HTTP/1.1 request, written with one socket write. Header blocks are
 // built once per path; a spec the flows hand out again (the password grant of a user) is built once.
 import { FORM_HEADERS, type RequestSpec } from '../../flows/requests.ts';
-import type { Target } from './target.ts';
+import type { SocketTarget } from './target.ts';
 
 export class RequestWriter {
   private readonly heads = new Map<string, string>();
   private readonly built = new WeakMap<RequestSpec, Buffer>();
 
-  constructor(private readonly target: Target) {}
+  constructor(private readonly target: SocketTarget) {}
 
   bytes(spec: RequestSpec): Buffer | string {
     if (spec.endpoint === 'token') {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { isIP, connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect, createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 
-export interface TlsSettings {
+export interface SocketTls {
   /** PEM of a CA to trust in addition to the default roots (and NODE_EXTRA_CA_CERTS). */
   ca?: string | Buffer;
   /** False: do not verify the server's certificate (--insecure). Default true. */
@@ -14,7 +14,7 @@ export interface TlsSettings {
   key?: string | Buffer;
 }
 
-export interface Target {
+export interface SocketTarget {
   host: string;
   port: number;
   /** The Host header: host, with the port when it is not the scheme's default. */
@@ -24,7 +24,7 @@ export interface Target {
   tls: { context: SecureContext; servername: string | undefined; rejectUnauthorized: boolean } | null;
 }
 
-export function targetOf(baseUrl: string, tls: TlsSettings = {}): Target {
+export function socketTargetOf(baseUrl: string, tls: SocketTls = {}): SocketTarget {
   const url = new URL(baseUrl);
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new Error(`the load engine speaks http:// and https:// only (got ${url.protocol})`);
@@ -45,7 +45,7 @@ export function targetOf(baseUrl: string, tls: TlsSettings = {}): Target {
   };
 }
 
-function secureContext(tls: TlsSettings): SecureContext {
+function secureContext(tls: SocketTls): SecureContext {
   const extra = process.env.NODE_EXTRA_CA_CERTS;
   // An explicit `ca` replaces Node's default list, so the roots (and NODE_EXTRA_CA_CERTS) are added back.
   const ca = tls.ca === undefined ? undefined : [...rootCertificates, ...(extra ? [readFileSync(extra)] : []), tls.ca];
@@ -64,7 +64,7 @@ const readBuffer = Buffer.allocUnsafe(64 * 1024);
  * `onRead`: over TCP in the shared read buffer (only valid during the call, documented `onread`); over
  * TLS, whose options do not document `onread`, as ordinary 'data' chunks.
  */
-export function openSocket(target: Target, onRead: (bytes: Buffer) => void): Socket {
+export function openSocket(target: SocketTarget, onRead: (bytes: Buffer) => void): Socket {
   const onread = {
     buffer: readBuffer,
     callback: (length: number, buffer: Uint8Array) => {
