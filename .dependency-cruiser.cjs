@@ -1,4 +1,4 @@
-// dependency-cruiser: the folders' layer order (the README's Layout table), checked by `npm run lint`.
+// dependency-cruiser: the folders' layer order (CONTRIBUTING.md's Layout table), checked by `npm run lint`.
 // A folder may import its own files and the folders of the layers below it; never a folder of its own layer
 // or of a layer above. Tests (*.test.ts) and testing/ may import anything; product code never imports
 // testing/ or a devDependency. The developer tools (npm run bench*, kill-matrix) may use testing/. No import cycles.

@@ -23,7 +23,7 @@ const EXIT_CODE_HELP = [
 export const VERIFY_USAGE = [
   'token-suite verify [options]',
   ...renderFlagHelp(VERIFY_SETTINGS),
-  '  Environment only (credentials and finer knobs; TOKEN_SUITE_LOAD_* in load/README.md):',
+  '  Environment only (credentials and finer knobs; TOKEN_SUITE_LOAD_* in docs/load.md):',
   ...renderEnvHelp(VERIFY_SETTINGS),
   `  ${EXIT_CODE_HELP}`,
 ].join('\n');

@@ -15,7 +15,7 @@ export interface Check {
   title: string;
   level: Level;
   source: string;
-  /** The least evidence a verdict on this requirement needs, and why (the README's catalog shows it). */
+  /** The least evidence a verdict on this requirement needs, and why (docs/requirements.md's catalog shows it). */
   minimum: string;
   /** Sends what it needs and writes what it saw into `e`; the layer turns `e` into the finding. */
   run(probe: Probe, e: Evidence): Promise<void> | void;

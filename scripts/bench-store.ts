@@ -1,10 +1,10 @@
-// npm run bench:store: figures, not timed tests, for the README's "under pressure" paragraph. Measured on the
-// RefreshStore the reference server uses, with its default caps, in one process on one machine:
+// npm run bench:store: figures, not timed tests, for docs/reference-server.md's "under pressure" paragraph.
+// Measured on the RefreshStore the reference server uses, with its default caps, in one process on one machine:
 //  1. heap bytes per held token, with the store at its global cap (1,000,000 tokens, 10 users at their caps);
 //  2. the longest event-loop block while purging 1,000,000 expired tokens (timestamps between event-loop
 //     turns, and perf_hooks.monitorEventLoopDelay's maximum);
 //  3. grants and refreshes per second below the caps, at a user's own cap, and at the global cap.
-// `npm run bench:store -- --write` also writes the table into README.md.
+// `npm run bench:store -- --write` also writes the table into docs/reference-server.md.
 import { cpus, loadavg, totalmem } from 'node:os';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -12,7 +12,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { DEFAULTS } from '../servers/reference/defaults.ts';
 import { RefreshStore, type StoreLimits } from '../servers/reference/refresh-store.ts';
-import { writeSection } from './readme-section.ts';
+import { writeSection } from './doc-sections.ts';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;

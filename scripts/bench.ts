@@ -6,7 +6,7 @@
 //  3. the engine with 1 and with 2 worker threads (1, 2, 2, 1).
 // The responder runs on this machine, so the engine gets the cores it leaves: cores - 1 workers (at least 1),
 // as verify leaves cores to its embedded server.
-// `-- --write` puts the figures into README.md and load/README.md (between <!-- bench:start/end -->).
+// `-- --write` puts the figures into docs/benchmark.md (between <!-- bench:start/end -->).
 // TOKEN_SUITE_BENCH_DURATION (s, default 5), TOKEN_SUITE_BENCH_CONNECTIONS (32), TOKEN_SUITE_BENCH_ROUNDS (3).
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { findK6 } from '../load/k6/engine.ts';
 import { buildK6, OUT_DIR } from '../load/k6/build.ts';
-import { LOAD_README, README, writeSection } from './readme-section.ts';
+import { writeSection } from './doc-sections.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const duration = Number(process.env.TOKEN_SUITE_BENCH_DURATION ?? 5);
@@ -225,11 +225,11 @@ const note = [
     'Client CPU: user + system time of the',
   'client process (the engine: from the start of the load to its end, worker boot excluded). On 2 cores shared',
   'with the responder (and with other work on the machine) a second worker cannot add throughput: see',
-  '`load/README.md` for how the engine scales.',
+  'below for how the engine scales.',
 ].join('\n');
 console.log(table.join('\n'));
 console.log(`\n${note}`);
 if (process.argv.includes('--write')) {
-  for (const file of [README, LOAD_README]) writeSection('bench', `${table.join('\n')}\n\n${note}`, file);
-  console.log('\nwrote the bench sections of README.md and load/README.md');
+  writeSection('bench', `${table.join('\n')}\n\n${note}`);
+  console.log('\nwrote the bench section of docs/benchmark.md');
 }

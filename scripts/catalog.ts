@@ -1,5 +1,5 @@
 // npm run catalog: the requirement catalog as a Markdown table, from a real run against the embedded
-// reference server (so it lists exactly what `verify` checks). --write puts it into README.md.
+// reference server (so it lists exactly what `verify` checks). --write puts it into docs/requirements.md.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { verifySettings } from '../settings/verify.ts';
 import { LAYERS } from '../cli/layers.ts';
 import { verify } from '../verify/run.ts';
 import type { RequirementResult } from '../verdict/types.ts';
-import { writeSection } from './readme-section.ts';
+import { writeSection } from './doc-sections.ts';
 
 export function renderCatalog(requirements: RequirementResult[]): string {
   const escape = (text: string) => text.replace(/\|/g, '\\|');

@@ -1,6 +1,6 @@
 // npm run kill-matrix: verify against the correct servers and every mutant, and print the matrix; with
 // k6 on the PATH, the k6 column too (the load layer again with k6, testing/kill-matrix/k6-column.ts).
-// --write puts it into README.md. Exit 1 when a correct server fails or a mutant survives.
+// --write puts it into docs/kill-matrix.md. Exit 1 when a correct server fails or a mutant survives.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { inK6Column, k6Cell } from '../testing/kill-matrix/k6-column.ts';
 import { renderMatrix, runSubject, SUBJECTS, type Row } from '../testing/kill-matrix/kill-matrix.ts';
 import { KILL_MATRIX_SETTINGS } from '../testing/kill-matrix/settings.ts';
 import { readSettings } from '../settings/read.ts';
-import { writeSection } from './readme-section.ts';
+import { writeSection } from './doc-sections.ts';
 
 const settings = readSettings(KILL_MATRIX_SETTINGS, { env: process.env });
 const layers = () => settings.layers.map((name) => LAYERS[name]());

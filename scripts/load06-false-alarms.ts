@@ -4,7 +4,7 @@
 // against servers that do degrade (json-snapshot-store, 250 ms slower after 500 requests, +50% halfway),
 // which must fail every time; and a few times against the reference server while two busy loops join for the
 // last third (a neighbour arriving mid-run), which must never fail. --busy runs a busy loop beside it (a
-// second core-hungry job, as on a shared runner). --write puts the table into load/README.md.
+// second core-hungry job, as on a shared runner). --write puts the table into docs/load.md.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -16,7 +16,7 @@ import { close, createTokenServer, listen } from '../servers/reference/index.ts'
 import { contextFor } from '../testing/load-context.ts';
 import { startDegrading } from '../testing/degrading-servers.ts';
 import type { RequirementResult } from '../verdict/types.ts';
-import { writeSection } from './readme-section.ts';
+import { writeSection } from './doc-sections.ts';
 
 const { values } = parseArgs({
   options: {
@@ -121,8 +121,7 @@ try {
     `${engine} engine, ${duration} s per run, ${neighbour}; ${machine}.`,
   ].join('\n');
   console.log(`\n${table}`);
-  if (values.write)
-    writeSection(`load06-${values.busy ? 'busy' : 'calm'}`, table, new URL('../load/README.md', import.meta.url));
+  if (values.write) writeSection(values.busy ? 'load06-busy' : 'load06-calm', table);
 } finally {
   busy?.kill();
 }

@@ -1,4 +1,4 @@
-// --help text and the README's settings table, both from the setting tables: one source of truth.
+// --help text and the documentation's settings tables, both from the setting tables: one source of truth.
 import type { Setting } from './setting.ts';
 import type { SettingTable } from './read.ts';
 

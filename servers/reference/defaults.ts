@@ -1,4 +1,4 @@
-// The reference server's defaults, in one place (README.md states them).
+// The reference server's defaults, in one place (docs/reference-server.md states them).
 export const DEFAULTS = {
   accessTtlSeconds: 3600,
   refreshTtlSeconds: 86_400,

@@ -7,7 +7,7 @@
 // requirements of correct servers (LOAD-02, LOAD-06: on a shared 2-core machine a few seconds of load make
 // them noise for both engines) and requirements a defect trips only by chance (LOAD-03 on time-seeded-tokens
 // needs a grant and its refresh answered within one millisecond). `npm run kill-matrix` shows every
-// difference in the README's k6 column.
+// difference in docs/kill-matrix.md's k6 column.
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

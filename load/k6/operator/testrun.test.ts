@@ -1,6 +1,6 @@
 // Every k6-operator manifest in this folder is a valid TestRun for the k6-operator v1.6.0 CRD, checked as
 // strictly as `kubectl apply --validate=strict` (testing/k6-operator/: the CRD copied with its source and
-// licence), and runs the bundle the README builds.
+// licence), and runs the bundle docs/k6.md builds.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
