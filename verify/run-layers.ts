@@ -16,6 +16,11 @@ export async function runLayers(layers: Layer[], context: LayerContext): Promise
       outcome.requirements.push(notRun(layer, `MISSING: ${stopReason(context.signal)} before this layer ran`));
       continue;
     }
+    const locked = context.guards?.logins.locked;
+    if (locked) {
+      outcome.requirements.push(notRun(layer, `MISSING: not run: ${locked}`));
+      continue;
+    }
     context.log(`${layer.name}:`);
     const result = await runLayer(layer, context);
     outcome.requirements.push(...result.requirements);
