@@ -63,7 +63,7 @@ export async function verifyCommand(args: string[]): Promise<number> {
 /** Bad TOKEN_SUITE_LOAD_* values and a missing k6 stop the run before it starts. */
 function checkLoadSettings(settings: VerifySettings): void {
   try {
-    parseLoadSettings(process.env);
+    parseLoadSettings(process.env, { timeoutMs: settings.timeoutMs });
   } catch (error) {
     throw new UsageError(`${(error as Error).message}.`);
   }
