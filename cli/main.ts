@@ -1,4 +1,5 @@
 // token-suite: the command line. Each subcommand returns its exit code; usage errors exit 2.
+import { collectCommand, COLLECT_USAGE } from './collect.ts';
 import { serve, SERVE_USAGE } from './serve.ts';
 import { UsageError } from './usage-error.ts';
 import { verifyCommand, VERIFY_USAGE } from './verify.ts';
@@ -11,6 +12,7 @@ type Command = (args: string[]) => Promise<number>;
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   verify: { run: verifyCommand, usage: VERIFY_USAGE },
   serve: { run: serve, usage: SERVE_USAGE },
+  collect: { run: collectCommand, usage: COLLECT_USAGE },
 };
 
 const USAGE = `usage: token-suite <command> [options]   (token-suite --version prints the version)\n\n${Object.values(
