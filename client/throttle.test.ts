@@ -51,9 +51,11 @@ describe('client/throttle: waits and resends within the budget', () => {
     assert.ok(performance.now() - started >= 700, '0.25 s then 0.5 s (half of 0.5 s and 1 s, jitter at 0)');
   });
 
-  it('gives up when the next wait does not fit in the budget, with a sentence naming the throttling and the fix', async () => {
+  it('gives up when the next wait does not fit in the budget, with a sentence naming the fix', async () => {
     const throttle = new Throttle({ budgetMs: 1000 });
-    const error = await throttle.http(() => Promise.resolve(answer(429, { 'retry-after': '30' }))).catch((e) => e);
+    const error: unknown = await throttle
+      .http(() => Promise.resolve(answer(429, { 'retry-after': '30' })))
+      .catch((e: unknown) => e);
     assert.ok(error instanceof ThrottleBudgetSpent);
     assert.match(
       error.message,

@@ -26,17 +26,17 @@ function unjudged(i: InteractionResult): boolean {
   return !i.ok && i.mismatches.some((m) => /expected \d{3} but was 429\b/.test(m));
 }
 
+function lineOf(i: InteractionResult, why: string): string {
+  if (unjudged(i)) return `MISSING: ${i.description}: ${why}`;
+  if (i.ok) return `PASS ${i.description}`;
+  const either = "the contract's 401 is one of two correct answers, RFC 6749 §5.2";
+  if (accepted(i)) return `PASS ${i.description}: 400 invalid_client (${either})`;
+  return `FAIL ${i.description}: ${i.mismatches.join('; ')}`;
+}
+
 export function evidenceOf(report: VerificationReport, states: StatesMode, notJudged: string[] = []): string[] {
   const why = notJudged.length > 0 ? notJudged.join('; ') : 'answered 429';
-  const lines = report.interactions.map((i) =>
-    unjudged(i)
-      ? `MISSING: ${i.description}: ${why}`
-      : i.ok
-        ? `PASS ${i.description}`
-        : accepted(i)
-          ? `PASS ${i.description}: 400 invalid_client (the contract's 401 is one of two correct answers, RFC 6749 §5.2)`
-          : `FAIL ${i.description}: ${i.mismatches.join('; ')}`,
-  );
+  const lines = report.interactions.map((i) => lineOf(i, why));
   if (states === 'seeded') lines.push(`provider states met by seeding through ${PROVIDER_STATES_PATH}`);
   for (const [state, how] of report.metLive) lines.push(`state "${state}" ${how}`);
   for (const [state, reason] of report.stateFailures)
