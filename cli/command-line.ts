@@ -1,5 +1,7 @@
 // token-suite's command line as a function: the arguments in, the exit code out (cli/main.ts is the process
 // around it). Each subcommand returns its exit code; usage errors exit 2.
+import { collectCommand, COLLECT_USAGE } from './collect.ts';
+import { compareCommand, COMPARE_USAGE } from './compare.ts';
 import { serve, SERVE_USAGE } from './serve.ts';
 import { UsageError } from './usage-error.ts';
 import { verifyCommand, VERIFY_USAGE } from './verify.ts';
@@ -12,6 +14,8 @@ type Command = (args: string[]) => Promise<number>;
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   verify: { run: verifyCommand, usage: VERIFY_USAGE },
   serve: { run: serve, usage: SERVE_USAGE },
+  compare: { run: compareCommand, usage: COMPARE_USAGE },
+  collect: { run: collectCommand, usage: COLLECT_USAGE },
 };
 
 const USAGE = `usage: token-suite <command> [options]   (token-suite --version prints the version)\n\n${Object.values(

@@ -2,6 +2,7 @@
 // are TOKEN_SUITE_LOAD_* variables read by load/flows/settings.ts; credentials come from the environment only.
 import { DOCUMENTED_CREDENTIALS } from '../schemas/documented-api.ts';
 import { readSettings, type SettingValues } from './read.ts';
+import { BASELINE_SETTINGS } from './baseline.ts';
 import { decimal, flag, httpUrl, integer, oneOf, text, BadValue, type Setting } from './setting.ts';
 
 export const LAYER_NAMES = ['conformance', 'contract', 'load'] as const;
@@ -174,6 +175,7 @@ export const VERIFY_SETTINGS = {
     parse: text,
     secret: true,
   }),
+  ...BASELINE_SETTINGS,
 };
 
 export type VerifySettings = SettingValues<typeof VERIFY_SETTINGS>;
