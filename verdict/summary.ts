@@ -8,6 +8,8 @@ export interface Summary {
   target: string;
   embedded: boolean;
   verdict: Verdict;
+  /** Settings that loosened a requirement (a rotation grace, load thresholds above their defaults), and how. */
+  loosened: string[];
   startedAt: string;
   durationMs: number;
   interrupted: boolean;
@@ -43,13 +45,17 @@ export function exitCodeOf(summary: Pick<Summary, 'verdict' | 'interrupted'>): n
   return summary.interrupted ? EXIT_CODES.interrupted : EXIT_CODES[summary.verdict];
 }
 
-type SummaryInput = Omit<Summary, 'tool' | 'verdict' | 'counts' | 'notes'> & { notes?: string[] };
+type SummaryInput = Omit<Summary, 'tool' | 'verdict' | 'counts' | 'notes' | 'loosened'> & {
+  notes?: string[];
+  loosened?: string[];
+};
 
 export function buildSummary(input: SummaryInput): Summary {
   const verdict = input.error !== undefined ? 'error' : verdictOf(input.requirements, input.interrupted);
   return {
     tool: { name: 'token-suite', version: TOOL_VERSION }, // package.json's version
     verdict,
+    loosened: [],
     counts: countStatuses(input.requirements),
     notes: [],
     ...input,

@@ -58,8 +58,15 @@ ${counts(summary)}${attention(summary)}
 }
 
 export function renderNotes(summary: Summary): string {
-  if (summary.notes.length === 0) return '';
-  const items = summary.notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('\n');
-  return `<section class="notes" aria-label="notes"><h2>Read this before trusting the verdict</h2>
-<ul>\n${items}\n</ul></section>`;
+  const loosened = summary.loosened.map((line) => `<li>${escapeHtml(line)}</li>`).join('\n');
+  const notes = summary.notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('\n');
+  const boxes = [
+    loosened
+      ? `<section class="notes" aria-label="loosened"><h2>Settings that loosened requirements</h2>\n<ul>\n${loosened}\n</ul></section>`
+      : '',
+    notes
+      ? `<section class="notes" aria-label="notes"><h2>Read this before trusting the verdict</h2>\n<ul>\n${notes}\n</ul></section>`
+      : '',
+  ];
+  return boxes.filter(Boolean).join('\n');
 }
