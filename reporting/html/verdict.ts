@@ -58,15 +58,16 @@ ${counts(summary)}${attention(summary)}
 }
 
 export function renderNotes(summary: Summary): string {
-  const loosened = summary.loosened.map((line) => `<li>${escapeHtml(line)}</li>`).join('\n');
-  const notes = summary.notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('\n');
-  const boxes = [
-    loosened
-      ? `<section class="notes" aria-label="loosened"><h2>Settings that loosened requirements</h2>\n<ul>\n${loosened}\n</ul></section>`
-      : '',
-    notes
-      ? `<section class="notes" aria-label="notes"><h2>Read this before trusting the verdict</h2>\n<ul>\n${notes}\n</ul></section>`
-      : '',
-  ];
-  return boxes.filter(Boolean).join('\n');
+  return [
+    box('loosened', 'Settings that loosened requirements', summary.loosened),
+    box('notes', 'Read this before trusting the verdict', summary.notes),
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+function box(label: string, heading: string, lines: readonly string[]): string {
+  if (lines.length === 0) return '';
+  const items = lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('\n');
+  return `<section class="notes" aria-label="${label}"><h2>${heading}</h2>\n<ul>\n${items}\n</ul></section>`;
 }
