@@ -1,5 +1,5 @@
-// The conformance requirements, in the order they run. TOKEN-12 (uniqueness) runs last: it reads every token
-// the run saw.
+// The conformance requirements, in the order they run. SECRET-01 (no password echo) and TOKEN-12 (uniqueness)
+// run last: they read every answer and every token the run saw.
 import type { Check } from './check.ts';
 import { chainHolds } from './checks/refresh/chain.ts';
 import { documentedBody } from './checks/refresh/documented-body.ts';
@@ -39,7 +39,6 @@ export const CONFORMANCE: readonly Check[] = [
   noQueryCredentials,
   rejectsGet,
   unpredictable,
-  noPasswordEcho,
   documentedBody,
   newPair,
   replayRejected,
@@ -52,5 +51,6 @@ export const CONFORMANCE: readonly Check[] = [
   noTokensForHostileInput,
   oauthErrorBodies,
   oauthErrorCodes,
+  noPasswordEcho,
   unique,
 ];

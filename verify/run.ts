@@ -11,6 +11,7 @@ import { Redactor } from '../verdict/redact.ts';
 import { prepareReportDir, writeReports } from '../reporting/write.ts';
 import { runDeadline } from './run-deadline.ts';
 import { runLayers } from './run-layers.ts';
+import { loosenedRequirements } from './loosened.ts';
 import { assertValidSummary, buildSummary, type Summary } from '../verdict/summary.ts';
 import { resolveTarget, type ResolvedTarget } from './target.ts';
 import { compareWithBaseline, readBaseline } from './baseline.ts';
@@ -56,6 +57,8 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       ...resolved.notes,
       ...(tls?.insecure ? ['TLS verification is off (--insecure): the target was not authenticated'] : []),
     ];
+    const loosened = loosenedRequirements(settings);
+    for (const line of loosened) log(`loosened: ${line}`);
     const context: LayerContext = {
       target,
       reportDir: settings.reportDir,
@@ -83,6 +86,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       requirements: outcome.requirements,
       load: outcome.load,
       notes,
+      loosened,
       machine,
       settings: runSettings(settings, outcome.load),
     };
