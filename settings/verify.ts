@@ -84,6 +84,16 @@ export const VERIFY_SETTINGS = {
     help: 'deadline of each request, in milliseconds, body included',
     parse: integer(50, 600_000),
   }),
+  throttleBudgetSeconds: setting({
+    flag: 'throttle-budget',
+    env: 'TOKEN_SUITE_THROTTLE_BUDGET',
+    placeholder: 'S',
+    fallback: 60,
+    help:
+      'seconds the run may wait in all for a 429 or a 503 with Retry-After before resending (RFC 6585 §4, ' +
+      'RFC 9110 §10.2.3); what lacks its answer when it runs out is inconclusive; added to the run deadline',
+    parse: integer(0, 86_400),
+  }),
   connections: setting({
     flag: 'connections',
     env: 'TOKEN_SUITE_LOAD_CONNECTIONS',

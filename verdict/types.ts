@@ -1,4 +1,5 @@
 // The shapes every layer (conformance, contract, load) reports into the verdict with.
+import type { RunGuards } from '../client/run-guards.ts';
 import type { Credentials } from '../client/token-client.ts';
 import type { TlsTrust } from '../client/tls.ts';
 
@@ -63,6 +64,8 @@ export interface LayerContext {
   note?: (line: string) => void;
   /** Aborted on Ctrl-C: layers stop early and return what they measured. */
   signal: AbortSignal;
+  /** The run's wait budget for throttled answers and its failed-login ledger, shared by every layer. */
+  guards?: RunGuards;
 }
 
 export interface LayerOutcome {

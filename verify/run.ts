@@ -6,6 +6,7 @@ import { TransportError } from '../client/transport.ts';
 import type { VerifySettings } from '../settings/verify.ts';
 import { CannotRunError } from '../verdict/errors.ts';
 import { preflight } from './preflight.ts';
+import { runGuards } from '../client/run-guards.ts';
 import { Probe } from '../conformance/probe.ts';
 import { Redactor } from '../verdict/redact.ts';
 import { prepareReportDir, writeReports } from '../reporting/write.ts';
@@ -71,9 +72,11 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       secrets: redactor,
       ...(options.progress ? { progress: options.progress } : {}),
       signal: deadline.signal,
+      guards: runGuards(target.credentials, settings.throttleBudgetSeconds, deadline.signal),
     };
     await checkPreflight(context);
     const outcome = await runLayers(options.layers, context);
+    notes.push(...guardNotes(context));
     if (deadline.expired())
       notes.push(`the run stopped at its deadline of ${deadline.seconds} s (TOKEN_SUITE_RUN_DEADLINE)`);
     const input = {
@@ -148,7 +151,7 @@ function targetOf(settings: VerifySettings, resolved: ResolvedTarget, tls: TlsTr
 
 /** Exit 2 with one sentence when the target or the configuration is not what the suite can verify. */
 async function checkPreflight(context: LayerContext): Promise<void> {
-  const probe = new Probe(context.target, context.signal);
+  const probe = new Probe(context.target, context.signal, undefined, context.guards);
   try {
     const result = await preflight(probe);
     for (const line of result.evidence) context.log(`preflight: ${line}`);
@@ -158,6 +161,17 @@ async function checkPreflight(context: LayerContext): Promise<void> {
     for (const token of probe.tokens.keys()) context.secrets?.addToken(token);
     probe.close();
   }
+}
+
+/** What the run's guards saw: throttling waited out, failed logins made on the configured account. */
+function guardNotes({ guards, target }: LayerContext): string[] {
+  if (!guards) return [];
+  const throttled = guards.throttle.summary();
+  const { attempts, ghost } = guards.logins;
+  const logins =
+    `the run made ${attempts} failed logins on the configured username ${target.credentials.username} ` +
+    `(at most 3 per run), every other wrong-credential case on ${ghost}, a username that cannot exist`;
+  return [...(throttled ? [throttled] : []), ...(attempts > 0 ? [logins] : [])];
 }
 
 async function writeErrorReports(options: VerifyOptions, startedAt: Date, sentence: string, redactor: Redactor) {
