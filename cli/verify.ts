@@ -71,6 +71,8 @@ function checkLoadSettings(settings: VerifySettings): void {
   } catch (error) {
     throw new UsageError(`${(error as Error).message}.`);
   }
+  if (settings.runners > 1 && settings.engine !== 'k6')
+    throw new UsageError('--runners runs several k6 processes: it needs --engine k6.');
   if (settings.engine === 'k6' && !findK6()) {
     throw new UsageError(
       '--engine k6: no k6 executable on the PATH; install k6 (https://grafana.com/docs/k6/latest/set-up/install-k6/) ' +

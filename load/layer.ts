@@ -4,6 +4,7 @@ import type { TlsTrust } from '../client/tls.ts';
 import type { Layer, LayerContext, LayerOutcome } from '../verdict/types.ts';
 import type { SocketTls } from './node/http/target.ts';
 import { chooseK6, k6Outcome } from './k6/outcome.ts';
+import { runnersOutcome } from './k6/runners.ts';
 import { runNodeEngine } from './node/engine.ts';
 import { parseLoadSettings, placementOf, type LoadOverrides, type LoadSettings } from './settings.ts';
 import { nodeLoadReport, type LoadReport } from './report/load-report.ts';
@@ -64,7 +65,11 @@ export const loadLayer: Layer = {
   async run(context: LayerContext): Promise<LayerOutcome> {
     const settings = settingsFor(context, { ...context.load });
     const plan = await chooseK6(context, settings);
-    const outcome = plan ? await k6Outcome(plan, settings, context) : nodeOutcome(await runNodeLoad(context, settings));
+    const outcome = !plan
+      ? nodeOutcome(await runNodeLoad(context, settings))
+      : settings.runners > 1
+        ? await runnersOutcome(plan, settings, context)
+        : await k6Outcome(plan, settings, context);
     const load = outcome.load as LoadReport | undefined;
     if (load)
       context.log(

@@ -110,6 +110,14 @@ export const VERIFY_SETTINGS = {
     help: 'load: flows started per second (open model); 0 runs the closed model, as fast as answers come',
     parse: decimal(0, 1_000_000),
   }),
+  runners: setting({
+    flag: 'runners',
+    env: 'TOKEN_SUITE_RUNNERS',
+    placeholder: 'N',
+    fallback: 1,
+    help: 'load, --engine k6: k6 processes, each with its execution segment as the k6-operator assigns them',
+    parse: integer(1, 256),
+  }),
   runDeadlineSeconds: setting({
     env: 'TOKEN_SUITE_RUN_DEADLINE',
     fallback: 0,

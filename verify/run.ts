@@ -65,7 +65,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       reportDir: settings.reportDir,
       durationSeconds: settings.durationSeconds,
       engine: settings.engine,
-      load: { connections: settings.connections, rate: settings.rate },
+      load: { connections: settings.connections, rate: settings.rate, runners: settings.runners },
       raceSize: settings.raceSize,
       log,
       note: (line) => notes.push(line),
