@@ -147,6 +147,7 @@ export async function runK6Engine(plan: K6Plan, settings: LoadSettings, context:
         steady: plan.steady,
         stoppedEarly: context.signal.aborted,
         othersCores: contention.others,
+        plannedSeconds: context.durationSeconds,
       },
       settings,
     );
