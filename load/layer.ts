@@ -8,6 +8,7 @@ import { runNodeEngine } from './node/engine.ts';
 import { parseLoadSettings, placementOf, type LoadOverrides, type LoadSettings } from './settings.ts';
 import { nodeLoadReport, type LoadReport } from './report/load-report.ts';
 import { loadRequirements } from './report/requirements.ts';
+import { loadResultLines } from './report/console-lines.ts';
 
 export { parseLoadSettings, type LoadOverrides, type LoadSettings } from './settings.ts';
 export type { LoadReport } from './report/load-report.ts';
@@ -66,10 +67,7 @@ export const loadLayer: Layer = {
     const plan = await chooseK6(context, settings);
     const outcome = plan ? await k6Outcome(plan, settings, context) : nodeOutcome(await runNodeLoad(context, settings));
     const load = outcome.load as LoadReport | undefined;
-    if (load)
-      context.log(
-        `  ${load.requests} requests, ${load.rps} req/s, p95 ${load.latency_ms.p95} ms, ${load.errors} unexpected`,
-      );
+    if (load) for (const line of loadResultLines(load, outcome.requirements)) context.log(line);
     return outcome;
   },
 };

