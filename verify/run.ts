@@ -13,7 +13,7 @@ import { runDeadline } from './run-deadline.ts';
 import { runLayers } from './run-layers.ts';
 import { assertValidSummary, buildSummary, type Summary } from '../verdict/summary.ts';
 import { resolveTarget, type ResolvedTarget } from './target.ts';
-import type { Layer, LayerContext, LoadProgress, Target } from '../verdict/types.ts';
+import type { CapacityPlan, Layer, LayerContext, LoadProgress, Target } from '../verdict/types.ts';
 
 export interface VerifyOptions {
   settings: VerifySettings;
@@ -57,6 +57,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       durationSeconds: settings.durationSeconds,
       engine: settings.engine,
       load: { connections: settings.connections, rate: settings.rate },
+      ...(settings.findCapacity ? { capacity: capacityPlanOf(settings) } : {}),
       raceSize: settings.raceSize,
       log,
       note: (line) => notes.push(line),
@@ -148,4 +149,13 @@ async function writeErrorReports(options: VerifyOptions, startedAt: Date, senten
     }),
   );
   await writeReports(options.settings.reportDir, summary).catch(() => undefined);
+}
+
+function capacityPlanOf(settings: VerifySettings): CapacityPlan {
+  return {
+    start: settings.capacityStart,
+    step: settings.capacityStep,
+    max: Math.max(settings.capacityMax, settings.capacityStart),
+    stepSeconds: settings.capacityStepSeconds,
+  };
 }

@@ -104,6 +104,19 @@ function varsFor(settings: LoadSettings, context: Context, dir: string): Record<
   };
 }
 
+/** The prepared plan for one step of a capacity search: the open model at `settings.rate` for `seconds`. */
+export function stepPlan(plan: K6Plan, settings: LoadSettings, seconds: number): K6Plan {
+  const vars = {
+    ...plan.vars,
+    PROFILE: 'load',
+    TOKEN_SUITE_LOAD_DURATION: `${seconds}s`,
+    TOKEN_SUITE_LOAD_VUS: String(settings.connections),
+    TOKEN_SUITE_LOAD_RATE: String(Math.max(1, Math.round(settings.rate))),
+  };
+  // The search clears the plan once, at its end.
+  return { ...plan, vars, steady: false, clear: () => undefined };
+}
+
 const envArgs = (vars: Record<string, string>) => Object.entries(vars).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
 
 export async function runK6Engine(plan: K6Plan, settings: LoadSettings, context: Context): Promise<K6Result> {
