@@ -82,8 +82,8 @@ function nodeOutcome(report: LoadReport): LayerOutcome {
 
 /**
  * --find-capacity: open-model steps with either engine (k6 takes whole rates: its arrival rate counts
- * iterations per second). Each step gets at least 2 connections (k6: pre-allocated VUs) per flow/s offered,
- * so that flows of up to 2 s each fit: fewer would drop starts at the client, not the server.
+ * iterations per second). Each step gets at least 4 connections (k6: pre-allocated VUs) per flow/s offered,
+ * so that flows of up to 4 s each fit: fewer would drop starts at the client, not the server.
  */
 async function capacityOutcome(
   context: LayerContext,
@@ -92,7 +92,7 @@ async function capacityOutcome(
   plan: K6Plan | null,
 ): Promise<LayerOutcome> {
   const runStep = async (rate: number, seconds: number) => {
-    const step = { ...settings, rate, connections: Math.max(settings.connections, Math.ceil(2 * rate)) };
+    const step = { ...settings, rate, connections: Math.max(settings.connections, Math.ceil(4 * rate)) };
     const stepContext = { ...context, durationSeconds: seconds };
     if (plan) return k6Outcome(stepPlan(plan, step, seconds), step, stepContext);
     return nodeOutcome(await runNodeLoad(stepContext, step));

@@ -7,7 +7,7 @@ import type { CollectorView, Sample } from './collector.ts';
 import { latencyOf, Recorder, windowMsFor } from '../measure/recorder.ts';
 import type { LoadSettings } from '../settings.ts';
 import { degradationOf } from '../report/degradation.ts';
-import { describeModel, type EndpointFigures, type LoadReport } from '../report/load-report.ts';
+import { describeModel, windowSeriesOf, type EndpointFigures, type LoadReport } from '../report/load-report.ts';
 import { judgeOverloaded, overloadOf } from '../report/overload.ts';
 import { maxVusFor } from './scripts/lib/profiles.ts';
 
@@ -89,6 +89,7 @@ export function k6LoadReport(run: K6Run, settings: LoadSettings): LoadReport {
       overload,
     ),
     series: recorder.series(),
+    ...windowSeriesOf(recorder),
     model: { ...shape, description: describeModel(shape) },
     overload,
   };

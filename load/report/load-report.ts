@@ -4,7 +4,7 @@ import type { UniquenessFigures } from '../flows/digest-set.ts';
 import type { RotationCounters } from '../flows/rotation.ts';
 import type { ClientFigures } from '../node/client-saturation.ts';
 import type { CheckCounts, EngineRun, LoadModel } from '../node/engine.ts';
-import { latencyOf, type LatencyMs, type SecondPoint } from '../measure/recorder.ts';
+import { latencyOf, type LatencyMs, type Recorder, type SecondPoint } from '../measure/recorder.ts';
 import type { LoadSettings, LoadThresholds } from '../settings.ts';
 import { degradationOf, type Degradation } from './degradation.ts';
 import { judgeOverloaded, overloadOf, type Overload } from './overload.ts';
@@ -38,6 +38,8 @@ export interface LoadReport {
   degradation: Degradation;
   /** Per second; `endpoints` per second when the engine records it (report.html charts each endpoint). */
   series: SecondPoint[];
+  /** Runs whose windows are shorter than a second (up to 12 s: 250 ms): the same figures per window. */
+  window_series?: { window_s: number; points: SecondPoint[] };
   /** Which load model ran and what it means for the latency figures (both engines). */
   model?: ReportedModel;
   /** How many issued tokens the uniqueness check (LOAD-05) compared, and how (Node engine). */
@@ -112,6 +114,7 @@ export function nodeLoadReport(run: EngineRun, settings: LoadSettings): LoadRepo
       overload,
     ),
     series: recorder.series(),
+    ...windowSeriesOf(recorder),
     model: { ...run.model, description: describeModel(run.model) },
     uniqueness: run.uniqueness,
     client: run.client,
@@ -128,4 +131,10 @@ function overall(f: EndpointFigures) {
     error_rate: f.requests ? round(f.errors / f.requests, 4) : 0,
     latency_ms: f.latency_ms,
   };
+}
+
+/** The per-window series when windows are shorter than a second (report.html draws a short run by them). */
+export function windowSeriesOf(recorder: Recorder): Pick<LoadReport, 'window_series'> {
+  if (recorder.windowMs >= 1000) return {};
+  return { window_series: { window_s: recorder.windowMs / 1000, points: recorder.windowSeries() } };
 }
