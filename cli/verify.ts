@@ -48,6 +48,8 @@ export async function verifyCommand(args: string[]): Promise<number> {
       settings,
       layers: settings.only.map((name) => LAYERS[name]()),
       log: (line) => {
+        // The live load line ends before anything else is printed (no progress after the load's result).
+        process.stderr.write(progress.finish());
         if (!settings.quiet) console.log(line);
       },
       progress: (figures) => process.stderr.write(progress.update(figures)),

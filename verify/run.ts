@@ -18,7 +18,7 @@ import { resolveTarget, type ResolvedTarget } from './target.ts';
 import { compareWithBaseline, readBaseline } from './baseline.ts';
 import type { Comparison } from '../baseline/compare.ts';
 import { machineFacts, runSettings } from './machine.ts';
-import type { Layer, LayerContext, LoadProgress, Target } from '../verdict/types.ts';
+import type { CapacityPlan, Layer, LayerContext, LoadProgress, Target } from '../verdict/types.ts';
 
 export interface VerifyOptions {
   settings: VerifySettings;
@@ -66,6 +66,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       durationSeconds: settings.durationSeconds,
       engine: settings.engine,
       load: { connections: settings.connections, rate: settings.rate, runners: settings.runners },
+      ...(settings.findCapacity ? { capacity: capacityPlanOf(settings) } : {}),
       raceSize: settings.raceSize,
       log,
       note: (line) => notes.push(line),
@@ -189,4 +190,13 @@ async function writeErrorReports(options: VerifyOptions, startedAt: Date, senten
     }),
   );
   await writeReports(options.settings.reportDir, summary).catch(() => undefined);
+}
+
+function capacityPlanOf(settings: VerifySettings): CapacityPlan {
+  return {
+    start: settings.capacityStart,
+    step: settings.capacityStep,
+    max: Math.max(settings.capacityMax, settings.capacityStart),
+    stepSeconds: settings.capacityStepSeconds,
+  };
 }
