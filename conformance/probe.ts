@@ -12,7 +12,8 @@ import { loginBody } from './checks/login-form.ts';
 import { describeAnswer } from './evidence.ts';
 import type { Exchange } from './exchange.ts';
 import type { Target } from '../verdict/types.ts';
-import { PATHS } from '../schemas/documented-api.ts';
+import { PATHS, WRONG_PASSWORD } from '../schemas/documented-api.ts';
+import { passwordForms } from '../verdict/redact.ts';
 
 /** Not sent: the target failed BREAKER_LIMIT requests in a row. What depended on it is inconclusive. */
 export class BreakerOpen extends Error {}
@@ -30,6 +31,10 @@ export class Probe {
   readonly tokens = new Map<string, { kind: string; request: string; answeredAt: number }>();
   /** Tokens that came back a second time, with where (kind) they were first seen. */
   readonly repeats: string[] = [];
+  /** Answers that reflected a password the request submitted (SECRET-01 reads them all, 200 bodies included). */
+  readonly echoes: string[] = [];
+  /** Answers searched for a submitted password. */
+  answersSearched = 0;
   private failuresInARow = 0;
   private readonly transport: Transport;
   /** Failed logins on the configured account are sent once: the same request gets the same answer again. */
@@ -117,7 +122,7 @@ export class Probe {
   }
 
   /** Raw bytes on a fresh connection (TLS for https://), for requests a client library would refuse to send. */
-  raw(bytes: string): Promise<RawAnswer> {
+  async raw(bytes: string): Promise<RawAnswer> {
     this.guards.logins.admit('other');
     const once = () =>
       rawExchange(this.target.baseUrl, bytes, {
@@ -125,9 +130,11 @@ export class Probe {
         maxBytes: 64 * 1024,
         tls: this.target.tls,
       });
-    return this.guards.throttle.send(once, (answer) =>
-      answer.status === undefined ? undefined : throttlingOf(answer.status, rawHeaders(answer.text)),
+    const answer = await this.guards.throttle.send(once, (a) =>
+      a.status === undefined ? undefined : throttlingOf(a.status, rawHeaders(a.text)),
     );
+    this.searchForPasswords(bytes, answer.text, `a raw request → ${answer.status ?? 'no status line'}`);
+    return answer;
   }
 
   loginBody(change: Record<string, string | undefined> = {}): string {
@@ -171,7 +178,27 @@ export class Probe {
     const request = `${answer.method} ${answer.url} ${body}`;
     const retry = { refresh: answer.url.endsWith(PATHS.refresh), sentAt };
     if (issued) for (const key of ['token', 'refreshToken'] as const) this.remember(issued[key], key, request, retry);
+    const text = issued ? answer.text.split(issued.token).join('').split(issued.refreshToken).join('') : answer.text;
+    this.searchForPasswords(body, text, `${answer.method} ${answer.url} → ${answer.status}`);
     return { ...answer, json, issued };
+  }
+
+  /**
+   * Whether the answer reflects a password the request submitted (the configured one or the wrong-password
+   * canary, in any encoding), whatever its status. Tokens the answer issued are cut out first, so a token
+   * that happens to contain the password's characters is not an echo.
+   */
+  private searchForPasswords(request: string, answer: string, what: string): void {
+    this.answersSearched += 1;
+    const secrets: [string, string][] = [
+      ['the configured password', this.target.credentials.password],
+      ['the wrong-password canary', WRONG_PASSWORD],
+    ];
+    for (const [name, secret] of secrets) {
+      const forms = passwordForms(secret);
+      if (!forms.some((form) => request.includes(form))) continue;
+      if (forms.some((form) => answer.includes(form))) this.echoes.push(`${what}: the body reflects ${name}`);
+    }
   }
 
   /**

@@ -12,12 +12,13 @@ import { Redactor } from '../verdict/redact.ts';
 import { prepareReportDir, writeReports } from '../reporting/write.ts';
 import { runDeadline } from './run-deadline.ts';
 import { runLayers } from './run-layers.ts';
+import { loosenedRequirements } from './loosened.ts';
 import { assertValidSummary, buildSummary, type Summary } from '../verdict/summary.ts';
 import { resolveTarget, type ResolvedTarget } from './target.ts';
 import { compareWithBaseline, readBaseline } from './baseline.ts';
 import type { Comparison } from '../baseline/compare.ts';
 import { machineFacts, runSettings } from './machine.ts';
-import type { Layer, LayerContext, LoadProgress, Target } from '../verdict/types.ts';
+import type { CapacityPlan, Layer, LayerContext, LoadProgress, Target } from '../verdict/types.ts';
 
 export interface VerifyOptions {
   settings: VerifySettings;
@@ -57,12 +58,15 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       ...resolved.notes,
       ...(tls?.insecure ? ['TLS verification is off (--insecure): the target was not authenticated'] : []),
     ];
+    const loosened = loosenedRequirements(settings);
+    for (const line of loosened) log(`loosened: ${line}`);
     const context: LayerContext = {
       target,
       reportDir: settings.reportDir,
       durationSeconds: settings.durationSeconds,
       engine: settings.engine,
-      load: { connections: settings.connections, rate: settings.rate },
+      load: { connections: settings.connections, rate: settings.rate, runners: settings.runners },
+      ...(settings.findCapacity ? { capacity: capacityPlanOf(settings) } : {}),
       raceSize: settings.raceSize,
       log,
       note: (line) => notes.push(line),
@@ -86,6 +90,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       requirements: outcome.requirements,
       load: outcome.load,
       notes,
+      loosened,
       machine,
       settings: runSettings(settings, outcome.load),
     };
@@ -185,4 +190,13 @@ async function writeErrorReports(options: VerifyOptions, startedAt: Date, senten
     }),
   );
   await writeReports(options.settings.reportDir, summary).catch(() => undefined);
+}
+
+function capacityPlanOf(settings: VerifySettings): CapacityPlan {
+  return {
+    start: settings.capacityStart,
+    step: settings.capacityStep,
+    max: Math.max(settings.capacityMax, settings.capacityStart),
+    stepSeconds: settings.capacityStepSeconds,
+  };
 }
