@@ -2,6 +2,7 @@
 // are TOKEN_SUITE_LOAD_* variables read by load/flows/settings.ts; credentials come from the environment only.
 import { DOCUMENTED_CREDENTIALS } from '../schemas/documented-api.ts';
 import { readSettings, type SettingValues } from './read.ts';
+import { BASELINE_SETTINGS } from './baseline.ts';
 import { decimal, flag, httpUrl, integer, oneOf, text, BadValue, type Setting } from './setting.ts';
 
 export const LAYER_NAMES = ['conformance', 'contract', 'load'] as const;
@@ -82,6 +83,16 @@ export const VERIFY_SETTINGS = {
     fallback: 5000,
     help: 'deadline of each request, in milliseconds, body included',
     parse: integer(50, 600_000),
+  }),
+  throttleBudgetSeconds: setting({
+    flag: 'throttle-budget',
+    env: 'TOKEN_SUITE_THROTTLE_BUDGET',
+    placeholder: 'S',
+    fallback: 60,
+    help:
+      'seconds the run may wait in all for a 429 or a 503 with Retry-After before resending (RFC 6585 §4, ' +
+      'RFC 9110 §10.2.3); what lacks its answer when it runs out is inconclusive; added to the run deadline',
+    parse: integer(0, 86_400),
   }),
   connections: setting({
     flag: 'connections',
@@ -182,6 +193,7 @@ export const VERIFY_SETTINGS = {
     parse: text,
     secret: true,
   }),
+  ...BASELINE_SETTINGS,
 };
 
 export type VerifySettings = SettingValues<typeof VERIFY_SETTINGS>;

@@ -1,4 +1,5 @@
 // The shapes every layer (conformance, contract, load) reports into the verdict with.
+import type { RunGuards } from '../client/run-guards.ts';
 import type { Credentials } from '../client/token-client.ts';
 import type { TlsTrust } from '../client/tls.ts';
 
@@ -26,7 +27,8 @@ export interface RequirementResult {
   evidence: string[];
   /** The least evidence a verdict on this requirement needs, and why. */
   minimum?: string;
-  layer: LayerName;
+  /** The layer that judged it; 'baseline' for the comparison with an earlier run (BASE-*). */
+  layer: LayerName | 'baseline';
 }
 
 export interface Target {
@@ -62,6 +64,8 @@ export interface LayerContext {
   note?: (line: string) => void;
   /** Aborted on Ctrl-C: layers stop early and return what they measured. */
   signal: AbortSignal;
+  /** The run's wait budget for throttled answers and its failed-login ledger, shared by every layer. */
+  guards?: RunGuards;
 }
 
 export interface LayerOutcome {
