@@ -16,14 +16,16 @@ export function deadlineSeconds(
   settings: Pick<
     VerifySettings,
     'only' | 'timeoutMs' | 'durationSeconds' | 'runDeadlineSeconds' | 'throttleBudgetSeconds'
-  >,
+  > &
+    Partial<Pick<VerifySettings, 'runners'>>,
 ): number {
   if (settings.runDeadlineSeconds > 0) return settings.runDeadlineSeconds;
   const timeout = settings.timeoutMs / 1000;
   const budgets = {
     conformance: 300 + 20 * timeout,
     contract: 120 + 10 * timeout,
-    load: settings.durationSeconds + 60 + 2 * timeout,
+    // Each further k6 runner (verify --runners) is one more k6 to start and to end.
+    load: settings.durationSeconds + 60 + 30 * ((settings.runners ?? 1) - 1) + 2 * timeout,
   };
   // Waiting out throttled answers is not the target hanging: the run's wait budget comes on top.
   const waits = settings.throttleBudgetSeconds;
