@@ -18,7 +18,10 @@ export function deadlineSeconds(
     'only' | 'timeoutMs' | 'durationSeconds' | 'runDeadlineSeconds' | 'throttleBudgetSeconds'
   > &
     Partial<
-      Pick<VerifySettings, 'findCapacity' | 'capacityStart' | 'capacityStep' | 'capacityMax' | 'capacityStepSeconds'>
+      Pick<
+        VerifySettings,
+        'findCapacity' | 'capacityStart' | 'capacityStep' | 'capacityMax' | 'capacityStepSeconds' | 'runners'
+      >
     >,
 ): number {
   if (settings.runDeadlineSeconds > 0) return settings.runDeadlineSeconds;
@@ -26,7 +29,10 @@ export function deadlineSeconds(
   const budgets = {
     conformance: 300 + 20 * timeout,
     contract: 120 + 10 * timeout,
-    load: settings.findCapacity ? capacityBudget(settings, timeout) : settings.durationSeconds + 60 + 2 * timeout,
+    // Each further k6 runner (verify --runners) is one more k6 to start and to end.
+    load: settings.findCapacity
+      ? capacityBudget(settings, timeout)
+      : settings.durationSeconds + 60 + 30 * ((settings.runners ?? 1) - 1) + 2 * timeout,
   };
   // Waiting out throttled answers is not the target hanging: the run's wait budget comes on top.
   const waits = settings.throttleBudgetSeconds;
