@@ -7,6 +7,8 @@ import { VERIFY_SETTINGS, type VerifySettings } from '../settings/verify.ts';
 import { Redactor } from '../verdict/redact.ts';
 import { createLoadProgressView } from '../reporting/console/load-progress.ts';
 import { renderVerdictBlock } from '../reporting/console/verdict.ts';
+import { renderComparison } from '../reporting/console/baseline.ts';
+import type { Comparison } from '../baseline/compare.ts';
 import { verify } from '../verify/run.ts';
 import { exitCodeOf } from '../verdict/summary.ts';
 import { parseFlags } from './args.ts';
@@ -55,6 +57,8 @@ export async function verifyCommand(args: string[]): Promise<number> {
       redactor,
     });
     process.stderr.write(progress.finish());
+    if (summary.baseline && !settings.quiet)
+      console.log(redactor.text(renderComparison(summary.baseline as unknown as Comparison).join('\n')));
     console.log(redactor.text(renderVerdictBlock(summary, files)));
     return exitCodeOf(summary);
   } finally {
@@ -65,10 +69,12 @@ export async function verifyCommand(args: string[]): Promise<number> {
 /** Bad TOKEN_SUITE_LOAD_* values and a missing k6 stop the run before it starts. */
 function checkLoadSettings(settings: VerifySettings): void {
   try {
-    parseLoadSettings(process.env);
+    parseLoadSettings(process.env, { timeoutMs: settings.timeoutMs });
   } catch (error) {
     throw new UsageError(`${(error as Error).message}.`);
   }
+  if (settings.runners > 1 && settings.engine !== 'k6')
+    throw new UsageError('--runners runs several k6 processes: it needs --engine k6.');
   if (settings.engine === 'k6' && !findK6()) {
     throw new UsageError(
       '--engine k6: no k6 executable on the PATH; install k6 (https://grafana.com/docs/k6/latest/set-up/install-k6/) ' +

@@ -6,6 +6,7 @@ import type { SocketTls } from './node/http/target.ts';
 import { chooseK6, k6Outcome } from './k6/outcome.ts';
 import { stepPlan, type K6Plan } from './k6/engine.ts';
 import { findCapacity } from './capacity/run.ts';
+import { runnersOutcome } from './k6/runners.ts';
 import { runNodeEngine } from './node/engine.ts';
 import { parseLoadSettings, placementOf, type LoadOverrides, type LoadSettings } from './settings.ts';
 import { nodeLoadReport, type LoadReport } from './report/load-report.ts';
@@ -68,7 +69,11 @@ export const loadLayer: Layer = {
     const settings = settingsFor(context, { ...context.load });
     const plan = await chooseK6(context, settings);
     if (context.capacity) return capacityOutcome(context, context.capacity, settings, plan);
-    const outcome = plan ? await k6Outcome(plan, settings, context) : nodeOutcome(await runNodeLoad(context, settings));
+    const outcome = !plan
+      ? nodeOutcome(await runNodeLoad(context, settings))
+      : settings.runners > 1
+        ? await runnersOutcome(plan, settings, context)
+        : await k6Outcome(plan, settings, context);
     const load = outcome.load as LoadReport | undefined;
     if (load) for (const line of loadResultLines(load, outcome.requirements)) context.log(line);
     return outcome;

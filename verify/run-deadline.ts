@@ -13,7 +13,10 @@ export interface RunDeadline {
 
 /** Seconds each layer may take at most: far above a normal run, low enough to end a hostile one. */
 export function deadlineSeconds(
-  settings: Pick<VerifySettings, 'only' | 'timeoutMs' | 'durationSeconds' | 'runDeadlineSeconds'> &
+  settings: Pick<
+    VerifySettings,
+    'only' | 'timeoutMs' | 'durationSeconds' | 'runDeadlineSeconds' | 'throttleBudgetSeconds'
+  > &
     Partial<
       Pick<VerifySettings, 'findCapacity' | 'capacityStart' | 'capacityStep' | 'capacityMax' | 'capacityStepSeconds'>
     >,
@@ -25,7 +28,9 @@ export function deadlineSeconds(
     contract: 120 + 10 * timeout,
     load: settings.findCapacity ? capacityBudget(settings, timeout) : settings.durationSeconds + 60 + 2 * timeout,
   };
-  return Math.ceil(2 * timeout + settings.only.reduce((sum, layer) => sum + budgets[layer], 0));
+  // Waiting out throttled answers is not the target hanging: the run's wait budget comes on top.
+  const waits = settings.throttleBudgetSeconds;
+  return Math.ceil(2 * timeout + waits + settings.only.reduce((sum, layer) => sum + budgets[layer], 0));
 }
 
 export function runDeadline(settings: Parameters<typeof deadlineSeconds>[0], interrupt?: AbortSignal): RunDeadline {
