@@ -13,7 +13,8 @@ export interface RunDeadline {
 
 /** Seconds each layer may take at most: far above a normal run, low enough to end a hostile one. */
 export function deadlineSeconds(
-  settings: Pick<VerifySettings, 'only' | 'timeoutMs' | 'durationSeconds' | 'runDeadlineSeconds'>,
+  settings: Pick<VerifySettings, 'only' | 'timeoutMs' | 'durationSeconds' | 'runDeadlineSeconds'> &
+    Partial<Pick<VerifySettings, 'waitForSeconds'>>,
 ): number {
   if (settings.runDeadlineSeconds > 0) return settings.runDeadlineSeconds;
   const timeout = settings.timeoutMs / 1000;
@@ -22,7 +23,8 @@ export function deadlineSeconds(
     contract: 120 + 10 * timeout,
     load: settings.durationSeconds + 60 + 2 * timeout,
   };
-  return Math.ceil(2 * timeout + settings.only.reduce((sum, layer) => sum + budgets[layer], 0));
+  const waiting = settings.waitForSeconds ?? 0; // --wait-for: a server still starting
+  return Math.ceil(2 * timeout + waiting + settings.only.reduce((sum, layer) => sum + budgets[layer], 0));
 }
 
 export function runDeadline(settings: Parameters<typeof deadlineSeconds>[0], interrupt?: AbortSignal): RunDeadline {

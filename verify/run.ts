@@ -10,6 +10,7 @@ import { Probe } from '../conformance/probe.ts';
 import { Redactor } from '../verdict/redact.ts';
 import { prepareReportDir, writeReports } from '../reporting/write.ts';
 import { runDeadline } from './run-deadline.ts';
+import { retryWhileNotAnswering } from './wait-for.ts';
 import { runLayers } from './run-layers.ts';
 import { assertValidSummary, buildSummary, type Summary } from '../verdict/summary.ts';
 import { resolveTarget, type ResolvedTarget } from './target.ts';
@@ -69,7 +70,8 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       ...(options.progress ? { progress: options.progress } : {}),
       signal: deadline.signal,
     };
-    await checkPreflight(context);
+    const preflightOnce = (signal: AbortSignal) => checkPreflight({ ...context, signal });
+    await retryWhileNotAnswering(preflightOnce, settings.waitForSeconds, deadline.signal, log);
     const outcome = await runLayers(options.layers, context);
     if (deadline.expired())
       notes.push(`the run stopped at its deadline of ${deadline.seconds} s (TOKEN_SUITE_RUN_DEADLINE)`);
