@@ -16,7 +16,7 @@ const config: KnipConfig = {
   ],
   project: ['**/*.{ts,js,cjs}'],
   // Installed for work in progress (CI workflow and Kubernetes manifest validation); remove once imported.
-  ignoreDependencies: ['@actions/workflow-parser', '@kubernetes/client-node'],
+  ignoreDependencies: ['@kubernetes/client-node'],
   // A type used by the file that exports it names part of an exported signature: exporting it is no dead code.
   ignoreExportsUsedInFile: { interface: true, type: true },
 };
