@@ -51,6 +51,8 @@ export async function verifyCommand(args: string[]): Promise<number> {
       settings,
       layers: settings.only.map((name) => LAYERS[name]()),
       log: (line) => {
+        // The live load line ends before anything else is printed (no progress after the load's result).
+        process.stderr.write(progress.finish());
         if (!settings.quiet) console.log(line);
       },
       progress: (figures) => process.stderr.write(progress.update(figures)),
@@ -82,10 +84,12 @@ function speakGitHub(summary: Summary | null, redactor: Redactor, sentence?: str
 /** Bad TOKEN_SUITE_LOAD_* values and a missing k6 stop the run before it starts. */
 function checkLoadSettings(settings: VerifySettings): void {
   try {
-    parseLoadSettings(process.env);
+    parseLoadSettings(process.env, { timeoutMs: settings.timeoutMs });
   } catch (error) {
     throw new UsageError(`${(error as Error).message}.`);
   }
+  if (settings.runners > 1 && settings.engine !== 'k6')
+    throw new UsageError('--runners runs several k6 processes: it needs --engine k6.');
   if (settings.engine === 'k6' && !findK6()) {
     throw new UsageError(
       '--engine k6: no k6 executable on the PATH; install k6 (https://grafana.com/docs/k6/latest/set-up/install-k6/) ' +
