@@ -20,7 +20,13 @@ export function deadlineSeconds(
     Partial<
       Pick<
         VerifySettings,
-        'findCapacity' | 'capacityStart' | 'capacityStep' | 'capacityMax' | 'capacityStepSeconds' | 'runners'
+        | 'findCapacity'
+        | 'capacityStart'
+        | 'capacityStep'
+        | 'capacityMax'
+        | 'capacityStepSeconds'
+        | 'runners'
+        | 'waitForSeconds'
       >
     >,
 ): number {
@@ -34,8 +40,9 @@ export function deadlineSeconds(
       ? capacityBudget(settings, timeout)
       : settings.durationSeconds + 60 + 30 * ((settings.runners ?? 1) - 1) + 2 * timeout,
   };
-  // Waiting out throttled answers is not the target hanging: the run's wait budget comes on top.
-  const waits = settings.throttleBudgetSeconds;
+  // Waiting out throttled answers is not the target hanging: the run's wait budget comes on top, and so does
+  // --wait-for (a server still starting).
+  const waits = settings.throttleBudgetSeconds + (settings.waitForSeconds ?? 0);
   return Math.ceil(2 * timeout + waits + settings.only.reduce((sum, layer) => sum + budgets[layer], 0));
 }
 
