@@ -1,6 +1,10 @@
 // The verifier's view of a target: bounded HTTP exchanges (client/transport.ts), a circuit breaker for a
 // target that stopped answering, and a record of every token seen (for uniqueness and for redaction).
+// Throttled answers are waited out and resent, and failed logins on the configured account are counted and
+// capped (client/run-guards.ts): the checks only ever see answers the server judged.
 import { rawExchange, type RawAnswer } from '../client/raw-exchange.ts';
+import { rawHeaders, throttlingOf } from '../client/retry-after.ts';
+import { runGuards, type RunGuards } from '../client/run-guards.ts';
 import type { TlsTrust } from '../client/tls.ts';
 import { Transport, TransportError } from '../client/transport.ts';
 import { validateOpaqueTokenResponse, type TokenPair } from '../schemas/validators.ts';
@@ -40,12 +44,16 @@ export class Probe {
   /** The check whose requests are being sent (the breakers start closed for each). */
   private scope = 'the preflight';
   private readonly transport: Transport;
+  /** Failed logins on the configured account are sent once: the same request gets the same answer again. */
+  private readonly failedLogins = new Map<string, Promise<Exchange>>();
 
   constructor(
     readonly target: Target,
     signal?: AbortSignal,
     /** Concurrent refreshes of one token in REFRESH-04 (TOKEN_SUITE_RACE_SIZE). */
     readonly raceSize = 24,
+    /** The run's wait budget for throttled answers and its ledger of failed logins (one per run). */
+    readonly guards: RunGuards = runGuards(target.credentials, undefined, signal),
   ) {
     this.transport = new Transport(
       { deadlineMs: target.timeoutMs, maxBodyBytes: MAX_BODY_BYTES, tls: target.tls },
@@ -67,17 +75,44 @@ export class Probe {
     return this.request('POST', path, { body, headers: { 'content-type': contentType, ...headers } });
   }
 
-  async request(
+  /** A username no server can have, new each run: for every wrong-credential case but the few counted ones. */
+  get ghost(): string {
+    return this.guards.logins.ghost;
+  }
+
+  request(
     method: string,
     path: string,
     init: { body?: string | Uint8Array; headers?: Record<string, string> } = {},
   ): Promise<Exchange> {
-    this.checkBreaker(path);
     const url = `${this.target.baseUrl}${path}`;
-    const sentAt = performance.now();
+    const kind = this.guards.logins.kindOf({ method, url, ...init });
+    if (kind !== 'wrong-password') return this.send(method, url, init);
+    const key = `${method} ${url} ${JSON.stringify(init.headers ?? {})} ${String(init.body)}`;
+    let sent = this.failedLogins.get(key);
+    if (!sent) this.failedLogins.set(key, (sent = this.send(method, url, init)));
+    return sent;
+  }
+
+  private async send(
+    method: string,
+    url: string,
+    init: { body?: string | Uint8Array; headers?: Record<string, string> },
+  ): Promise<Exchange> {
+    const path = new URL(url).pathname;
+    this.checkBreaker(path);
+    const { logins, throttle } = this.guards;
+    const kind = logins.kindOf({ method, url, ...init });
+    logins.admit(kind);
+    let sentAt = performance.now();
     try {
-      const answer = await this.transport.send({ method, url, ...init });
+      // When the request is throttled and sent again, it was sent when its last try started.
+      const answer = await throttle.http(() => {
+        sentAt = performance.now();
+        return this.transport.send({ method, url, ...init });
+      });
       this.failuresInARow.delete(path);
+      logins.observe(kind, answer.status);
       const text = answer.body.toString('utf8');
       return this.record(
         {
@@ -112,17 +147,27 @@ export class Probe {
 
   /** Raw bytes on a fresh connection (TLS for https://), for requests a client library would refuse to send. */
   async raw(bytes: string): Promise<RawAnswer> {
-    const answer = await rawExchange(this.target.baseUrl, bytes, {
-      deadlineMs: this.target.timeoutMs,
-      maxBytes: 64 * 1024,
-      tls: this.target.tls,
-    });
+    this.guards.logins.admit('other');
+    const once = () =>
+      rawExchange(this.target.baseUrl, bytes, {
+        deadlineMs: this.target.timeoutMs,
+        maxBytes: 64 * 1024,
+        tls: this.target.tls,
+      });
+    const answer = await this.guards.throttle.send(once, (a) =>
+      a.status === undefined ? undefined : throttlingOf(a.status, rawHeaders(a.text)),
+    );
     this.searchForPasswords(bytes, answer.text, `a raw request → ${answer.status ?? 'no status line'}`);
     return answer;
   }
 
   loginBody(change: Record<string, string | undefined> = {}): string {
     return loginBody(this.target.credentials, change);
+  }
+
+  /** A password grant for this run's ghost username (it cannot exist): wrong credentials that lock nothing. */
+  ghostBody(change: Record<string, string | undefined> = {}): string {
+    return loginBody(this.target.credentials, { username: this.ghost, ...change });
   }
 
   /**
