@@ -43,7 +43,8 @@ describe('settings that loosened a requirement', () => {
     const loosened = ['--rotation-grace 2: a used refresh token may work again'];
     const summary = summaryOf([requirement('TOKEN-01', 'fail')], { loosened, notes: ['a note'] });
     assertValidSummary(summary);
-    assert.deepEqual(Object.keys(summary).slice(0, 3), ['tool', 'verdict', 'loosened']);
+    const keys = Object.keys(summary);
+    assert.equal(keys.indexOf('loosened'), keys.indexOf('verdict') + 1, 'loosened follows the verdict');
     const html = renderHtml(summary);
     assert.ok(html.indexOf('Settings that loosened requirements') < html.indexOf('TOKEN-01 title'));
     assert.ok(html.indexOf(loosened[0]!) < html.indexOf('a note'));
