@@ -55,3 +55,13 @@ describe('settings that loosened a requirement', () => {
     assert.equal(block[2], `  - ${loosened[0]}`);
   });
 });
+
+describe('junit.xml and inconclusive requirements', () => {
+  it('a MUST without evidence is an <error>; a SHOULD without evidence is not (it cannot fail the run)', () => {
+    const should = { ...requirement('ERROR-01', 'inconclusive'), level: 'SHOULD' as const };
+    const junit = renderJunit(summaryOf([requirement('TOKEN-01', 'inconclusive'), should]));
+    assert.match(junit, /<testsuites [^>]*errors="1"/);
+    assert.match(junit, /name="TOKEN-01 \[MUST\][^"]*"><error /);
+    assert.match(junit, /name="ERROR-01 \[SHOULD\][^"]*"><system-out>INCONCLUSIVE \(a SHOULD\)/);
+  });
+});
