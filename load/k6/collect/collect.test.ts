@@ -155,7 +155,7 @@ describe('token-suite collect: what the network may send', () => {
 
   const post = async (path: string, body: string) => (await fetch(url + path, { method: 'POST', body })).status;
 
-  it('refuses malformed, oversized, foreign, unknown and duplicate runners; logs and counts each; merges the rest', async () => {
+  it('refuses malformed, oversized, foreign, unknown, duplicate runners; logs, counts; merges the rest', async () => {
     const good = batch(FIRST, 1, 0);
     assert.equal(await post('/batch', JSON.stringify(good)), 204);
     assert.equal(await post('/batch', '{"run":'), 400);
