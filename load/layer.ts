@@ -62,13 +62,16 @@ async function runNodeLoad(context: LayerContext, settings: LoadSettings): Promi
 export const loadLayer: Layer = {
   name: 'load',
   async run(context: LayerContext): Promise<LayerOutcome> {
-    const settings = settingsFor(context, { ...context.load });
+    const { maxThrottledShare, ...knobs } = context.load ?? {};
+    const thresholds = maxThrottledShare === undefined ? {} : { thresholds: { maxThrottledShare } };
+    const settings = settingsFor(context, { ...knobs, ...thresholds });
     const plan = await chooseK6(context, settings);
     const outcome = plan ? await k6Outcome(plan, settings, context) : nodeOutcome(await runNodeLoad(context, settings));
     const load = outcome.load as LoadReport | undefined;
     if (load)
       context.log(
-        `  ${load.requests} requests, ${load.rps} req/s, p95 ${load.latency_ms.p95} ms, ${load.errors} unexpected`,
+        `  ${load.requests} requests, ${load.rps} req/s, p95 ${load.latency_ms.p95} ms, ${load.errors} unexpected` +
+          (load.throttled?.answers ? `, ${load.throttled.answers} throttled (429/503)` : ''),
       );
     return outcome;
   },

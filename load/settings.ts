@@ -3,6 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { nonNegative, positiveInt, readFlowSettings, type Env, type FlowSettings } from './flows/settings.ts';
 import type { SocketTls } from './node/http/target.ts';
+import { DEFAULT_MAX_THROTTLED_SHARE } from './report/throttling.ts';
 
 export interface LoadSettings {
   flows: FlowSettings;
@@ -30,6 +31,8 @@ export interface LoadThresholds {
   degradationFactor: number;
   /** ... plus this many ms (timer granularity); the run's own noise may raise the bar (degradation.ts). */
   degradationSlackMs: number;
+  /** Above this share of throttled answers (429, 503 + Retry-After) the load figures are the limiter's. */
+  maxThrottledShare: number;
 }
 
 export type LoadOverrides = Partial<Omit<LoadSettings, 'flows' | 'thresholds'>> & {
@@ -88,6 +91,7 @@ export function parseLoadSettings(env: Env = process.env, overrides: LoadOverrid
       maxErrorRate: nonNegative(env, 'TOKEN_SUITE_LOAD_MAX_ERROR_RATE', 0.01),
       degradationFactor: nonNegative(env, 'TOKEN_SUITE_LOAD_DEGRADATION_FACTOR', 1.4),
       degradationSlackMs: nonNegative(env, 'TOKEN_SUITE_LOAD_DEGRADATION_SLACK_MS', 1),
+      maxThrottledShare: nonNegative(env, 'TOKEN_SUITE_LOAD_MAX_THROTTLED', DEFAULT_MAX_THROTTLED_SHARE),
       ...thresholds,
     },
   };

@@ -49,7 +49,7 @@ export interface LayerContext {
   durationSeconds: number;
   engine: 'auto' | 'node' | 'k6';
   /** Load generator knobs from flags; unset ones come from TOKEN_SUITE_LOAD_* or their defaults. */
-  load?: { connections?: number; rate?: number };
+  load?: { connections?: number; rate?: number; maxThrottledShare?: number };
   /** Progress lines for the console; never secrets. */
   log: (line: string) => void;
   /** Live figures of a running load engine, about once a second (the console draws them). */

@@ -56,7 +56,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       reportDir: settings.reportDir,
       durationSeconds: settings.durationSeconds,
       engine: settings.engine,
-      load: { connections: settings.connections, rate: settings.rate },
+      load: { connections: settings.connections, rate: settings.rate, maxThrottledShare: settings.maxThrottledShare },
       raceSize: settings.raceSize,
       log,
       note: (line) => notes.push(line),

@@ -1,7 +1,7 @@
 // Flow: a race. Password grant, then `raceWidth` concurrent refreshes of the same refresh token:
 // exactly one may win, the others must be rejected. The racers go out together, before any answer, so with
 // a rotation grace every extra winner presented the token inside the window (see rotation.ts).
-import { checkPair, isRejection, type ResponseLike } from './checks.ts';
+import { checkPair, isRejection, isThrottledAnswer, type ResponseLike } from './checks.ts';
 import { CHECKS, type Flow, type FlowContext } from './flow.ts';
 import { passwordGrantRequest, refreshRequest, type RequestSpec } from './requests.ts';
 
@@ -9,6 +9,7 @@ export class RaceFlow implements Flow {
   readonly kind = 'race';
   private step: 'grant' | 'race' | 'done' = 'grant';
   private refreshToken = '';
+  throttled = false;
 
   constructor(private readonly context: FlowContext) {}
 
@@ -22,6 +23,10 @@ export class RaceFlow implements Flow {
   onResponses(responses: ResponseLike[]): void {
     const { observer, ledger, format } = this.context;
     if (this.step === 'grant') {
+      if (isThrottledAnswer(responses[0] as ResponseLike)) {
+        if (!this.context.retryThrottled) [this.throttled, this.step] = [true, 'done'];
+        return;
+      }
       const result = checkPair(responses[0] as ResponseLike, format);
       observer.check(CHECKS.grant, result.ok);
       this.step = result.ok ? 'race' : 'done';
@@ -37,9 +42,13 @@ export class RaceFlow implements Flow {
     const counted = ledger.graceful ? [...new Map(pairs.map((p) => [p.refreshToken, p])).values()] : pairs;
     for (const pair of counted) ledger.issued(pair);
     // Only answered racers count: a race with an unanswered racer is counted apart and its checks not run
-    // (the failed request counts as an error); two winners among the answers are still a violation.
-    const answered = responses.filter((r) => r.status > 0).length;
-    ledger.raced(responses.length, answered, wins.length);
+    // (the failed request counts as an error); two winners among the answers are still a violation. A
+    // throttled racer (429, 503 + Retry-After) never reached the server's judgement: the race is counted
+    // apart too, and never run again (the token may be spent by now).
+    const throttled = responses.filter(isThrottledAnswer).length;
+    const answered = responses.filter((r) => r.status > 0).length - throttled;
+    ledger.raced(responses.length, answered, wins.length, throttled);
+    this.throttled = throttled > 0;
     if (answered === responses.length) {
       observer.check(CHECKS.raceOne, wins.length === 1 || (ledger.insideGrace(0) && wins.length > 1));
       observer.check(CHECKS.raceLosers, responses.filter(isRejection).length === responses.length - wins.length);

@@ -45,16 +45,22 @@ export interface RotationCounters {
   replays_outside_grace: number;
   /** Replays that got no HTTP answer: no evidence either way. */
   replays_unanswered: number;
+  /** Replays answered 429 (or 503 with Retry-After): the limiter's answer, no evidence either way. */
+  replays_throttled: number;
   /** Answered probes of a family's newest token, after an answered replay. */
   family_probes: number;
   /** Of those, after a replay outside the grace window: the family must be revoked. */
   family_probes_outside_grace: number;
   /** Probes that got no HTTP answer. */
   family_probes_unanswered: number;
+  /** Probes answered 429 (or 503 with Retry-After). */
+  family_probes_throttled: number;
   /** Races in which every racer got an HTTP answer. */
   races: number;
   /** Races in which some racer got no answer: not in `races` (two winners among the answers still violate). */
   races_unanswered: number;
+  /** Races in which some racer was answered 429 (or 503 with Retry-After): not in `races` either. */
+  races_throttled: number;
   /** Replays inside the grace window that were accepted (allowed). */
   replays_accepted_in_grace: number;
   /** Families that survived a replay inside the grace window (allowed). */
@@ -73,11 +79,14 @@ export function emptyCounters(): RotationCounters {
     replays_in_grace: 0,
     replays_outside_grace: 0,
     replays_unanswered: 0,
+    replays_throttled: 0,
     family_probes: 0,
     family_probes_outside_grace: 0,
     family_probes_unanswered: 0,
+    family_probes_throttled: 0,
     races: 0,
     races_unanswered: 0,
+    races_throttled: 0,
     replays_accepted_in_grace: 0,
     families_survived_in_grace: 0,
     double_wins_in_grace: 0,
@@ -174,9 +183,17 @@ export class RotationLedger {
     if (status === 200) this.accepted(replayInside, 'families_survived_in_grace', 'family_survived_replay');
   }
 
-  /** `answered` of `width` concurrent refreshes of one token got an HTTP answer, `winners` of them a pair. */
-  raced(width: number, answered: number, winners: number): void {
-    this.counters[answered === width ? 'races' : 'races_unanswered'] += 1;
+  /** A replay or a family probe was answered 429 (or 503 with Retry-After): judged on nothing. */
+  throttledAnswer(tally: 'replays_throttled' | 'family_probes_throttled'): void {
+    this.counters[tally] += 1;
+  }
+
+  /**
+   * `answered` of `width` concurrent refreshes of one token got an HTTP answer that was not throttled,
+   * `throttled` were answered 429 (or 503 with Retry-After), `winners` got a pair.
+   */
+  raced(width: number, answered: number, winners: number, throttled = 0): void {
+    this.counters[throttled > 0 ? 'races_throttled' : answered === width ? 'races' : 'races_unanswered'] += 1;
     // Sent together, before any answer: every racer presented the token no later than its rotation.
     if (winners > 1) this.accepted(this.insideGrace(0), 'double_wins_in_grace', 'race_double_win');
   }

@@ -9,9 +9,18 @@ import { openSocket, type SocketTarget } from './target.ts';
 export interface ConnectionOwner {
   /**
    * `error` is null for an HTTP answer; otherwise the status is 0 and `error` says why there is none.
-   * `sentAt` and `at`: performance.now() of the write and of the answer (or failure).
+   * `sentAt` and `at`: performance.now() of the write and of the answer (or failure); `retryAfter`: the
+   * answer's Retry-After header, if any.
    */
-  answered(slot: number, status: number, body: string | null, error: string | null, sentAt: number, at: number): void;
+  answered(
+    slot: number,
+    status: number,
+    body: string | null,
+    error: string | null,
+    sentAt: number,
+    at: number,
+    retryAfter: string | null,
+  ): void;
 }
 
 /**
@@ -120,14 +129,14 @@ export class Connection {
     this.sentAt = 0;
     this.idleSince = at;
     if (!response.keepAlive) this.drop();
-    this.owner.answered(this.slot, response.status, response.body, null, sentAt, at);
+    this.owner.answered(this.slot, response.status, response.body, null, sentAt, at, response.retryAfter);
   }
 
   private fail(reason: string, at = performance.now()): void {
     const sentAt = this.sentAt;
     this.sentAt = 0;
     this.drop();
-    if (sentAt !== 0) this.owner.answered(this.slot, 0, null, reason, sentAt, at);
+    if (sentAt !== 0) this.owner.answered(this.slot, 0, null, reason, sentAt, at, null);
   }
 
   private drop(): void {

@@ -10,6 +10,7 @@ import crypto from 'k6/crypto';
 import http from 'k6/http';
 import { Counter } from 'k6/metrics';
 import type { Endpoint } from '../../../flows/requests.ts';
+import type { AnswerVerdict } from './drive.ts';
 
 const ENDPOINT_CODES: Record<Endpoint, number> = { token: 0, refresh: 1 };
 const failures = new Counter('collector_batches_failed');
@@ -19,7 +20,7 @@ const collectorOk = http.expectedStatuses(204);
 export class CollectorBatch {
   /** Tokens issued in this iteration; digested only when the batch is sent, off the flow's critical path. */
   private readonly tokens: string[] = [];
-  /** [endpoint code, epoch ms when answered, duration ms, 1 when the status was expected]. */
+  /** [endpoint code, epoch ms when answered, duration ms, verdict: 1 expected, 0 not, 429/503 throttled]. */
   private readonly answers: number[][] = [];
 
   constructor(private readonly url: string) {}
@@ -28,8 +29,8 @@ export class CollectorBatch {
     if (this.url) this.tokens.push(token);
   }
 
-  answered(endpoint: Endpoint, durationMs: number, expected: boolean): void {
-    if (this.url) this.answers.push([ENDPOINT_CODES[endpoint], Date.now(), durationMs, expected ? 1 : 0]);
+  answered(endpoint: Endpoint, durationMs: number, verdict: AnswerVerdict): void {
+    if (this.url) this.answers.push([ENDPOINT_CODES[endpoint], Date.now(), durationMs, verdict]);
   }
 
   /** Sends the batch (one request); a lost batch is counted, so the suite knows its view is incomplete. */
