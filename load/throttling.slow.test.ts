@@ -21,6 +21,7 @@ import type { LoadReport } from './report/load-report.ts';
 interface Outcome {
   code: number | null;
   stdout: string;
+  stderr: string;
   load: LoadReport;
   requirements: RequirementResult[];
 }
@@ -55,7 +56,7 @@ async function verifyBehindLimiter(
       load: LoadReport;
       requirements: RequirementResult[];
     };
-    return { code: run.code, stdout: run.stdout, ...summary, refused: limited.counts.refused };
+    return { code: run.code, stdout: run.stdout, stderr: run.stderr, ...summary, refused: limited.counts.refused };
   } finally {
     await limited.stop();
     await close(server);
@@ -63,7 +64,7 @@ async function verifyBehindLimiter(
 }
 
 const byId = (o: Outcome, id: string) => o.requirements.find((r) => r.id === id) as RequirementResult;
-const shown = (o: Outcome) => `exit ${o.code}\n${o.stdout}`;
+const shown = (o: Outcome) => `exit ${o.code}\n${o.stdout}\n${o.stderr}`;
 const LIMITER_SENTENCE = /the figures measure the rate limiter: [\d.]+% of answers were throttled .* from t=[\d.]+s/;
 
 /** A correct server behind the limiter: never exit 1; every throttled answer counted, none an error. */

@@ -25,7 +25,7 @@ export function retryAfterMs(value: string | null | undefined, nowMs: number): n
 /** The longest a flow waits before it sends a throttled request again, whatever Retry-After asks. */
 export const MAX_THROTTLE_WAIT_MS = 2000;
 /** The first wait without a Retry-After; it doubles with each throttled answer in a row. */
-export const BASE_THROTTLE_WAIT_MS = 50;
+const BASE_THROTTLE_WAIT_MS = 50;
 
 /**
  * How long a closed-model flow waits after its `attempt`-th throttled answer in a row (1, 2, ...): the

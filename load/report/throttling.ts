@@ -60,12 +60,12 @@ export function throttleFiguresOf(input: {
 }
 
 /** True when throttled answers are over the stated share: the load figures measure the limiter. */
-export function overThrottled(t: ThrottleFigures | undefined): boolean {
+function overThrottled(t: ThrottleFigures | undefined): boolean {
   return t !== undefined && t.answers > 0 && t.share > t.max_share;
 }
 
 /** The sentence that names the throttling, for the requirements it makes inconclusive. */
-export function limiterSentence(t: ThrottleFigures): string {
+function limiterSentence(t: ThrottleFigures): string {
   const which =
     t.status_503 > 0 ? `429: ${t.status_429}, 503 with Retry-After: ${t.status_503}` : `${t.status_429} × 429`;
   return (
@@ -76,7 +76,7 @@ export function limiterSentence(t: ThrottleFigures): string {
 }
 
 /** What was set aside, for every requirement when anything was throttled. */
-export function throttledLine(t: ThrottleFigures): string {
+function throttledLine(t: ThrottleFigures): string {
   const flows = t.flows > 0 ? `; ${t.flows} flows ended by one` : '';
   return (
     `${t.answers} throttled answers (${percent(t.share)}: 429 ${t.status_429}, 503 with Retry-After ` +
