@@ -7,6 +7,8 @@ import { VERIFY_SETTINGS, type VerifySettings } from '../settings/verify.ts';
 import { Redactor } from '../verdict/redact.ts';
 import { createLoadProgressView } from '../reporting/console/load-progress.ts';
 import { renderVerdictBlock } from '../reporting/console/verdict.ts';
+import { renderComparison } from '../reporting/console/baseline.ts';
+import type { Comparison } from '../baseline/compare.ts';
 import { verify } from '../verify/run.ts';
 import { exitCodeOf } from '../verdict/summary.ts';
 import { parseFlags } from './args.ts';
@@ -53,6 +55,8 @@ export async function verifyCommand(args: string[]): Promise<number> {
       redactor,
     });
     process.stderr.write(progress.finish());
+    if (summary.baseline && !settings.quiet)
+      console.log(redactor.text(renderComparison(summary.baseline as unknown as Comparison).join('\n')));
     console.log(redactor.text(renderVerdictBlock(summary, files)));
     return exitCodeOf(summary);
   } finally {
@@ -63,7 +67,7 @@ export async function verifyCommand(args: string[]): Promise<number> {
 /** Bad TOKEN_SUITE_LOAD_* values and a missing k6 stop the run before it starts. */
 function checkLoadSettings(settings: VerifySettings): void {
   try {
-    parseLoadSettings(process.env);
+    parseLoadSettings(process.env, { timeoutMs: settings.timeoutMs });
   } catch (error) {
     throw new UsageError(`${(error as Error).message}.`);
   }

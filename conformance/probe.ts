@@ -23,7 +23,7 @@ const MAX_BODY_BYTES = 256 * 1024;
 
 export class Probe {
   /** Every token seen, with what it was (token or refreshToken) and the request that brought it. */
-  readonly tokens = new Map<string, { kind: string; request: string }>();
+  readonly tokens = new Map<string, { kind: string; request: string; answeredAt: number }>();
   /** Tokens that came back a second time, with where (kind) they were first seen. */
   readonly repeats: string[] = [];
   private failuresInARow = 0;
@@ -58,6 +58,7 @@ export class Probe {
       throw new BreakerOpen(`not sent: the target stopped answering (${BREAKER_LIMIT} failures in a row)`);
     }
     const url = `${this.target.baseUrl}${path}`;
+    const sentAt = performance.now();
     try {
       const answer = await this.transport.send({ method, url, ...init });
       this.failuresInARow = 0;
@@ -73,6 +74,7 @@ export class Probe {
           ms: answer.ms,
         },
         String(init.body ?? ''),
+        sentAt,
       );
     } catch (error) {
       if (error instanceof TransportError && error.kind !== 'aborted') this.failuresInARow += 1;
@@ -113,7 +115,7 @@ export class Probe {
     this.transport.close();
   }
 
-  private record(answer: Omit<Exchange, 'json' | 'issued'>, body: string): Exchange {
+  private record(answer: Omit<Exchange, 'json' | 'issued'>, body: string, sentAt: number): Exchange {
     let json: unknown;
     try {
       json = JSON.parse(answer.text);
@@ -123,18 +125,28 @@ export class Probe {
     const valid = answer.status >= 200 && answer.status < 300 ? validateOpaqueTokenResponse(json) : undefined;
     const issued = valid?.ok ? valid.value : tokenLike(json);
     const request = `${answer.method} ${answer.url} ${body}`;
-    if (issued) for (const key of ['token', 'refreshToken'] as const) this.remember(issued[key], key, request);
+    const retry = { refresh: answer.url.endsWith(PATHS.refresh), sentAt };
+    if (issued) for (const key of ['token', 'refreshToken'] as const) this.remember(issued[key], key, request, retry);
     return { ...answer, json, issued };
   }
 
-  /** With a rotation grace, the same request (a refresh inside the window) may get the same pair again. */
-  private remember(token: unknown, kind: string, request: string): void {
+  /**
+   * With a rotation grace, a refresh sent again with the same refresh token inside the window (an idempotent
+   * retry) may get the same pair again: that repeat alone is excused. A repeated password-grant token, or a
+   * retry sent after the window (counted from the first answer, so never a repeat the server could have
+   * sent inside it), is a repeat.
+   */
+  private remember(token: unknown, kind: string, request: string, retry: { refresh: boolean; sentAt: number }): void {
     if (typeof token !== 'string' || token === '') return;
     const first = this.tokens.get(token);
-    if (first === undefined) this.tokens.set(token, { kind, request });
-    else if (!(this.target.rotationGraceSeconds > 0 && first.request === request)) {
-      this.repeats.push(`a ${kind} repeats an earlier ${first.kind}`);
+    if (first === undefined) {
+      this.tokens.set(token, { kind, request, answeredAt: performance.now() });
+      return;
     }
+    const graceMs = this.target.rotationGraceSeconds * 1000;
+    const excused =
+      graceMs > 0 && retry.refresh && first.request === request && retry.sentAt - first.answeredAt <= graceMs;
+    if (!excused) this.repeats.push(`a ${kind} repeats an earlier ${first.kind}`);
   }
 }
 

@@ -1,6 +1,12 @@
 // The Node engine's settings: defaults, env vars, overrides, and a clear error naming a bad variable.
 import assert from 'node:assert/strict';
-import { defaultWorkers, parseLoadSettings, placementOf, DEFAULT_UNIQUE_CAPACITY } from './settings.ts';
+import {
+  defaultWorkers,
+  loosenedLoadSettings,
+  parseLoadSettings,
+  placementOf,
+  DEFAULT_UNIQUE_CAPACITY,
+} from './settings.ts';
 
 describe('load engine settings', () => {
   it('defaults: 8 connections, closed model, every core for a remote target, 2,097,152 tokens compared', () => {
@@ -72,5 +78,53 @@ describe('load engine settings', () => {
       () => parseLoadSettings({ TOKEN_SUITE_LOAD_RATE: '-1' }),
       /TOKEN_SUITE_LOAD_RATE must be a number >= 0/,
     );
+  });
+});
+
+describe('load thresholds: bounds and what they loosen', () => {
+  it('refuses thresholds a server could never fail, naming the bound (exit 2 in verify)', () => {
+    assert.throws(
+      () => parseLoadSettings({ TOKEN_SUITE_LOAD_MAX_ERROR_RATE: '1' }),
+      /TOKEN_SUITE_LOAD_MAX_ERROR_RATE must be below 0.5 \(got '1'\)/,
+    );
+    assert.throws(
+      () => parseLoadSettings({ TOKEN_SUITE_LOAD_DEGRADATION_FACTOR: '1000' }),
+      /TOKEN_SUITE_LOAD_DEGRADATION_FACTOR must be at most 10/,
+    );
+    assert.throws(
+      () => parseLoadSettings({ TOKEN_SUITE_LOAD_P95_TOKEN_MS: '5000' }, { timeoutMs: 5000 }),
+      /TOKEN_SUITE_LOAD_P95_TOKEN_MS must be below the per-request timeout \(--timeout 5000 ms\)/,
+    );
+    assert.throws(
+      () => parseLoadSettings({}, { timeoutMs: 5000, thresholds: { p95RefreshMs: 9000 } }),
+      /TOKEN_SUITE_LOAD_P95_REFRESH_MS must be below/,
+    );
+    const s = parseLoadSettings({ TOKEN_SUITE_LOAD_MAX_ERROR_RATE: '0.49', TOKEN_SUITE_LOAD_DEGRADATION_FACTOR: '10' });
+    assert.deepEqual([s.thresholds.maxErrorRate, s.thresholds.degradationFactor], [0.49, 10]);
+  });
+
+  it('lets default p95 thresholds follow a short --timeout down instead of refusing them', () => {
+    const s = parseLoadSettings({}, { timeoutMs: 300 });
+    assert.deepEqual([s.thresholds.p95TokenMs, s.thresholds.p95RefreshMs], [299, 299]);
+  });
+
+  it('lists the settings that loosened a requirement, with their defaults; none by default', () => {
+    assert.deepEqual(loosenedLoadSettings(parseLoadSettings({})), []);
+    const loose = loosenedLoadSettings(
+      parseLoadSettings({
+        TOKEN_SUITE_LOAD_MAX_ERROR_RATE: '0.2',
+        TOKEN_SUITE_LOAD_P95_TOKEN_MS: '500',
+        TOKEN_SUITE_ROTATION_GRACE_SECONDS: '2',
+      }),
+    );
+    assert.deepEqual(
+      loose.map((l) => [l.setting, l.value, l.default]),
+      [
+        ['TOKEN_SUITE_LOAD_MAX_ERROR_RATE', 0.2, 0.01],
+        ['--rotation-grace (TOKEN_SUITE_ROTATION_GRACE)', 2, 0],
+      ],
+    );
+    assert.match(loose[0]!.loosens, /LOAD-01/);
+    assert.match(loose[1]!.loosens, /LOAD-04/);
   });
 });

@@ -2,6 +2,7 @@
 // are TOKEN_SUITE_LOAD_* variables read by load/flows/settings.ts; credentials come from the environment only.
 import { DOCUMENTED_CREDENTIALS } from '../schemas/documented-api.ts';
 import { readSettings, type SettingValues } from './read.ts';
+import { BASELINE_SETTINGS } from './baseline.ts';
 import { decimal, flag, httpUrl, integer, oneOf, text, BadValue, type Setting } from './setting.ts';
 
 export const LAYER_NAMES = ['conformance', 'contract', 'load'] as const;
@@ -107,7 +108,7 @@ export const VERIFY_SETTINGS = {
     help:
       'load: the share of answers that may be throttled (429, 503 with Retry-After; counted apart) before ' +
       "the load figures count as the rate limiter's and LOAD-01, -02, -06 are inconclusive",
-    parse: decimal(0, 1),
+    parse: decimal(0, 0.5),
   }),
   runDeadlineSeconds: setting({
     env: 'TOKEN_SUITE_RUN_DEADLINE',
@@ -184,6 +185,7 @@ export const VERIFY_SETTINGS = {
     parse: text,
     secret: true,
   }),
+  ...BASELINE_SETTINGS,
 };
 
 export type VerifySettings = SettingValues<typeof VERIFY_SETTINGS>;

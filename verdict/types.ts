@@ -26,7 +26,8 @@ export interface RequirementResult {
   evidence: string[];
   /** The least evidence a verdict on this requirement needs, and why. */
   minimum?: string;
-  layer: LayerName;
+  /** The layer that judged it; 'baseline' for the comparison with an earlier run (BASE-*). */
+  layer: LayerName | 'baseline';
 }
 
 export interface Target {

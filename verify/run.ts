@@ -13,6 +13,9 @@ import { runDeadline } from './run-deadline.ts';
 import { runLayers } from './run-layers.ts';
 import { assertValidSummary, buildSummary, type Summary } from '../verdict/summary.ts';
 import { resolveTarget, type ResolvedTarget } from './target.ts';
+import { compareWithBaseline, readBaseline } from './baseline.ts';
+import type { Comparison } from '../baseline/compare.ts';
+import { machineFacts, runSettings } from './machine.ts';
 import type { Layer, LayerContext, LoadProgress, Target } from '../verdict/types.ts';
 
 export interface VerifyOptions {
@@ -36,6 +39,8 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   const startedAt = new Date();
   const redactor = options.redactor ?? new Redactor(settings.password);
   const log = (line: string) => options.log?.(redactor.text(line));
+  const baseline = readBaseline(settings); // before the report directory is cleared: exit 2 on a bad file
+  const machine = await machineFacts();
   await prepareReportDir(settings.reportDir).catch((error: Error) => {
     throw new CannotRunError(
       `Cannot write reports to ${settings.reportDir} (${error.message}); pick another --report-dir.`,
@@ -68,18 +73,31 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     const outcome = await runLayers(options.layers, context);
     if (deadline.expired())
       notes.push(`the run stopped at its deadline of ${deadline.seconds} s (TOKEN_SUITE_RUN_DEADLINE)`);
+    const input = {
+      target: target.baseUrl,
+      embedded: target.embedded,
+      startedAt: startedAt.toISOString(),
+      durationMs: Date.now() - startedAt.getTime(),
+      interrupted: options.signal?.aborted ?? false,
+      layers: options.layers.map((l) => l.name),
+      requirements: outcome.requirements,
+      load: outcome.load,
+      notes,
+      machine,
+      settings: runSettings(settings, outcome.load),
+    };
+    const comparison = baseline && compareWithBaseline(baseline, buildSummary(input), settings);
     const summary = redactor.summary(
-      buildSummary({
-        target: target.baseUrl,
-        embedded: target.embedded,
-        startedAt: startedAt.toISOString(),
-        durationMs: Date.now() - startedAt.getTime(),
-        interrupted: options.signal?.aborted ?? false,
-        layers: options.layers.map((l) => l.name),
-        requirements: outcome.requirements,
-        load: outcome.load,
-        notes,
-      }),
+      buildSummary(
+        comparison
+          ? {
+              ...input,
+              requirements: [...input.requirements, ...comparison.results],
+              notes: [...notes, ...comparison.warnings],
+              baseline: storedComparison(comparison),
+            }
+          : input,
+      ),
     );
     assertValidSummary(summary);
     return { summary, files: await writeReports(settings.reportDir, summary) };
@@ -90,6 +108,11 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     deadline.clear();
     await resolved?.stop();
   }
+}
+
+/** summary.json's baseline section: the comparison without its BASE-* results (they are in requirements). */
+function storedComparison({ results: _, ...comparison }: Comparison): Record<string, unknown> {
+  return { ...comparison };
 }
 
 function trustOf(settings: VerifySettings): TlsTrust | undefined {

@@ -10,6 +10,7 @@ import { degradationOf } from '../report/degradation.ts';
 import { loadRequirements, tooFewTokens } from '../report/requirements.ts';
 import { Recorder } from '../measure/recorder.ts';
 import { K6Unusable } from './check.ts';
+import type { CollectorView } from './collector.ts';
 import { K6RunFailed, prepareK6, runK6Engine, type K6Plan } from './engine.ts';
 import { findK6, k6Message } from './process.ts';
 import type { LoadSettings } from '../settings.ts';
@@ -49,20 +50,24 @@ export async function k6Outcome(plan: K6Plan, settings: LoadSettings, context: L
   );
   try {
     const { report, summary, collector } = await runK6Engine(plan, settings, context);
-    const gap = collectorGap(summary, collector);
-    const requirements = loadRequirements(report).map((r) => {
-      if (r.id !== COLLISION_REQUIREMENT) return r;
-      const evidence = [...r.evidence, collectorEvidence(collector)];
-      if (gap) return { ...r, status: 'inconclusive' as const, evidence: [...evidence, gap] };
-      const few = r.status === 'pass' ? tooFewTokens(collector.tokens) : null;
-      return few ? { ...r, status: 'inconclusive' as const, evidence: [few, ...evidence] } : { ...r, evidence };
-    });
+    const requirements = k6Requirements(report, collectorGap(summary, collector), collector);
     const load = report as unknown as Record<string, unknown>;
     return { requirements, load };
   } catch (error) {
     if (!(error instanceof K6RunFailed)) throw error;
     return { requirements: unjudged(settings, error) };
   }
+}
+
+/** The load requirements of a k6 run; LOAD-05 from the collector (inconclusive when `gap` says what it missed). */
+export function k6Requirements(report: LoadReport, gap: string | null, collector: CollectorView): RequirementResult[] {
+  return loadRequirements(report).map((r) => {
+    if (r.id !== COLLISION_REQUIREMENT) return r;
+    const evidence = [...r.evidence, collectorEvidence(collector)];
+    if (gap) return { ...r, status: 'inconclusive' as const, evidence: [...evidence, gap] };
+    const few = r.status === 'pass' ? tooFewTokens(collector.tokens) : null;
+    return few ? { ...r, status: 'inconclusive' as const, evidence: [few, ...evidence] } : { ...r, evidence };
+  });
 }
 
 /** Every load requirement inconclusive, with what k6 printed: k6's failure is not the server's. */

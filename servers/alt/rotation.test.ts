@@ -64,12 +64,13 @@ describe('alt server: password grant and refresh rotation', () => {
 });
 
 describe('alt server: --rotation-grace', () => {
-  it('answers a replay inside the window with the same pair, and concurrent refreshes all with one pair', async () => {
+  it('answers a replay inside the window with a new pair, and concurrent refreshes each with its own', async () => {
     await withAlt({ rotationGraceSeconds: 5 }, async (base) => {
       const { refreshToken } = await tokens(base);
       const answers = (await concurrently(10, () => refresh(base, refreshToken))).map(tokensOf);
-      assert.equal(new Set(answers.map((a) => a.refreshToken)).size, 1);
-      assert.deepEqual(tokensOf(await refresh(base, refreshToken)), answers[0]);
+      const again = tokensOf(await refresh(base, refreshToken));
+      const all = [...answers, again].flatMap((a) => [a.token, a.refreshToken]);
+      assert.equal(new Set(all).size, all.length, 'no token is sent twice');
     });
   });
 

@@ -108,7 +108,8 @@ export async function runSubject(subject: Subject, options: MatrixOptions): Prom
 function judge(subject: Subject, verdict: Verdict, requirements: RequirementResult[]): Row {
   const caught: Record<LayerName, string[]> = { conformance: [], contract: [], load: [] };
   for (const r of requirements)
-    if (r.status === 'fail' || r.status === 'warn') caught[r.layer].push(`${r.id}${r.status === 'warn' ? '?' : ''}`);
+    if (r.layer !== 'baseline' && (r.status === 'fail' || r.status === 'warn'))
+      caught[r.layer].push(`${r.id}${r.status === 'warn' ? '?' : ''}`);
   const notPassed = new Set(requirements.filter((r) => r.status === 'fail' || r.status === 'warn').map((r) => r.id));
   const ran = new Set(requirements.map((r) => r.id));
   const missed = subject.violates.filter((id) => ran.has(id) && !notPassed.has(id));

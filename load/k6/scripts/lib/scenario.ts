@@ -61,6 +61,7 @@ const ledger = new ReportingLedger({ graceSeconds: settings.flows.graceSeconds }
 
 /** One iteration: builds the flow for this VU's user and runs it. */
 export function iterate(create: (context: FlowContext) => Flow): void {
+  const batch = new CollectorBatch(settings.collectorUrl);
   for (const violation of VIOLATIONS) counters[violation].add(0);
   const users = settings.flows.users;
   const context: FlowContext = {
@@ -70,10 +71,14 @@ export function iterate(create: (context: FlowContext) => Flow): void {
     raceWidth: settings.flows.raceWidth,
     retryThrottled: !OPEN_MODEL,
     ledger,
-    observer: { check: (name, ok) => void check(ok, { [name]: (passed) => passed }) },
+    observer: {
+      check: (name, ok) => {
+        batch.checked(name, ok);
+        check(ok, { [name]: (passed) => passed });
+      },
+    },
   };
-  const before = { ...ledger.counters };
-  const batch = new CollectorBatch(settings.collectorUrl);
+  const before = { ...ledger.counters, violations: { ...ledger.counters.violations } };
   ledger.batch = batch;
   const flow = create(context);
   flowsThrottled.add(0);
@@ -87,6 +92,10 @@ export function iterate(create: (context: FlowContext) => Flow): void {
     if (flow.throttled) flowsThrottled.add(1);
     ledger.batch = null;
     for (const key of TALLIES) tallies[key].add(ledger.counters[key] - before[key]);
+    batch.counted(
+      TALLIES.map((key) => ledger.counters[key] - before[key]),
+      VIOLATIONS.map((v) => ledger.counters.violations[v] - before.violations[v]),
+    );
     batch.flush(exec.vu.idInTest);
   }
 }

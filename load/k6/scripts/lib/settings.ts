@@ -21,6 +21,8 @@ export function readK6Settings(env: Env) {
     summaryDir: (env.TOKEN_SUITE_LOAD_SUMMARY_DIR || 'reports/k6').replace(/\/+$/, ''),
     /** Set by `token-suite verify`: VUs report token digests and timings there, for checks across VUs. */
     collectorUrl: (env.TOKEN_SUITE_K6_COLLECTOR_URL || '').replace(/\/+$/, ''),
+    /** The run the collector expects (`token-suite collect --run-id`): it rejects batches of another run. */
+    runId: env.TOKEN_SUITE_RUN_ID || '',
     /** --insecure: do not verify the target's certificate. */
     insecure: env.TOKEN_SUITE_INSECURE === 'true',
     /** Mutual TLS: the client certificate and key files (PEM), read with open() at init. */

@@ -2,6 +2,7 @@
 // Writes <dir>/<name>-summary.json (k6's data plus the scenario's settings and the scope of its
 // collision check) and <dir>/<name>-junit.xml; <dir> is reports/k6 unless TOKEN_SUITE_LOAD_SUMMARY_DIR
 // says otherwise (k6 creates no folders: `npm run build` creates reports/k6).
+import { reportDone } from './collector.ts';
 import { settings } from './settings.ts';
 import type { SummaryData } from './summary-data.ts';
 
@@ -13,6 +14,7 @@ const COLLISION_SCOPE = settings.collectorUrl
 
 export function summaryFor(name: string) {
   return (data: SummaryData): Record<string, string> => {
+    reportDone(data);
     const base = `${settings.summaryDir}/${name}`;
     const tokenSuite = {
       scenario: name,
