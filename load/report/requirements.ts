@@ -62,7 +62,8 @@ export function loadRequirements(report: LoadReport): RequirementResult[] {
         ...(['token', 'refresh'] as const).map((e) => {
           const { latency_ms: ms, requests, throttled = 0 } = report.endpoints[e];
           const excluded = throttled > 0 ? ` (${throttled} throttled answers excluded)` : '';
-          return `${e}: p50 ${ms.p50} ms, p95 ${ms.p95} ms, p99 ${ms.p99} ms over ${requests - throttled} requests${excluded}`;
+          const over = `over ${requests - throttled} requests${excluded}`;
+          return `${e}: p50 ${ms.p50} ms, p95 ${ms.p95} ms, p99 ${ms.p99} ms ${over}`;
         }),
         ...(report.model ? [report.model.description] : []),
         ...clientEvidence(report),
