@@ -3,38 +3,11 @@
 // cli/serve.slow.test.ts, verify/cannot-run.slow.test.ts).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { runCommandLine } from './command-line.ts';
+import { runInProcess as run } from '../testing/command-line.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the command line with console.log/console.error captured and the given variables set. */
-async function run(argv: string[], env: Record<string, string> = {}): Promise<Run> {
-  const { log, error } = console;
-  const saved = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
-  let stdout = '';
-  let stderr = '';
-  console.log = (...parts: unknown[]) => (stdout += `${parts.join(' ')}\n`);
-  console.error = (...parts: unknown[]) => (stderr += `${parts.join(' ')}\n`);
-  Object.assign(process.env, env);
-  try {
-    return { code: await runCommandLine(argv), stdout, stderr };
-  } finally {
-    console.log = log;
-    console.error = error;
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  }
-}
 
 describe('token-suite command line (in-process)', () => {
   it("--version prints package.json's version and exits 0, also after a command", async () => {

@@ -48,6 +48,8 @@ export async function verifyCommand(args: string[]): Promise<number> {
       settings,
       layers: settings.only.map((name) => LAYERS[name]()),
       log: (line) => {
+        // The live load line ends before anything else is printed (no progress after the load's result).
+        process.stderr.write(progress.finish());
         if (!settings.quiet) console.log(line);
       },
       progress: (figures) => process.stderr.write(progress.update(figures)),
@@ -71,6 +73,8 @@ function checkLoadSettings(settings: VerifySettings): void {
   } catch (error) {
     throw new UsageError(`${(error as Error).message}.`);
   }
+  if (settings.runners > 1 && settings.engine !== 'k6')
+    throw new UsageError('--runners runs several k6 processes: it needs --engine k6.');
   if (settings.engine === 'k6' && !findK6()) {
     throw new UsageError(
       '--engine k6: no k6 executable on the PATH; install k6 (https://grafana.com/docs/k6/latest/set-up/install-k6/) ' +

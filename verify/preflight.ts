@@ -6,6 +6,7 @@ import { validateOpaqueTokenResponse, type TokenPair } from '../schemas/validato
 import { CannotRunError } from '../verdict/errors.ts';
 import { bodyStart, describeAnswer } from '../conformance/evidence.ts';
 import { TransportError } from '../client/transport.ts';
+import { ThrottleBudgetSpent } from '../client/throttle.ts';
 import type { Exchange } from '../conformance/exchange.ts';
 import type { Probe } from '../conformance/probe.ts';
 import { PATHS } from '../schemas/documented-api.ts';
@@ -38,6 +39,7 @@ async function answerTo(send: () => Promise<Exchange>, probe: Probe): Promise<Ex
   try {
     return await send();
   } catch (error) {
+    if (error instanceof ThrottleBudgetSpent) throw new CannotRunError(`The preflight got no answer: ${error.reason}.`);
     if (!(error instanceof TransportError) || error.kind === 'aborted') throw error;
     throw new CannotRunError(unreachableSentence(error, probe.target.baseUrl, probe.target.timeoutMs));
   }

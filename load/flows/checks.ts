@@ -15,6 +15,8 @@ export interface TokenPair {
 export interface ResponseLike {
   status: number;
   body: string | null;
+  /** No answer within the deadline (--timeout): the server held the request (status 0). */
+  timedOut?: boolean;
   /** The Retry-After header, when the answer had one (a 503 with it is throttled: see throttle.ts). */
   retryAfter?: string | null;
 }

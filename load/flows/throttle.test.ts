@@ -106,12 +106,11 @@ describe('throttled answers', () => {
     assert.equal(flow.throttled, true);
     const c = ctx.ledger.counters;
     assert.deepEqual([c.replays, c.replays_throttled, c.family_probes], [0, 1, 0]);
-    assert.deepEqual(c.violations, {
-      replay_accepted: 0,
-      family_survived_replay: 0,
-      race_double_win: 0,
-      token_collision: 0,
-    });
+    assert.deepEqual(
+      Object.values(c.violations).filter((n) => n > 0),
+      [],
+      'no violation',
+    );
     assert.deepEqual(ctx.failed, []);
   });
 

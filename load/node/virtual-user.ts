@@ -84,6 +84,7 @@ export class VirtualUser implements ConnectionOwner {
     sentAt: number,
     at: number,
     retryAfter: string | null,
+    timedOut = false,
   ) {
     if (this.flow === null) return;
     const spec = this.batch[slot] as RequestSpec;
@@ -100,7 +101,9 @@ export class VirtualUser implements ConnectionOwner {
       this.answeredAny = true;
       this.books.recorder.record(spec.endpoint, at - from, isExpectedStatus(spec.expect, status));
     }
-    this.answers[slot] = { status, body, retryAfter };
+    const answer: ResponseLike = timedOut ? { status, body, timedOut } : { status, body };
+    if (retryAfter !== null) answer.retryAfter = retryAfter;
+    this.answers[slot] = answer;
     this.pending -= 1;
     if (this.pending > 0) return;
     this.scheduledAt = 0;

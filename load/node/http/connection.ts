@@ -10,7 +10,7 @@ export interface ConnectionOwner {
   /**
    * `error` is null for an HTTP answer; otherwise the status is 0 and `error` says why there is none.
    * `sentAt` and `at`: performance.now() of the write and of the answer (or failure); `retryAfter`: the
-   * answer's Retry-After header, if any.
+   * answer's Retry-After header, if any; `timedOut`: no answer within the deadline.
    */
   answered(
     slot: number,
@@ -20,6 +20,7 @@ export interface ConnectionOwner {
     sentAt: number,
     at: number,
     retryAfter: string | null,
+    timedOut?: boolean,
   ): void;
 }
 
@@ -68,7 +69,7 @@ export class Connection {
 
   /** Fails the waiting request when it has waited longer than `timeoutMs`. */
   expire(now: number, timeoutMs: number): void {
-    if (this.sentAt !== 0 && now - this.sentAt > timeoutMs) this.fail(`no answer within ${timeoutMs} ms`, now);
+    if (this.sentAt !== 0 && now - this.sentAt > timeoutMs) this.fail(`no answer within ${timeoutMs} ms`, now, true);
   }
 
   /** Closes the socket; a waiting request is dropped without an answer. */
@@ -132,11 +133,11 @@ export class Connection {
     this.owner.answered(this.slot, response.status, response.body, null, sentAt, at, response.retryAfter);
   }
 
-  private fail(reason: string, at = performance.now()): void {
+  private fail(reason: string, at = performance.now(), timedOut = false): void {
     const sentAt = this.sentAt;
     this.sentAt = 0;
     this.drop();
-    if (sentAt !== 0) this.owner.answered(this.slot, 0, null, reason, sentAt, at, null);
+    if (sentAt !== 0) this.owner.answered(this.slot, 0, null, reason, sentAt, at, null, timedOut);
   }
 
   private drop(): void {

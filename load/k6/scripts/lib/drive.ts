@@ -71,10 +71,9 @@ function toBatch(baseUrl: string, spec: RequestSpec) {
 }
 
 function toResponseLike(response: RefinedResponse<ResponseType | undefined>): ResponseLike & { durationMs: number } {
-  return {
-    status: response.status,
-    body: typeof response.body === 'string' ? response.body : null,
-    retryAfter: response.headers['Retry-After'] ?? null,
-    durationMs: response.timings.duration,
-  };
+  const body = typeof response.body === 'string' ? response.body : null;
+  const durationMs = response.timings.duration;
+  // k6's error code 1050: no answer within the request's timeout.
+  if (response.error_code === 1050) return { status: 0, body, timedOut: true, durationMs };
+  return { status: response.status, body, retryAfter: response.headers['Retry-After'] ?? null, durationMs };
 }
