@@ -11,7 +11,8 @@ export function isThrottled(status: number, retryAfter: string | null | undefine
 
 /**
  * Retry-After (RFC 9110 §10.2.3) as a delay in ms from `nowMs`: delay-seconds (digits) or an HTTP-date
- * (a date in the past is 0). Null when absent or unreadable.
+ * (a date in the past is 0). Null when absent or unreadable. The conformance layer's parser
+ * (client/retry-after.ts) works on fetch's Headers, which k6 does not have: this one takes the value.
  */
 export function retryAfterMs(value: string | null | undefined, nowMs: number): number | null {
   if (value === null || value === undefined) return null;
