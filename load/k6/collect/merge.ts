@@ -117,13 +117,16 @@ export class RunMerge {
     for (let i = 0; i < this.answerCount * 4; i += 4)
       start = Math.min(start, (a[i + 1] as number) - (a[i + 2] as number));
     const samples: Sample[] = [];
-    for (let i = 0; i < this.answerCount * 4; i += 4)
+    for (let i = 0; i < this.answerCount * 4; i += 4) {
+      const verdict = a[i + 3] as number;
       samples.push({
         endpoint: ENDPOINTS[a[i] as number] ?? null,
         atMs: Math.max(0, (a[i + 1] as number) - start),
         latencyMs: a[i + 2] as number,
-        ok: a[i + 3] === 1,
+        ok: verdict === 1,
+        ...(verdict === 429 || verdict === 503 ? { throttled: verdict } : {}),
       });
+    }
     return samples;
   }
 
