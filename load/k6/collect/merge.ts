@@ -11,7 +11,7 @@ import { parseBatch, parseDone } from './parse.ts';
 
 /** VUs whose nonce is remembered to find two processes claiming one runner; past it they are not. */
 export const MAX_VUS = 100_000;
-export const DEFAULT_MAX_ANSWERS = 4_000_000;
+const DEFAULT_MAX_ANSWERS = 4_000_000;
 /** Requests timed before the collector started or after now by more than this are refused (clock skew). */
 const CLOCK_SKEW_MS = 60_000;
 const ENDPOINTS = ['token', 'refresh'] as const;
