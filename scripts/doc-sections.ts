@@ -15,6 +15,7 @@ export const SECTION_FILES = {
   bench: doc('docs/benchmark.md'),
   'load06-busy': doc('docs/load.md'),
   'load06-calm': doc('docs/load.md'),
+  'baseline-bench': doc('docs/baseline.md'),
 } as const;
 export type SectionName = keyof typeof SECTION_FILES;
 

@@ -1,6 +1,7 @@
 // The settings of `token-suite verify`. The load generator's finer knobs (thresholds, mix, chain length)
 // are TOKEN_SUITE_LOAD_* variables read by load/flows/settings.ts; credentials come from the environment only.
 import { DOCUMENTED_CREDENTIALS } from '../schemas/documented-api.ts';
+import { CAPACITY_SETTINGS } from './capacity.ts';
 import { readSettings, type SettingValues } from './read.ts';
 import { BASELINE_SETTINGS } from './baseline.ts';
 import { decimal, flag, httpUrl, integer, oneOf, text, BadValue, type Setting } from './setting.ts';
@@ -118,6 +119,7 @@ export const VERIFY_SETTINGS = {
     help: 'load, --engine k6: k6 processes, each with its execution segment as the k6-operator assigns them',
     parse: integer(1, 256),
   }),
+  ...CAPACITY_SETTINGS,
   runDeadlineSeconds: setting({
     env: 'TOKEN_SUITE_RUN_DEADLINE',
     fallback: 0,

@@ -44,6 +44,13 @@ export interface Target {
   tls?: TlsTrust;
 }
 
+export interface CapacityPlan {
+  start: number;
+  step: number;
+  max: number;
+  stepSeconds: number;
+}
+
 export interface LayerContext {
   target: Target;
   reportDir: string;
@@ -52,6 +59,8 @@ export interface LayerContext {
   engine: 'auto' | 'node' | 'k6';
   /** Load generator knobs from flags; unset ones come from TOKEN_SUITE_LOAD_* or their defaults. */
   load?: { connections?: number; rate?: number; runners?: number };
+  /** --find-capacity: ramp the open-model rate (flows/s) from start by step up to max, stepSeconds a step. */
+  capacity?: CapacityPlan;
   /** Progress lines for the console; never secrets. */
   log: (line: string) => void;
   /** Live figures of a running load engine, about once a second (the console draws them). */

@@ -11,6 +11,7 @@ import { Probe } from '../conformance/probe.ts';
 import { Redactor } from '../verdict/redact.ts';
 import { prepareReportDir, writeReports } from '../reporting/write.ts';
 import { runDeadline } from './run-deadline.ts';
+import { retryWhileNotAnswering } from './wait-for.ts';
 import { runLayers } from './run-layers.ts';
 import { loosenedRequirements } from './loosened.ts';
 import { assertValidSummary, buildSummary, type Summary } from '../verdict/summary.ts';
@@ -18,7 +19,7 @@ import { resolveTarget, type ResolvedTarget } from './target.ts';
 import { compareWithBaseline, readBaseline } from './baseline.ts';
 import type { Comparison } from '../baseline/compare.ts';
 import { machineFacts, runSettings } from './machine.ts';
-import type { Layer, LayerContext, LoadProgress, Target } from '../verdict/types.ts';
+import type { CapacityPlan, Layer, LayerContext, LoadProgress, Target } from '../verdict/types.ts';
 
 export interface VerifyOptions {
   settings: VerifySettings;
@@ -66,6 +67,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       durationSeconds: settings.durationSeconds,
       engine: settings.engine,
       load: { connections: settings.connections, rate: settings.rate, runners: settings.runners },
+      ...(settings.findCapacity ? { capacity: capacityPlanOf(settings) } : {}),
       raceSize: settings.raceSize,
       log,
       note: (line) => notes.push(line),
@@ -74,7 +76,8 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       signal: deadline.signal,
       guards: runGuards(target.credentials, settings.throttleBudgetSeconds, deadline.signal),
     };
-    await checkPreflight(context);
+    const preflightOnce = (signal: AbortSignal) => checkPreflight({ ...context, signal });
+    await retryWhileNotAnswering(preflightOnce, settings.waitForSeconds, deadline.signal, log);
     const outcome = await runLayers(options.layers, context);
     notes.push(...guardNotes(context));
     if (deadline.expired())
@@ -189,4 +192,13 @@ async function writeErrorReports(options: VerifyOptions, startedAt: Date, senten
     }),
   );
   await writeReports(options.settings.reportDir, summary).catch(() => undefined);
+}
+
+function capacityPlanOf(settings: VerifySettings): CapacityPlan {
+  return {
+    start: settings.capacityStart,
+    step: settings.capacityStep,
+    max: Math.max(settings.capacityMax, settings.capacityStart),
+    stepSeconds: settings.capacityStepSeconds,
+  };
 }

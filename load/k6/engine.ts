@@ -108,6 +108,19 @@ function varsFor(settings: LoadSettings, context: Context, dir: string): Record<
   };
 }
 
+/** The prepared plan for one step of a capacity search: the open model at `settings.rate` for `seconds`. */
+export function stepPlan(plan: K6Plan, settings: LoadSettings, seconds: number): K6Plan {
+  const vars = {
+    ...plan.vars,
+    PROFILE: 'load',
+    TOKEN_SUITE_LOAD_DURATION: `${seconds}s`,
+    TOKEN_SUITE_LOAD_VUS: String(settings.connections),
+    TOKEN_SUITE_LOAD_RATE: String(Math.max(1, Math.round(settings.rate))),
+  };
+  // The search clears the plan once, at its end.
+  return { ...plan, vars, steady: false, clear: () => undefined };
+}
+
 export async function runK6Engine(plan: K6Plan, settings: LoadSettings, context: Context): Promise<K6Result> {
   const collector = new Collector();
   const url = await collector.listen();
@@ -153,6 +166,7 @@ export async function runK6Engine(plan: K6Plan, settings: LoadSettings, context:
         steady: plan.steady,
         stoppedEarly: context.signal.aborted,
         othersCores: contention.others,
+        plannedSeconds: context.durationSeconds,
       },
       settings,
     );
