@@ -71,14 +71,14 @@ describe('k6 runners: an operator run rehearsed with real k6, judged once', func
   for (const name of SERVERS) {
     const subject = SUBJECTS.find((s) => s.name === name && s.rotationGraceSeconds === 0)!;
     const load = subject.violates.filter((id) => JUDGED.includes(id));
-    it(`${name}: 4 runners ${load.length ? `fail ${load.join(', ')}` : 'pass LOAD-03, -04, -05'}, as one k6 process does`, async () => {
+    const expected = load.length ? `fail ${load.join(', ')}` : 'pass LOAD-03, -04, -05';
+    it(`${name}: 4 runners ${expected}, as one k6 process does`, async () => {
       const options = { layers: () => [loadLayer], durationSeconds: SECONDS, reportDir: dir, engine: 'k6' as const };
       const one = await runSubject(subject, options);
       const four = await runSubject(subject, { ...options, runners: 4 });
       const judged = (caught: string[]) => caught.filter((id) => JUDGED.includes(id)).sort();
-      console.log(
-        `      ${name}: one k6 caught ${one.caught.load.join(', ') || 'nothing'}; 4 runners ${four.caught.load.join(', ') || 'nothing'}`,
-      );
+      const shown = (caught: string[]) => caught.join(', ') || 'nothing';
+      console.log(`      ${name}: one k6 caught ${shown(one.caught.load)}; 4 runners ${shown(four.caught.load)}`);
       assert.deepEqual(judged(four.caught.load), load.sort());
       assert.deepEqual(judged(four.caught.load), judged(one.caught.load));
     });
@@ -108,7 +108,7 @@ describe('k6 runners: an operator run rehearsed with real k6, judged once', func
     }
   });
 
-  it('token-suite collect with runners started apart, one killed mid-run: exit 3 naming it; unkilled: both finished', async () => {
+  it('collect, runners started apart: one killed mid-run is exit 3 naming it; unkilled, both finish', async () => {
     const server = createServerByName('reference', { scryptCost: 1024 });
     const url = await listen(server);
     const k6 = findK6() as string;
