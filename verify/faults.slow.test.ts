@@ -63,6 +63,14 @@ describe('token-suite verify: targets that fail after the preflight', () => {
     assert.deepEqual(inconclusive, ['ROBUST-02'], 'a hung case shows no answer, so ROBUST-02 cannot judge it');
   });
 
+  it('refresh-404: the grant worked on this origin, so a missing refresh endpoint is REFRESH-01 (exit 1)', async () => {
+    const { run, summary } = await verifyAgainst('refresh-404', ['--timeout', '2000']);
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    const refresh = byId(summary, 'REFRESH-01');
+    assert.equal(refresh.status, 'fail');
+    assert.match(refresh.evidence.join('\n'), /POST http:\/\/127\.0\.0\.1:\d+\/v1\/refresh\/token → 404 \(text\/html/);
+  });
+
   it('hang-on-odd-input: the breaker opens for /v1/token in ROBUST-01 only, and says so', async () => {
     const { run, summary } = await verifyAgainst('hang-on-odd-input', ['--timeout', '2000']);
     assert.equal(run.code, 1, run.stdout + run.stderr);
