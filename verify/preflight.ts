@@ -18,6 +18,9 @@ export interface Preflight {
   evidence: string[];
 }
 
+/** The target did not answer (nothing listening, no HTTP answer, a 5xx): a server still starting, for --wait-for. */
+export class NotAnsweringError extends CannotRunError {}
+
 const CREDENTIAL_VARIABLES = 'TOKEN_SUITE_CLIENT_ID, TOKEN_SUITE_USERNAME and TOKEN_SUITE_PASSWORD';
 
 export async function preflight(probe: Probe): Promise<Preflight> {
@@ -41,7 +44,8 @@ async function answerTo(send: () => Promise<Exchange>, probe: Probe): Promise<Ex
   } catch (error) {
     if (error instanceof ThrottleBudgetSpent) throw new CannotRunError(`The preflight got no answer: ${error.reason}.`);
     if (!(error instanceof TransportError) || error.kind === 'aborted') throw error;
-    throw new CannotRunError(unreachableSentence(error, probe.target.baseUrl, probe.target.timeoutMs));
+    const sentence = unreachableSentence(error, probe.target.baseUrl, probe.target.timeoutMs);
+    throw error.kind === 'tls' ? new CannotRunError(sentence) : new NotAnsweringError(sentence);
   }
 }
 
@@ -111,7 +115,7 @@ function configurationMistake(ex: Exchange, what: string): void {
     );
   }
   if (ex.status >= 500) {
-    throw new CannotRunError(
+    throw new NotAnsweringError(
       `${ex.method} ${ex.url} answered ${ex.status} to ${what} (${describeAnswer(ex)}): the server is failing ` +
         `or unavailable; rerun when it answers, the suite cannot judge it now.`,
     );

@@ -53,11 +53,6 @@ export function segmentsOf(runners: number, reduced = true): string[] {
   return points.slice(0, -1).map((from, i) => `${from}:${points[i + 1] as string}`);
 }
 
-/** `0,1/4,2/4,3/4,1` for 4 runners, as the k6-operator passes --execution-segment-sequence. */
-export function segmentSequenceOf(runners: number, reduced = false): string {
-  return pointsOf(runners, reduced).join(',');
-}
-
 function pointsOf(runners: number, reduced: boolean): string[] {
   return Array.from({ length: runners + 1 }, (_, i) => fraction(i, runners, reduced));
 }
