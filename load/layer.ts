@@ -3,7 +3,9 @@
 import type { TlsTrust } from '../client/tls.ts';
 import type { Layer, LayerContext, LayerOutcome } from '../verdict/types.ts';
 import type { SocketTls } from './node/http/target.ts';
-import { chooseK6, k6Outcome } from './k6/outcome.ts';
+import { chooseK6, k6Banner, k6Requirements, unjudged } from './k6/outcome.ts';
+import { K6RunFailed, runK6Engine, type K6Plan } from './k6/engine.ts';
+import { collectorGap, k6LoadReport } from './k6/report.ts';
 import { runNodeEngine } from './node/engine.ts';
 import { parseLoadSettings, placementOf, type LoadOverrides, type LoadSettings } from './settings.ts';
 import { nodeLoadReport, type LoadReport } from './report/load-report.ts';
@@ -64,7 +66,7 @@ export const loadLayer: Layer = {
   async run(context: LayerContext): Promise<LayerOutcome> {
     const settings = settingsFor(context, { ...context.load });
     const plan = await chooseK6(context, settings);
-    const outcome = plan ? await k6Outcome(plan, settings, context) : nodeOutcome(await runNodeLoad(context, settings));
+    const outcome = plan ? await runK6Load(context, plan, settings) : nodeOutcome(await runNodeLoad(context, settings));
     const load = outcome.load as LoadReport | undefined;
     if (load)
       context.log(
@@ -73,6 +75,20 @@ export const loadLayer: Layer = {
     return outcome;
   },
 };
+
+/** The k6 run's raw figures, as a LoadReport and the requirements judged from it. */
+async function runK6Load(context: LayerContext, plan: K6Plan, settings: LoadSettings): Promise<LayerOutcome> {
+  context.log(k6Banner(plan, settings, context.durationSeconds));
+  try {
+    const run = await runK6Engine(plan, context);
+    const report = k6LoadReport(run, settings);
+    const requirements = k6Requirements(report, collectorGap(run.summary, run.collector), run.collector);
+    return { requirements, load: report as unknown as Record<string, unknown> };
+  } catch (error) {
+    if (!(error instanceof K6RunFailed)) throw error;
+    return { requirements: unjudged(settings, error) };
+  }
+}
 
 function nodeOutcome(report: LoadReport): LayerOutcome {
   const load = report as unknown as Record<string, unknown>;

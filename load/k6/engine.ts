@@ -1,15 +1,15 @@
 // --engine k6: the mix bundle, built for this run into <report-dir>/k6 (never a stale dist/), checked on
 // the user's k6 (version >= 0.49, `k6 inspect` initialises it), then run with the suite's collector
-// beside it. The result is a LoadReport like the Node engine's; a k6 that fails mid-run is a K6RunFailed
-// carrying k6's own stderr lines.
+// beside it. The result is the run's raw figures (K6Run: k6's summary, the collector's samples and digests,
+// the contention readings); load/layer.ts builds the LoadReport from them, as it does from the Node
+// engine's. A k6 that fails mid-run is a K6RunFailed carrying k6's own stderr lines.
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LayerContext } from '../../verdict/types.ts';
-import { k6LoadReport, type K6Summary } from './report.ts';
-import type { LoadReport } from '../report/load-report.ts';
+import type { K6Run, K6Summary } from './report.ts';
 import { buildK6 } from './build.ts';
 import { checkBundle, checkVersion } from './check.ts';
-import { Collector, type CollectorView } from './collector.ts';
+import { Collector } from './collector.ts';
 import { k6Errors, k6Reason, runK6 } from './process.ts';
 import type { LoadSettings } from '../settings.ts';
 import { k6Tls } from './tls.ts';
@@ -31,12 +31,6 @@ export interface K6Plan {
   steady: boolean;
   /** Removes what the plan wrote outside the report directory (TLS material). */
   clear: () => void;
-}
-
-export interface K6Result {
-  report: LoadReport;
-  summary: K6Summary;
-  collector: CollectorView;
 }
 
 /** k6 ran but could not finish the run: the load requirements cannot be judged. */
@@ -106,7 +100,7 @@ function varsFor(settings: LoadSettings, context: Context, dir: string): Record<
 
 const envArgs = (vars: Record<string, string>) => Object.entries(vars).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
 
-export async function runK6Engine(plan: K6Plan, settings: LoadSettings, context: Context): Promise<K6Result> {
+export async function runK6Engine(plan: K6Plan, context: Context): Promise<K6Run> {
   const collector = new Collector();
   const url = await collector.listen();
   const log = join(plan.dir, `${NAME}-k6.log`);
@@ -138,19 +132,14 @@ export async function runK6Engine(plan: K6Plan, settings: LoadSettings, context:
       throw new K6RunFailed(why, (exceptions.length ? exceptions : k6Errors(exit.stderr)).slice(-5));
     }
     const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as K6Summary;
-    const view = collector.figures();
-    const report = k6LoadReport(
-      {
-        summary,
-        samples: collector.samples(),
-        collector: view,
-        steady: plan.steady,
-        stoppedEarly: context.signal.aborted,
-        othersCores: contention.others,
-      },
-      settings,
-    );
-    return { report, summary, collector: view };
+    return {
+      summary,
+      samples: collector.samples(),
+      collector: collector.figures(),
+      steady: plan.steady,
+      stoppedEarly: context.signal.aborted,
+      othersCores: contention.others,
+    };
   } finally {
     plan.clear();
     await collector.close();
