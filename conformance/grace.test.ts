@@ -8,6 +8,7 @@ import type { Check, Finding } from './check.ts';
 import { raceOneWinner } from './checks/refresh/race.ts';
 import { replayRejected } from './checks/refresh/replay.ts';
 import { unique } from './checks/token/unique.ts';
+import { noPasswordEcho } from './checks/token/no-password-echo.ts';
 import { runCheck } from './layer.ts';
 import { Probe } from './probe.ts';
 
@@ -88,7 +89,8 @@ describe('REFRESH-04: exactly one means exactly one', () => {
   it('fails a race whose losers got 503: a 5xx is not a rejection', async () => {
     const finding = await judge('race-5xx', 0, raceOneWinner);
     assert.equal(finding.outcome, 'fail', show(finding));
-    assert.match(show(finding), /FAILED: round 1: 8 racers, 1 won, 0 rejected with a 4xx, 7 other answers/);
+    assert.match(show(finding), /FAILED: round 1: 8 racers, 1 won, \d rejected with a 4xx, [1-7] other answers/);
+    assert.match(show(finding), /not a rejection: POST \S+ → 503 busy/);
   });
 
   it('fails a race nobody won, with a grace window as without', async () => {
@@ -97,5 +99,19 @@ describe('REFRESH-04: exactly one means exactly one', () => {
       assert.equal(finding.outcome, 'fail', show(finding));
       assert.match(show(finding), /FAILED: round 1: 8 racers, 0 won/);
     }
+  });
+});
+
+describe('SECRET-01 reads every answer the conformance layer saw', () => {
+  it('fails a server that echoes the submitted form, password included, in its 200 bodies', async () => {
+    const finding = await judge('echo-200', 0, noPasswordEcho, logins(2));
+    assert.equal(finding.outcome, 'fail', show(finding));
+    assert.match(show(finding), /FAILED: 2 other answers of the run searched, 2 reflect a password/);
+    assert.match(show(finding), /POST http:\/\/127\.0\.0\.1:\d+\/v1\/token → 200: the body reflects the configured/);
+  });
+
+  it('passes a server that reflects nothing', async () => {
+    const finding = await judge('hydra', 0, noPasswordEcho, logins(2));
+    assert.equal(finding.outcome, 'pass', show(finding));
   });
 });

@@ -14,15 +14,6 @@ function listenAddress(raw: string): { host: string; port: number } {
   return { host: (match[1] as string).replace(/^\[(.*)\]$/, '$1'), port };
 }
 
-export const RUNNERS = setting({
-  flag: 'runners',
-  env: 'TOKEN_SUITE_RUNNERS',
-  placeholder: 'N',
-  fallback: 1,
-  help: "k6 runners of the run (a TestRun's parallelism); each is named by its execution segment",
-  parse: integer(1, 256),
-});
-
 export const COLLECT_SETTINGS = {
   listen: setting({
     flag: 'listen',
@@ -33,7 +24,7 @@ export const COLLECT_SETTINGS = {
     help: 'HOST:PORT the collector listens on (runners post to http://HOST:PORT, TOKEN_SUITE_K6_COLLECTOR_URL)',
     parse: listenAddress,
   }),
-  runners: RUNNERS,
+  runners: { ...VERIFY_SETTINGS.runners, help: "k6 runners to expect (the TestRun's parallelism)" },
   deadlineSeconds: setting({
     flag: 'deadline',
     env: 'TOKEN_SUITE_COLLECT_DEADLINE',

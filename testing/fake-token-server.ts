@@ -6,8 +6,11 @@
 // pair carries, as its token, a token already sent on another connection. `stall`: answers are held
 // during the first `forMs` of every `everyMs` (counted from the server's creation). With `tls` options it
 // speaks HTTPS. `replayFault`: a spent refresh token presented again gets no HTTP answer: the request is
-// held until the client gives up ('hang') or its connection is reset ('reset'). `stats` counts what it
-// did, for tests that compare it with the engine's books.
+// held until the client gives up ('hang') or its connection is reset ('reset'). `contested`: concurrent
+// refreshes of one token (arriving within 10 ms of each other) are all rejected ('reject-all'), answered
+// 503 but the first ('5xx'), held but the first ('hang'), or all win with new pairs and the token is never
+// spent ('keep'). `staticLogin`: every password grant answers one same pair. `stats` counts what it did,
+// for tests that compare it with the engine's books.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer, type ServerOptions as HttpsOptions } from 'node:https';
@@ -22,7 +25,11 @@ export interface FakeFlaws {
   reissueEvery?: number;
   stall?: { everyMs: number; forMs: number };
   replayFault?: 'hang' | 'reset';
+  contested?: 'reject-all' | '5xx' | 'hang' | 'keep';
+  staticLogin?: boolean;
 }
+
+const CONTEST_MS = 10;
 
 export interface FakeStats {
   /** Requests answered, by path. */
@@ -52,6 +59,8 @@ export function createFakeServer(flaws: FakeFlaws = {}, tls?: HttpsOptions): Fak
   const stats: FakeStats = { answered: {}, pairs: 0, reissued: 0, servernames: [] };
   const sent: { token: string; socket: Socket }[] = [];
   const createdAt = Date.now();
+  const inFlight = new Map<string, number>();
+  let staticPair: { token: string; refreshToken: string; expiresIn: number } | undefined;
   const newPair = (user: string) => {
     const n = (issuedTo.get(user) ?? 0) + 1;
     issuedTo.set(user, n);
@@ -91,6 +100,8 @@ export function createFakeServer(flaws: FakeFlaws = {}, tls?: HttpsOptions): Fak
       };
       if (flaws.delayMs) await sleep(flaws.delayMs);
       await stall();
+      if (req.url === '/v1/token' && flaws.staticLogin)
+        return reply(200, (staticPair ??= issue(form.get('username') ?? '', req.socket)));
       if (req.url === '/v1/token') return reply(200, issue(form.get('username') ?? '', req.socket));
       const token = form.get('refreshToken') ?? '';
       if (req.url !== '/v1/refresh/token') return reply(404, { error: 'not_found' });
@@ -99,6 +110,20 @@ export function createFakeServer(flaws: FakeFlaws = {}, tls?: HttpsOptions): Fak
         return flaws.replayFault === 'reset' ? req.socket.destroy() : undefined;
       if (user === undefined)
         return reply(400, { error: 'invalid_grant', error_description: 'refresh token is not valid' });
+      if (flaws.contested) {
+        const arrival = (inFlight.get(token) ?? 0) + 1;
+        inFlight.set(token, arrival);
+        await sleep(CONTEST_MS);
+        const contested = (inFlight.get(token) ?? 1) > 1;
+        if (arrival === 1) setTimeout(() => inFlight.delete(token), CONTEST_MS);
+        if (contested && flaws.contested === 'reject-all') {
+          live.delete(token);
+          return reply(400, { error: 'invalid_grant', error_description: 'concurrent use' });
+        }
+        if (contested && arrival > 1 && flaws.contested === '5xx') return reply(503, { error: 'busy' });
+        if (contested && arrival > 1 && flaws.contested === 'hang') return;
+        if (contested && flaws.contested === 'keep') return reply(200, issue(user, req.socket));
+      }
       if (flaws.raceWindowMs) await sleep(flaws.raceWindowMs);
       if (!flaws.acceptReplays) live.delete(token);
       if (flaws.replayFault) spent.add(token);

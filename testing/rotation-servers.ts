@@ -38,7 +38,7 @@ export function createRotationServer(flaw: RotationFlaw, graceMs = 0): Server {
         return flaw === 'race-5xx' ? [503, { error: 'busy' }] : [409, { error: 'conflict' }];
       }
       busy.add(token);
-      await sleep(30);
+      await sleep(100);
       busy.delete(token);
       if (flaw === 'race-none' && contended.has(token)) return [409, { error: 'conflict' }];
     }

@@ -11,6 +11,8 @@ export interface Summary {
   target: string;
   embedded: boolean;
   verdict: Verdict;
+  /** Settings that loosened a requirement (a rotation grace, load thresholds above their defaults), and how. */
+  loosened: string[];
   startedAt: string;
   durationMs: number;
   interrupted: boolean;
@@ -52,7 +54,10 @@ export function exitCodeOf(summary: Pick<Summary, 'verdict' | 'interrupted'>): n
   return summary.interrupted ? EXIT_CODES.interrupted : EXIT_CODES[summary.verdict];
 }
 
-type SummaryInput = Omit<Summary, 'tool' | 'verdict' | 'counts' | 'notes'> & { notes?: string[] };
+type SummaryInput = Omit<Summary, 'tool' | 'verdict' | 'counts' | 'notes' | 'loosened'> & {
+  notes?: string[];
+  loosened?: string[];
+};
 
 export function buildSummary(input: SummaryInput): Summary {
   const verdict = input.error !== undefined ? 'error' : verdictOf(input.requirements, input.interrupted);
@@ -60,6 +65,7 @@ export function buildSummary(input: SummaryInput): Summary {
     schemaVersion: SUMMARY_SCHEMA_VERSION,
     tool: { name: 'token-suite', version: TOOL_VERSION }, // package.json's version
     verdict,
+    loosened: [],
     counts: countStatuses(input.requirements),
     notes: [],
     ...input,

@@ -57,7 +57,7 @@ export class ChainFlow implements Flow {
     const step = this.step;
     if (step === 'grant' || step === 'rotate') this.rotation(answer);
     else if (step === 'old-replay')
-      this.step = this.replay(answer, (this.old as SpentToken).rotatedAt) ? 'old-probe' : 'grant';
+      this.step = this.replay(answer, (this.old as SpentToken).rotatedAt, this.old?.raced) ? 'old-probe' : 'grant';
     else if (step === 'old-probe') {
       this.probe(answer);
       this.step = 'grant';
@@ -85,9 +85,9 @@ export class ChainFlow implements Flow {
   }
 
   /** Counts an answered replay (a check: rejected, or accepted inside the window); false when unanswered. */
-  private replay(answer: ResponseLike, rotatedAt: number): boolean {
+  private replay(answer: ResponseLike, rotatedAt: number, raced = false): boolean {
     const { observer, ledger } = this.context;
-    this.replayInside = ledger.replayed(answer.status, this.replaySentAt - rotatedAt);
+    this.replayInside = ledger.replayed(answer.status, this.replaySentAt - rotatedAt, raced);
     if (answer.status === 0) return false;
     observer.check(CHECKS.replay, isRejection(answer) || (answer.status === 200 && this.replayInside));
     return true;

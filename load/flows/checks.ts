@@ -14,6 +14,8 @@ export interface TokenPair {
 export interface ResponseLike {
   status: number;
   body: string | null;
+  /** No answer within the deadline (--timeout): the server held the request (status 0). */
+  timedOut?: boolean;
 }
 
 export type PairCheck = { ok: true; pair: TokenPair } | { ok: false; problem: string };

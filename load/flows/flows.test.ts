@@ -7,7 +7,7 @@ import type { ResponseLike } from './checks.ts';
 import type { FlowContext } from './flow.ts';
 import { chooseFlow } from './mix.ts';
 import { RaceFlow } from './race.ts';
-import { RotationLedger } from './rotation.ts';
+import { emptyCounters, RotationLedger } from './rotation.ts';
 import { readFlowSettings } from './settings.ts';
 
 const pair = (): ResponseLike => ({
@@ -46,12 +46,7 @@ describe('shared flows', () => {
     assert.equal(sent[5]!.body.length, sent[4]!.body.length);
     assert.notEqual(sent[5]!.body, sent[4]!.body);
     assert.deepEqual(ctx.failed, []);
-    assert.deepEqual(ctx.ledger.counters.violations, {
-      replay_accepted: 0,
-      family_survived_replay: 0,
-      race_double_win: 0,
-      token_collision: 0,
-    });
+    assert.deepEqual(ctx.ledger.counters.violations, emptyCounters().violations);
   });
 
   it(

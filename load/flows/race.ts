@@ -1,7 +1,9 @@
 // Flow: a race. Password grant, then `raceWidth` concurrent refreshes of the same refresh token:
-// exactly one may win, the others must be rejected. The racers go out together, before any answer, so with
-// a rotation grace every extra winner presented the token inside the window (see rotation.ts).
-import { checkPair, isRejection, type ResponseLike } from './checks.ts';
+// exactly one may win, the others must be rejected with a 4xx. A racer answered otherwise (5xx, a broken
+// pair) or not within the deadline fails the race, and so does a race nobody won. With a rotation grace,
+// extra winners are allowed when no token repeats across their pairs; the raced token is then kept for a
+// replay once the window has passed, which must be rejected (see rotation.ts).
+import { checkPair, isRejection, type ResponseLike, type TokenPair } from './checks.ts';
 import { CHECKS, type Flow, type FlowContext } from './flow.ts';
 import { passwordGrantRequest, refreshRequest, type RequestSpec } from './requests.ts';
 
@@ -31,19 +33,44 @@ export class RaceFlow implements Flow {
       }
       return;
     }
-    const wins = responses.map((r) => checkPair(r, format)).filter((r) => r.ok);
-    const pairs = wins.flatMap((w) => (w.ok ? [w.pair] : []));
-    // Inside a rotation grace every winner may get the one same pair: count each distinct pair once.
-    const counted = ledger.graceful ? [...new Map(pairs.map((p) => [p.refreshToken, p])).values()] : pairs;
-    for (const pair of counted) ledger.issued(pair);
-    // Only answered racers count: a race with an unanswered racer is counted apart and its checks not run
-    // (the failed request counts as an error); two winners among the answers are still a violation.
+    const pairs = responses.flatMap((r) => {
+      const result = checkPair(r, format);
+      return result.ok ? [result.pair] : [];
+    });
+    // Inside a rotation grace several winners may get the one same pair (an idempotent retry): one issuance.
+    const distinct = ledger.graceful
+      ? [...new Map(pairs.map((p) => [`${p.token} ${p.refreshToken}`, p])).values()]
+      : pairs;
+    for (const pair of distinct) ledger.issued(pair);
+    const rejected = responses.filter(isRejection).length;
     const answered = responses.filter((r) => r.status > 0).length;
-    ledger.raced(responses.length, answered, wins.length);
-    if (answered === responses.length) {
-      observer.check(CHECKS.raceOne, wins.length === 1 || (ledger.insideGrace(0) && wins.length > 1));
-      observer.check(CHECKS.raceLosers, responses.filter(isRejection).length === responses.length - wins.length);
+    // A reset racer proves nothing (counted apart); a timed-out one was held by the server: it failed.
+    const failed = answered - pairs.length - rejected + responses.filter((r) => r.timedOut === true).length;
+    const race = { width: responses.length, answered, winners: pairs.length, failed, repeated: repeats(distinct) };
+    const { held, allowedDoubleWin } = ledger.raced(race);
+    if (answered === responses.length || !held) {
+      observer.check(CHECKS.raceOne, held);
+      const reset = responses.filter((r) => r.status === 0 && r.timedOut !== true).length;
+      observer.check(CHECKS.raceLosers, rejected === responses.length - pairs.length - reset);
     }
+    if (allowedDoubleWin)
+      ledger.remember({
+        refreshToken: this.refreshToken,
+        rotatedAt: ledger.now(),
+        newest: (pairs[0] as TokenPair).refreshToken,
+        raced: true,
+      });
     this.step = 'done';
   }
+}
+
+/** Whether a token appears twice among these pairs (in two pairs, or as both tokens of one). */
+function repeats(pairs: TokenPair[]): boolean {
+  const tokens = new Set<string>();
+  for (const pair of pairs)
+    for (const token of [pair.token, pair.refreshToken]) {
+      if (tokens.has(token)) return true;
+      tokens.add(token);
+    }
+  return false;
 }

@@ -84,7 +84,10 @@ describe('rotation ledger: grace judged by the time since rotation', () => {
       [3, 3],
       "each chain's own in-window replay and its family's survival",
     );
-    assert.deepEqual(Object.values(r.violations), [0, 0, 0, 0]);
+    assert.ok(
+      Object.values(r.violations).every((n) => n === 0),
+      JSON.stringify(r.violations),
+    );
     assert.deepEqual(ctx.failed, []);
   });
 
@@ -105,7 +108,7 @@ describe('rotation ledger: grace judged by the time since rotation', () => {
     assert.deepEqual([ledger.counters.replays_accepted_in_grace, ledger.counters.violations.replay_accepted], [1, 1]);
     const strict = new RotationLedger({ graceSeconds: 0 });
     assert.equal(strict.replayed(200, 0), false);
-    strict.raced(3, 3, 2);
+    strict.raced({ width: 3, answered: 3, winners: 2, failed: 0, repeated: false });
     assert.deepEqual([strict.counters.replays_outside_grace, strict.counters.replays_accepted_in_grace], [1, 0]);
     assert.deepEqual([strict.counters.violations.replay_accepted, strict.counters.violations.race_double_win], [1, 1]);
   });
@@ -159,8 +162,62 @@ describe('rotation ledger: only answered evidence counts', () => {
       });
       const r = ctx.ledger.counters;
       assert.deepEqual([r.races, r.races_unanswered, r.violations.race_double_win], [0, 1, double]);
-      assert.deepEqual(ctx.failed, [], 'no race check on partial answers');
+      const failed = double ? ['exactly one of concurrent refreshes of one token wins'] : [];
+      assert.deepEqual(ctx.failed, failed, 'a race check on partial answers only when they broke the rule');
     }
+  });
+});
+
+describe('rotation ledger: exactly one winner per race', () => {
+  const server5xx: ResponseLike = { status: 503, body: '{"error":"busy"}' };
+  const timedOut: ResponseLike = { status: 0, body: null, timedOut: true };
+  /** One race whose racers get `answers` (after the grant), with grace `grace`: its counters and failed checks. */
+  function race(answers: (() => ResponseLike)[], grace = 0) {
+    const ctx = context(grace);
+    let n = 0;
+    drive(new RaceFlow(ctx), () => (n++ === 0 ? ok(fresh()) : (answers[n - 2] as () => ResponseLike)()));
+    return ctx;
+  }
+  const win = () => ok(fresh());
+  const no = () => rejected;
+
+  it('no winner, every racer answered, fails the race; so does a racer answered 5xx or held past the timeout', () => {
+    assert.equal(race([no, no, no]).ledger.counters.violations.race_without_winner, 1);
+    for (const bad of [server5xx, timedOut]) {
+      const ctx = race([win, no, () => bad]);
+      assert.equal(ctx.ledger.counters.violations.race_racer_failed, 1, JSON.stringify(bad));
+      assert.ok(ctx.failed.includes('exactly one of concurrent refreshes of one token wins'));
+    }
+    const ctx = race([win, no, () => unanswered]);
+    assert.ok(
+      Object.values(ctx.ledger.counters.violations).every((v) => v === 0),
+      'a reset proves nothing',
+    );
+  });
+
+  it('under a grace: one identical pair to several racers, or distinct pairs, allowed; a shared token, not', () => {
+    const same = fresh();
+    const sharing = fresh();
+    for (const [answers, allowed] of [
+      [[() => ok(same), () => ok(same), no], true],
+      [[win, win, no], true],
+      [[() => ok(sharing), () => ok({ ...fresh(), token: sharing.token }), no], false],
+    ] as const) {
+      const r = race([...answers], 2).ledger.counters;
+      assert.deepEqual([r.double_wins_in_grace, r.violations.race_double_win], allowed ? [1, 0] : [0, 1]);
+    }
+  });
+
+  it('under a grace: the raced token is replayed once the window has passed, and must then be rejected', () => {
+    const ctx = context(2);
+    let n = 0;
+    const raced = drive(new RaceFlow(ctx), () => (n++ === 0 ? ok(fresh()) : ok(fresh())));
+    clock.ms += 2000 + OUTSIDE_MARGIN_MS;
+    const sent = drive(new ChainFlow(ctx), () => ok(fresh()));
+    assert.equal(sent[0]!.body, raced[1]!.body, 'the next chain replays the raced token first');
+    const r = ctx.ledger.counters;
+    assert.deepEqual([r.raced_replays_outside_grace, r.violations.raced_token_outlived_grace], [1, 1]);
+    assert.equal(r.violations.replay_accepted, 0, 'counted once, against the race');
   });
 });
 

@@ -11,21 +11,43 @@
 // (the server rotated the token before it answered, and saw the replay after it was sent), so both
 // round trips count in the server's favour. A replay is inside the window when its age < S s +
 // GRACE_TOLERANCE_MS (a server clock of coarse granularity, a `<=` for a `<`); there an acceptance is
-// allowed. Outside it, or without a grace, an acceptance is a violation. The racers of a race are sent
-// together, before any answer: each presented the token before its rotation by the first winner (age <=
-// 0), so extra winners are inside any grace. A chain's own replay comes right after its last rotation
-// (inside), so with a grace the ledger keeps a few spent tokens (`remember`) and hands each back
-// (`takeDue`) once it was rotated out S s + OUTSIDE_MARGIN_MS ago: the next chain replays it first.
+// allowed. Outside it, or without a grace, an acceptance is a violation. A race needs exactly one winner:
+// no winner, or a racer answered with neither a valid pair nor a 4xx (a 5xx, a timeout, a broken pair),
+// fails it. Extra winners are allowed only under a grace, and only when no token repeats across their
+// pairs (one identical pair handed to several racers is one issuance, an idempotent retry) and the raced
+// token is rejected once the window has passed: the ledger keeps such raced tokens and a later chain
+// replays each outside the window (an acceptance is `raced_token_outlived_grace`). A chain's own replay
+// comes right after its last rotation (inside), so with a grace the ledger keeps a few spent tokens
+// (`remember`) and hands each back (`takeDue`) once it was rotated out S s + OUTSIDE_MARGIN_MS ago: the
+// next chain replays it first.
 import type { TokenPair } from './checks.ts';
 import { DigestSet, type TokenSet } from './digest-set.ts';
 
-export type Violation = 'replay_accepted' | 'family_survived_replay' | 'race_double_win' | 'token_collision';
+export type Violation =
+  | 'replay_accepted'
+  | 'family_survived_replay'
+  | 'race_double_win'
+  | 'race_without_winner'
+  | 'race_racer_failed'
+  | 'raced_token_outlived_grace'
+  | 'token_collision';
 
 export const VIOLATIONS: readonly Violation[] = [
   'replay_accepted',
   'family_survived_replay',
   'race_double_win',
+  'race_without_winner',
+  'race_racer_failed',
+  'raced_token_outlived_grace',
   'token_collision',
+];
+
+/** The violations LOAD-04 (exactly one winner per race) is judged on. */
+export const RACE_VIOLATIONS: readonly Violation[] = [
+  'race_double_win',
+  'race_without_winner',
+  'race_racer_failed',
+  'raced_token_outlived_grace',
 ];
 
 /** A replay accepted less than S s + this after the token's rotation counts as inside the grace window. */
@@ -61,6 +83,8 @@ export interface RotationCounters {
   families_survived_in_grace: number;
   /** Races with more than one winner inside a grace window (allowed: see `raced`). */
   double_wins_in_grace: number;
+  /** Answered replays, outside the grace window, of a token raced with several winners inside it. */
+  raced_replays_outside_grace: number;
   violations: Record<Violation, number>;
 }
 
@@ -81,7 +105,16 @@ export function emptyCounters(): RotationCounters {
     replays_accepted_in_grace: 0,
     families_survived_in_grace: 0,
     double_wins_in_grace: 0,
-    violations: { replay_accepted: 0, family_survived_replay: 0, race_double_win: 0, token_collision: 0 },
+    raced_replays_outside_grace: 0,
+    violations: {
+      replay_accepted: 0,
+      family_survived_replay: 0,
+      race_double_win: 0,
+      race_without_winner: 0,
+      race_racer_failed: 0,
+      raced_token_outlived_grace: 0,
+      token_collision: 0,
+    },
   };
 }
 
@@ -94,6 +127,21 @@ export interface SpentToken {
   /** Date.now() of the answer that rotated it out. */
   rotatedAt: number;
   newest: string;
+  /** A token raced with several winners inside the grace window: it must be rejected once the window passed. */
+  raced?: boolean;
+}
+
+/** A race, as the flow saw it. */
+export interface RaceOutcome {
+  width: number;
+  /** Racers that got an HTTP answer. */
+  answered: number;
+  /** Racers that got a valid pair. */
+  winners: number;
+  /** Racers answered with neither a valid pair nor a 4xx (a 5xx, a broken pair), or that timed out. */
+  failed: number;
+  /** A token appears in two different pairs of the winners (or as both tokens of one). */
+  repeated: boolean;
 }
 
 export interface LedgerOptions {
@@ -112,6 +160,7 @@ export class RotationLedger {
   readonly tokens: TokenSet;
   private readonly graceMs: number;
   private readonly spent: SpentToken[] = [];
+  private readonly racedSpent: SpentToken[] = [];
 
   constructor(
     private readonly options: LedgerOptions,
@@ -151,7 +200,7 @@ export class RotationLedger {
    * A spent refresh token was presented again, `ageMs` after the answer that rotated it out (measured at
    * the replay's send); `status` 0: no HTTP answer. Returns whether it was inside the grace window.
    */
-  replayed(status: number, ageMs: number): boolean {
+  replayed(status: number, ageMs: number, raced = false): boolean {
     const inside = this.insideGrace(ageMs);
     if (status === 0) {
       this.counters.replays_unanswered += 1;
@@ -159,7 +208,9 @@ export class RotationLedger {
     }
     this.counters.replays += 1;
     this.counters[inside ? 'replays_in_grace' : 'replays_outside_grace'] += 1;
-    if (status === 200) this.accepted(inside, 'replays_accepted_in_grace', 'replay_accepted');
+    if (raced && !inside) this.counters.raced_replays_outside_grace += 1;
+    const violation = raced ? 'raced_token_outlived_grace' : 'replay_accepted';
+    if (status === 200) this.accepted(inside, 'replays_accepted_in_grace', violation);
     return inside;
   }
 
@@ -174,23 +225,48 @@ export class RotationLedger {
     if (status === 200) this.accepted(replayInside, 'families_survived_in_grace', 'family_survived_replay');
   }
 
-  /** `answered` of `width` concurrent refreshes of one token got an HTTP answer, `winners` of them a pair. */
-  raced(width: number, answered: number, winners: number): void {
-    this.counters[answered === width ? 'races' : 'races_unanswered'] += 1;
-    // Sent together, before any answer: every racer presented the token no later than its rotation.
-    if (winners > 1) this.accepted(this.insideGrace(0), 'double_wins_in_grace', 'race_double_win');
+  /**
+   * Counts a race and judges it: exactly one winner, every other racer rejected with a 4xx. A racer that
+   * failed (5xx, timeout, broken pair) fails the race; with every racer answered, no winner fails it; extra
+   * winners fail it but under a grace with no token repeated across their pairs. Returns whether the race
+   * held (for its check), `allowedDoubleWin` when it held on several winners under the grace (the caller
+   * keeps the raced token for a replay outside the window).
+   */
+  raced(race: RaceOutcome): { held: boolean; allowedDoubleWin: boolean } {
+    const complete = race.answered === race.width;
+    this.counters[complete ? 'races' : 'races_unanswered'] += 1;
+    const before = this.raceViolations();
+    if (race.failed > 0) this.violate('race_racer_failed');
+    if (complete && race.winners === 0 && race.failed === 0) this.violate('race_without_winner');
+    let allowedDoubleWin = false;
+    if (race.winners > 1) {
+      allowedDoubleWin = this.graceful && !race.repeated;
+      if (allowedDoubleWin) this.counters.double_wins_in_grace += 1;
+      else this.violate('race_double_win');
+    }
+    return { held: this.raceViolations() === before, allowedDoubleWin };
   }
 
-  /** With a grace: keeps a spent token for a replay outside the window (up to SPENT_QUEUE, oldest kept). */
+  private raceViolations(): number {
+    return RACE_VIOLATIONS.reduce((sum, v) => sum + this.counters.violations[v], 0);
+  }
+
+  /**
+   * With a grace: keeps a spent token for a replay outside the window (up to SPENT_QUEUE, oldest kept);
+   * raced tokens in a queue of their own, replayed first.
+   */
   remember(token: SpentToken): void {
-    if (this.graceMs > 0 && this.spent.length < SPENT_QUEUE) this.spent.push(token);
+    const queue = token.raced ? this.racedSpent : this.spent;
+    if (this.graceMs > 0 && queue.length < SPENT_QUEUE) queue.push(token);
   }
 
   /** The oldest kept token if it was rotated out at least S s + OUTSIDE_MARGIN_MS before `now`, else null. */
   takeDue(now: number): SpentToken | null {
-    const oldest = this.spent[0];
-    if (!oldest || now - oldest.rotatedAt < this.graceMs + OUTSIDE_MARGIN_MS) return null;
-    return this.spent.shift() as SpentToken;
+    for (const queue of [this.racedSpent, this.spent]) {
+      const oldest = queue[0];
+      if (oldest && now - oldest.rotatedAt >= this.graceMs + OUTSIDE_MARGIN_MS) return queue.shift() as SpentToken;
+    }
+    return null;
   }
 
   private accepted(inside: boolean, allowed: Tally, violation: Violation): void {

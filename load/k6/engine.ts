@@ -1,15 +1,16 @@
 // --engine k6: the mix bundle, built for this run into <report-dir>/k6 (never a stale dist/), checked on
 // the user's k6 (version >= 0.49, `k6 inspect` initialises it), then run with the suite's collector
-// beside it. The result is the run's raw figures (K6Run: k6's summary, the collector's samples and digests,
-// the contention readings); load/layer.ts builds the LoadReport from them, as it does from the Node
-// engine's. A k6 that fails mid-run is a K6RunFailed carrying k6's own stderr lines.
+// beside it. The result is a LoadReport like the Node engine's; a k6 that fails mid-run is a K6RunFailed
+// carrying k6's own stderr lines.
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LayerContext } from '../../verdict/types.ts';
-import type { K6Run, K6Summary } from './report.ts';
+import { k6LoadReport, type K6Summary } from './report.ts';
+import type { LoadReport } from '../report/load-report.ts';
 import { buildK6 } from './build.ts';
-import { checkBundle, checkVersion } from './check.ts';
-import { Collector } from './collector.ts';
+import { checkBundle, checkVersion, parseK6Version } from './check.ts';
+import { k6Env, k6RunArgs, type K6Version } from './invocation.ts';
+import { Collector, type CollectorView } from './collector.ts';
 import { k6Errors, k6Reason, runK6 } from './process.ts';
 import type { LoadSettings } from '../settings.ts';
 import { k6Tls } from './tls.ts';
@@ -22,7 +23,9 @@ type Context = Pick<LayerContext, 'durationSeconds' | 'reportDir' | 'signal' | '
 
 export interface K6Plan {
   k6: string;
+  /** k6's version line, and the version it names. */
   version: string;
+  parsedVersion: K6Version;
   bundle: string;
   dir: string;
   vars: Record<string, string>;
@@ -31,6 +34,12 @@ export interface K6Plan {
   steady: boolean;
   /** Removes what the plan wrote outside the report directory (TLS material). */
   clear: () => void;
+}
+
+export interface K6Result {
+  report: LoadReport;
+  summary: K6Summary;
+  collector: CollectorView;
 }
 
 /** k6 ran but could not finish the run: the load requirements cannot be judged. */
@@ -57,6 +66,7 @@ export async function prepareK6(k6: string, settings: LoadSettings, context: Con
   const plan: K6Plan = {
     k6,
     version,
+    parsedVersion: parseK6Version(version) as K6Version,
     bundle: bundle as string,
     dir,
     vars: { ...varsFor(settings, context, dir), ...tls.vars },
@@ -73,7 +83,7 @@ export async function prepareK6(k6: string, settings: LoadSettings, context: Con
     clear: tls.clear,
   };
   try {
-    await checkBundle(k6, plan.bundle, envArgs(plan.vars), plan.env);
+    await checkBundle(k6, plan.bundle, plan.vars, plan.env);
   } catch (error) {
     plan.clear();
     throw error;
@@ -98,9 +108,20 @@ function varsFor(settings: LoadSettings, context: Context, dir: string): Record<
   };
 }
 
-const envArgs = (vars: Record<string, string>) => Object.entries(vars).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+/** The prepared plan for one step of a capacity search: the open model at `settings.rate` for `seconds`. */
+export function stepPlan(plan: K6Plan, settings: LoadSettings, seconds: number): K6Plan {
+  const vars = {
+    ...plan.vars,
+    PROFILE: 'load',
+    TOKEN_SUITE_LOAD_DURATION: `${seconds}s`,
+    TOKEN_SUITE_LOAD_VUS: String(settings.connections),
+    TOKEN_SUITE_LOAD_RATE: String(Math.max(1, Math.round(settings.rate))),
+  };
+  // The search clears the plan once, at its end.
+  return { ...plan, vars, steady: false, clear: () => undefined };
+}
 
-export async function runK6Engine(plan: K6Plan, context: Context): Promise<K6Run> {
+export async function runK6Engine(plan: K6Plan, settings: LoadSettings, context: Context): Promise<K6Result> {
   const collector = new Collector();
   const url = await collector.listen();
   const log = join(plan.dir, `${NAME}-k6.log`);
@@ -110,9 +131,13 @@ export async function runK6Engine(plan: K6Plan, context: Context): Promise<K6Run
     contention.start();
     const exit = await runK6(
       plan.k6,
-      ['run', '--quiet', '--no-color', ...envArgs({ ...plan.vars, TOKEN_SUITE_K6_COLLECTOR_URL: url }), plan.bundle],
+      k6RunArgs({
+        version: plan.parsedVersion,
+        bundle: plan.bundle,
+        vars: { ...plan.vars, TOKEN_SUITE_K6_COLLECTOR_URL: url },
+      }),
       {
-        env: plan.env,
+        env: k6Env(plan.env),
         signal: context.signal,
         onStderr: (line) => appendFileSync(log, `${line}\n`),
         onSpawn: (pid) => (k6Pid = pid),
@@ -132,14 +157,20 @@ export async function runK6Engine(plan: K6Plan, context: Context): Promise<K6Run
       throw new K6RunFailed(why, (exceptions.length ? exceptions : k6Errors(exit.stderr)).slice(-5));
     }
     const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as K6Summary;
-    return {
-      summary,
-      samples: collector.samples(),
-      collector: collector.figures(),
-      steady: plan.steady,
-      stoppedEarly: context.signal.aborted,
-      othersCores: contention.others,
-    };
+    const view = collector.figures();
+    const report = k6LoadReport(
+      {
+        summary,
+        samples: collector.samples(),
+        collector: view,
+        steady: plan.steady,
+        stoppedEarly: context.signal.aborted,
+        othersCores: contention.others,
+        plannedSeconds: context.durationSeconds,
+      },
+      settings,
+    );
+    return { report, summary, collector: view };
   } finally {
     plan.clear();
     await collector.close();

@@ -3,15 +3,15 @@
 // `inconclusive` with k6's own lines as evidence when k6 fails mid-run.
 import { CannotRunError } from '../../verdict/errors.ts';
 import { emptyCounters } from '../flows/rotation.ts';
-import type { LayerContext, RequirementResult } from '../../verdict/types.ts';
-import { COLLISION_REQUIREMENT, collectorEvidence } from './report.ts';
+import type { LayerContext, LayerOutcome, RequirementResult } from '../../verdict/types.ts';
+import { COLLISION_REQUIREMENT, collectorEvidence, collectorGap } from './report.ts';
 import type { LoadReport } from '../report/load-report.ts';
 import { degradationOf } from '../report/degradation.ts';
 import { loadRequirements, tooFewTokens } from '../report/requirements.ts';
 import { Recorder } from '../measure/recorder.ts';
 import { K6Unusable } from './check.ts';
 import type { CollectorView } from './collector.ts';
-import { prepareK6, type K6Plan, type K6RunFailed } from './engine.ts';
+import { K6RunFailed, prepareK6, runK6Engine, type K6Plan } from './engine.ts';
 import { findK6, k6Message } from './process.ts';
 import type { LoadSettings } from '../settings.ts';
 
@@ -43,12 +43,20 @@ export async function chooseK6(context: LayerContext, settings: LoadSettings): P
   }
 }
 
-/** The line the layer logs before a k6 run. */
-export function k6Banner(plan: K6Plan, settings: LoadSettings, durationSeconds: number): string {
-  return (
+export async function k6Outcome(plan: K6Plan, settings: LoadSettings, context: LayerContext): Promise<LayerOutcome> {
+  context.log(
     `  ${plan.version} (${plan.k6}), ${plan.vars.PROFILE} profile, ${settings.connections} VUs, ` +
-    `${durationSeconds} s against ${settings.flows.baseUrl}`
+      `${context.durationSeconds} s against ${settings.flows.baseUrl}`,
   );
+  try {
+    const { report, summary, collector } = await runK6Engine(plan, settings, context);
+    const requirements = k6Requirements(report, collectorGap(summary, collector), collector);
+    const load = report as unknown as Record<string, unknown>;
+    return { requirements, load };
+  } catch (error) {
+    if (!(error instanceof K6RunFailed)) throw error;
+    return { requirements: unjudged(settings, error) };
+  }
 }
 
 /** The load requirements of a k6 run; LOAD-05 from the collector (inconclusive when `gap` says what it missed). */
@@ -63,7 +71,7 @@ export function k6Requirements(report: LoadReport, gap: string | null, collector
 }
 
 /** Every load requirement inconclusive, with what k6 printed: k6's failure is not the server's. */
-export function unjudged(settings: LoadSettings, failure: K6RunFailed): RequirementResult[] {
+function unjudged(settings: LoadSettings, failure: K6RunFailed): RequirementResult[] {
   const evidence = [
     `${failure.message}: the load requirements could not be judged (the suite's problem, not the server's)`,
     ...failure.lines.map((line) => `k6: ${k6Message(line)}`),

@@ -18,7 +18,7 @@ function result(index: number, recorder: Recorder, extra: Partial<WorkerResult> 
       ...emptyCounters(),
       // Each tally its own figure: worker 0 has k + 1 of the k-th, worker 1 twice that.
       ...Object.fromEntries(TALLIES.map((tally, k) => [tally, (index + 1) * (k + 1)])),
-      violations: { replay_accepted: index, family_survived_replay: 0, race_double_win: 1, token_collision: 0 },
+      violations: { ...emptyCounters().violations, replay_accepted: index, race_double_win: 1 },
     },
     checks: { grant: { passes: 10 * (index + 1), fails: index } },
     starts: { scheduled: 5, started: 4, late: 1, queued: 2, dropped: 1, max_lag_ms: 3 * (index + 1) },
@@ -76,7 +76,7 @@ describe('merging worker results', () => {
     const merged = mergeResults([result(0, new Recorder(0)), result(1, new Recorder(0))]);
     assert.deepEqual(merged.rotation, {
       ...Object.fromEntries(TALLIES.map((tally, k) => [tally, 3 * (k + 1)])),
-      violations: { replay_accepted: 1, family_survived_replay: 0, race_double_win: 2, token_collision: 0 },
+      violations: { ...emptyCounters().violations, replay_accepted: 1, race_double_win: 2 },
     });
     assert.deepEqual(merged.checks, { grant: { passes: 30, fails: 1 } });
     assert.deepEqual(merged.starts, { scheduled: 10, started: 8, late: 2, queued: 4, dropped: 2, max_lag_ms: 6 });

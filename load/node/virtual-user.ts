@@ -65,7 +65,15 @@ export class VirtualUser implements ConnectionOwner {
     return waiting;
   }
 
-  answered(slot: number, status: number, body: string | null, error: string | null, sentAt: number, at: number) {
+  answered(
+    slot: number,
+    status: number,
+    body: string | null,
+    error: string | null,
+    sentAt: number,
+    at: number,
+    timedOut = false,
+  ) {
     if (this.flow === null) return;
     const spec = this.batch[slot] as RequestSpec;
     const from = this.scheduledAt > 0 ? this.scheduledAt : sentAt;
@@ -76,7 +84,7 @@ export class VirtualUser implements ConnectionOwner {
       this.books.failed(error);
       this.books.recorder.record(spec.endpoint, null, false);
     }
-    this.answers[slot] = { status, body };
+    this.answers[slot] = timedOut ? { status, body, timedOut } : { status, body };
     this.pending -= 1;
     if (this.pending > 0) return;
     this.scheduledAt = 0;

@@ -53,6 +53,8 @@ export interface Degradation {
   rps_ratio: number | null;
   judgement: 'pass' | 'fail' | 'inconclusive';
   reasons: string[];
+  /** The open model's offered rate was not achieved: judged on throughput, not latency (overload.ts). */
+  overloaded?: boolean;
 }
 
 interface ThirdsFigure {

@@ -92,6 +92,14 @@ describe('load requirements: what they say', () => {
     assert.equal(byId(report(), 'LOAD-01').status, 'pass');
   });
 
+  it('LOAD-01 is inconclusive without its checks (a k6 summary lacking root_group.checks), not 0 of 0', () => {
+    const none = byId(report({ checks: {} }), 'LOAD-01');
+    assert.equal(none.status, 'inconclusive');
+    assert.match(none.evidence.join(' '), /MISSING: 0 checks of the answers ran, 50 needed/);
+    const failed = { 'refresh returns a valid new token pair': { passes: 10, fails: 5 } };
+    assert.equal(byId(report({ checks: failed }), 'LOAD-01').status, 'fail');
+  });
+
   it('LOAD-02 is inconclusive below 50 answers for an endpoint', () => {
     const few = { ...endpoint, requests: 20 };
     const req = byId(report({ endpoints: { token: few, refresh: endpoint } }), 'LOAD-02');

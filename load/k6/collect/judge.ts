@@ -77,6 +77,7 @@ const note = (gap: string) => `also: ${gap}`;
 /** What a runner's evidence lacks, in one sentence naming it; [] when it arrived whole. */
 function gapOf(r: RunnerState): string[] {
   const died = r.exit ? ` (its k6 ${r.exit})` : '';
+  if (r.fault) return [`runner ${r.id}: ${r.fault}`];
   if (r.duplicated) return [`runner ${r.id} was claimed by two processes: their evidence cannot be told apart`];
   if (r.firstAt === null) return [`runner ${r.id} never reported${died}`];
   if (r.done === null) return [`runner ${r.id} stopped mid-run${died}: it sent ${r.batches} batches and no end`];

@@ -29,8 +29,10 @@ export interface RunnerState {
   done: DoneMessage | null;
   /** Two processes claimed this runner (same segment): its evidence cannot be told apart. */
   duplicated: boolean;
-  /** What the process that ran it said when it ended (verify --runners only), e.g. "killed by SIGKILL". */
+  /** How the process that ran it ended (verify --runners only), e.g. "was ended by SIGKILL". */
   exit: string | null;
+  /** What went wrong in it even though it ended (a script exception, k6 failing): its evidence is not whole. */
+  fault: string | null;
 }
 
 export interface MergeOptions {
@@ -69,6 +71,7 @@ export class RunMerge {
         done: null,
         duplicated: false,
         exit: null,
+        fault: null,
       });
     this.digests = new DigestSet(options.uniqueCapacity);
     this.maxAnswers = options.maxAnswers ?? DEFAULT_MAX_ANSWERS;

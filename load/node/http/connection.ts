@@ -9,9 +9,18 @@ import { openSocket, type SocketTarget } from './target.ts';
 export interface ConnectionOwner {
   /**
    * `error` is null for an HTTP answer; otherwise the status is 0 and `error` says why there is none.
-   * `sentAt` and `at`: performance.now() of the write and of the answer (or failure).
+   * `sentAt` and `at`: performance.now() of the write and of the answer (or failure); `timedOut`: no answer
+   * within the deadline.
    */
-  answered(slot: number, status: number, body: string | null, error: string | null, sentAt: number, at: number): void;
+  answered(
+    slot: number,
+    status: number,
+    body: string | null,
+    error: string | null,
+    sentAt: number,
+    at: number,
+    timedOut?: boolean,
+  ): void;
 }
 
 /**
@@ -59,7 +68,7 @@ export class Connection {
 
   /** Fails the waiting request when it has waited longer than `timeoutMs`. */
   expire(now: number, timeoutMs: number): void {
-    if (this.sentAt !== 0 && now - this.sentAt > timeoutMs) this.fail(`no answer within ${timeoutMs} ms`, now);
+    if (this.sentAt !== 0 && now - this.sentAt > timeoutMs) this.fail(`no answer within ${timeoutMs} ms`, now, true);
   }
 
   /** Closes the socket; a waiting request is dropped without an answer. */
@@ -123,11 +132,11 @@ export class Connection {
     this.owner.answered(this.slot, response.status, response.body, null, sentAt, at);
   }
 
-  private fail(reason: string, at = performance.now()): void {
+  private fail(reason: string, at = performance.now(), timedOut = false): void {
     const sentAt = this.sentAt;
     this.sentAt = 0;
     this.drop();
-    if (sentAt !== 0) this.owner.answered(this.slot, 0, null, reason, sentAt, at);
+    if (sentAt !== 0) this.owner.answered(this.slot, 0, null, reason, sentAt, at, timedOut);
   }
 
   private drop(): void {

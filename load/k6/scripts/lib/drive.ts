@@ -46,5 +46,7 @@ function toBatch(baseUrl: string, spec: RequestSpec) {
 }
 
 function toResponseLike(response: RefinedResponse<ResponseType | undefined>): ResponseLike {
-  return { status: response.status, body: typeof response.body === 'string' ? response.body : null };
+  const body = typeof response.body === 'string' ? response.body : null;
+  // k6's error code 1050: no answer within the request's timeout.
+  return response.error_code === 1050 ? { status: 0, body, timedOut: true } : { status: response.status, body };
 }
