@@ -106,12 +106,13 @@ export class Collector {
   samples(): Sample[] {
     let start = Infinity;
     for (let i = 0; i < this.answers.length; i += 4)
-      start = Math.min(start, (this.answers[i + 1] as number) - (this.answers[i + 2] as number));
+      start = Math.min(start, (this.answers[i + 1] as number) - Math.max(0, this.answers[i + 2] as number));
     const samples: Sample[] = [];
     for (let i = 0; i < this.answers.length; i += 4) {
       const [code, at, ms, ok] = this.answers.slice(i, i + 4) as [number, number, number, number];
       const atMs = Math.max(0, at - start);
-      samples.push({ endpoint: ENDPOINTS[code] ?? null, atMs, latencyMs: ms, ok: ok === 1 });
+      // -1: the request got no HTTP answer (a timeout, a reset): failed, with no latency.
+      samples.push({ endpoint: ENDPOINTS[code] ?? null, atMs, latencyMs: ms < 0 ? null : ms, ok: ok === 1 });
     }
     return samples;
   }

@@ -46,15 +46,18 @@ export function k6LoadReport(run: K6Run, settings: LoadSettings): LoadReport {
     latency_ms: latencyOf(bucket.histogram),
   });
   const all = figures(recorder.overall);
+  const cut = interrupted(summary);
+  const requests = all.requests + (cut ?? 0);
+  const errors = all.errors + (cut ?? 0);
   return {
     engine: 'k6',
     duration_s: round(seconds),
     stopped_early: run.stoppedEarly,
     connections: settings.connections,
     rps: all.rps,
-    requests: all.requests,
-    errors: all.errors,
-    error_rate: all.requests ? round(all.errors / all.requests, 4) : 0,
+    requests,
+    errors,
+    error_rate: requests ? round(errors / requests, 4) : 0,
     latency_ms: all.latency_ms,
     endpoints: { token: figures(recorder.endpoints.token), refresh: figures(recorder.endpoints.refresh) },
     ...rotationOf(summary, run.collector),
@@ -65,7 +68,21 @@ export function k6LoadReport(run: K6Run, settings: LoadSettings): LoadReport {
     thresholds: settings.thresholds,
     degradation: degradationOf(recorder, seconds, settings.thresholds, run.steady, run.othersCores),
     series: recorder.series(),
+    ...(cut ? { failures: { [CUT_OFF]: cut }, abandoned: cut } : {}),
+    ...(cut === null ? { counters_missing: ['flows_started', 'flows_ended'] } : {}),
   };
+}
+
+const CUT_OFF = 'an iteration still waiting when the load and its grace (--timeout) had ended: cut off by k6';
+
+/**
+ * Iterations k6 cut off after gracefulStop (they run no `finally`, so flows_ended misses them): each was
+ * waiting on a request that got no answer within --timeout after the end. null: the counters are missing.
+ */
+function interrupted(summary: K6Summary): number | null {
+  const started = summary.metrics.flows_started?.values.count;
+  if (started === undefined) return null;
+  return Math.max(0, started - (summary.metrics.flows_ended?.values.count ?? 0));
 }
 
 /**

@@ -43,7 +43,12 @@ export async function runNodeEngine(settings: LoadSettings, options: EngineOptio
     contention.start();
     const go: ToWorker = { type: 'go', startedAtEpochMs: performance.timeOrigin + startedAt };
     for (const thread of threads) thread.postMessage(go);
-    const stop = () => threads.forEach((thread) => thread.postMessage({ type: 'stop' } satisfies ToWorker));
+    // The load's own length: the requests in flight at its end are waited for (up to --timeout) after it.
+    let durationSeconds = options.durationSeconds;
+    const stop = () => {
+      durationSeconds = Math.min(durationSeconds, (performance.now() - startedAt) / 1000);
+      threads.forEach((thread) => thread.postMessage({ type: 'stop' } satisfies ToWorker));
+    };
     if (options.signal?.aborted) stop();
     else options.signal?.addEventListener('abort', stop, { once: true });
     const { onProgress } = options;
@@ -54,7 +59,6 @@ export async function runNodeEngine(settings: LoadSettings, options: EngineOptio
     });
     const others = contention.stop();
     const used = process.cpuUsage(cpu);
-    const durationSeconds = (performance.now() - startedAt) / 1000;
     const host = {
       process_cpu_s: Math.round((used.user + used.system) / 1e3) / 1e3,
       machine_busy: round(machineBusy(machine, machineTicks())),

@@ -30,6 +30,7 @@ export class VirtualUser implements ConnectionOwner {
   private pending = 0;
   private scheduledAt = 0;
   private answeredAny = false;
+  private draining = false;
 
   constructor(private readonly books: UserBooks) {}
 
@@ -54,14 +55,26 @@ export class VirtualUser implements ConnectionOwner {
     this.sendNext();
   }
 
-  /** Drops the flow and closes the connections; returns how many requests were still waiting. */
+  /** The load has ended: the batch in flight may still finish (its answers judged), then the flow ends. */
+  drain(): void {
+    this.draining = true;
+  }
+
+  /**
+   * Drops the flow and closes the connections; a request still waiting is recorded as failed (no answer
+   * when the run ended). Returns how many were.
+   */
   stop(): number {
-    this.flow = null;
     let waiting = 0;
-    for (const connection of this.connections) {
-      if (connection.waiting) waiting += 1;
+    this.connections.forEach((connection, slot) => {
+      if (connection.waiting && this.flow !== null) {
+        waiting += 1;
+        this.books.failed('still unanswered when the run ended');
+        this.books.recorder.record((this.batch[slot] as RequestSpec).endpoint, null, false);
+      }
       connection.destroy();
-    }
+    });
+    this.flow = null;
     return waiting;
   }
 
@@ -89,7 +102,9 @@ export class VirtualUser implements ConnectionOwner {
     if (this.pending > 0) return;
     this.scheduledAt = 0;
     this.flow.onResponses(this.answers);
-    this.sendNext();
+    if (!this.draining) return this.sendNext();
+    this.flow = null;
+    this.books.flowDone(this, this.answeredAny);
   }
 
   private sendNext(): void {

@@ -45,8 +45,10 @@ export interface LoadReport {
   client?: ClientFigures;
   /** Why requests got no HTTP answer, with counts (Node engine). */
   failures?: Record<string, number>;
-  /** Requests in flight when the run ended: neither counted nor recorded. */
+  /** Requests still unanswered when the run and its grace (--timeout) had ended: counted as failed. */
   abandoned?: number;
+  /** k6 counters LOAD-01 reads that the summary lacks (flows_started, flows_ended): LOAD-01 cannot pass. */
+  counters_missing?: string[];
 }
 
 function describeModel(model: LoadModel): string {

@@ -33,7 +33,9 @@ export function loadRequirements(report: LoadReport): RequirementResult[] {
         `${MIN_ANSWERS_LOAD_01} answered requests and ${MIN_CHECKS_LOAD_01} checks of their answers ` +
         `(an error rate of ${maxErrors} means nothing on fewer)`,
       status:
-        (answered < MIN_ANSWERS_LOAD_01 || checksRun < MIN_CHECKS_LOAD_01) && report.errors === 0 && !checkTotals.fails
+        (answered < MIN_ANSWERS_LOAD_01 || checksRun < MIN_CHECKS_LOAD_01 || report.counters_missing) &&
+        report.errors === 0 &&
+        !checkTotals.fails
           ? 'inconclusive'
           : status(report.error_rate <= t.maxErrorRate && checkFailRate <= t.maxErrorRate),
       evidence: [
@@ -42,6 +44,12 @@ export function loadRequirements(report: LoadReport): RequirementResult[] {
           : []),
         ...(checksRun < MIN_CHECKS_LOAD_01
           ? [`MISSING: ${checksRun} checks of the answers ran, ${MIN_CHECKS_LOAD_01} needed`]
+          : []),
+        ...(report.counters_missing
+          ? [`MISSING: k6's summary lacks ${report.counters_missing.join(', ')}: iterations cut off are unknown`]
+          : []),
+        ...(report.abandoned
+          ? [`${report.abandoned} requests still unanswered when the load and its grace (--timeout) had ended: failed`]
           : []),
         `${report.requests} requests in ${report.duration_s} s (${report.rps} req/s), ` +
           `${report.errors} unexpected (${percent(report.error_rate)})`,

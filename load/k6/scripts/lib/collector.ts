@@ -19,7 +19,7 @@ const collectorOk = http.expectedStatuses(204);
 export class CollectorBatch {
   /** Tokens issued in this iteration; digested only when the batch is sent, off the flow's critical path. */
   private readonly tokens: string[] = [];
-  /** [endpoint code, epoch ms when answered, duration ms, 1 when the status was expected]. */
+  /** [endpoint code, epoch ms when answered, duration ms (-1: no answer), 1 when the status was expected]. */
   private readonly answers: number[][] = [];
 
   constructor(private readonly url: string) {}
@@ -28,8 +28,8 @@ export class CollectorBatch {
     if (this.url) this.tokens.push(token);
   }
 
-  answered(endpoint: Endpoint, durationMs: number, expected: boolean): void {
-    if (this.url) this.answers.push([ENDPOINT_CODES[endpoint], Date.now(), durationMs, expected ? 1 : 0]);
+  answered(endpoint: Endpoint, durationMs: number | null, expected: boolean): void {
+    if (this.url) this.answers.push([ENDPOINT_CODES[endpoint], Date.now(), durationMs ?? -1, expected ? 1 : 0]);
   }
 
   /** Sends the batch (one request); a lost batch is counted, so the suite knows its view is incomplete. */

@@ -12,37 +12,40 @@ const callbacks = {
   race: http.expectedStatuses(...expectedStatuses('race')),
 };
 
-export type AnswerHook = (endpoint: Endpoint, durationMs: number, expected: boolean) => void;
+/** `durationMs` null: no HTTP answer (a timeout, a reset). */
+export type AnswerHook = (endpoint: Endpoint, durationMs: number | null, expected: boolean) => void;
 
-export function runFlow(flow: Flow, baseUrl: string, onAnswer: AnswerHook): void {
+export function runFlow(flow: Flow, baseUrl: string, timeoutMs: number, onAnswer: AnswerHook): void {
   for (let batch = flow.next(); batch !== null; batch = flow.next()) {
     const specs = batch;
     const responses =
       specs.length === 1
-        ? [send(baseUrl, specs[0] as RequestSpec)]
-        : http.batch(specs.map((spec) => toBatch(baseUrl, spec)));
+        ? [send(baseUrl, specs[0] as RequestSpec, timeoutMs)]
+        : http.batch(specs.map((spec) => toBatch(baseUrl, spec, timeoutMs)));
     responses.forEach((response, i) => {
       const spec = specs[i] as RequestSpec;
-      onAnswer(spec.endpoint, response.timings.duration, expectedStatuses(spec.expect).indexOf(response.status) >= 0);
+      const expected = expectedStatuses(spec.expect).indexOf(response.status) >= 0;
+      onAnswer(spec.endpoint, response.status === 0 ? null : response.timings.duration, expected);
     });
     flow.onResponses(responses.map(toResponseLike));
   }
 }
 
-function params(spec: RequestSpec) {
+function params(spec: RequestSpec, timeoutMs: number) {
   return {
     headers: FORM_HEADERS,
     tags: { endpoint: spec.endpoint, expect: spec.expect, traffic: 'api' },
     responseCallback: callbacks[spec.expect],
+    timeout: `${timeoutMs}ms`,
   };
 }
 
-function send(baseUrl: string, spec: RequestSpec) {
-  return http.post(baseUrl + spec.path, spec.body, params(spec));
+function send(baseUrl: string, spec: RequestSpec, timeoutMs: number) {
+  return http.post(baseUrl + spec.path, spec.body, params(spec, timeoutMs));
 }
 
-function toBatch(baseUrl: string, spec: RequestSpec) {
-  return { method: spec.method, url: baseUrl + spec.path, body: spec.body, params: params(spec) };
+function toBatch(baseUrl: string, spec: RequestSpec, timeoutMs: number) {
+  return { method: spec.method, url: baseUrl + spec.path, body: spec.body, params: params(spec, timeoutMs) };
 }
 
 function toResponseLike(response: RefinedResponse<ResponseType | undefined>): ResponseLike {

@@ -17,6 +17,9 @@ export function optionsFor(name: string): Options {
     scenarios: { [name]: scenarioFor(settings) },
     thresholds: thresholdsFor(settings),
     summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)'],
+    // A race's refreshes all in flight at once: k6 sends at most batchPerHost (default 6) of a batch together.
+    batch: Math.max(20, settings.flows.raceWidth),
+    batchPerHost: Math.max(6, settings.flows.raceWidth),
     ...tlsOptions(),
   };
 }
@@ -39,6 +42,9 @@ for (const violation of VIOLATIONS) counters[violation] = new Counter(metricName
 // (0 included), so each is in the summary and a missing one means a broken summary, not a count of 0.
 const tallies = {} as Record<Tally, Counter>;
 for (const key of TALLIES) tallies[key] = new Counter(`rotation_${key}`);
+// An iteration k6 cut off (after gracefulStop) runs no `finally`: started less ended is how many were cut off.
+const flowsStarted = new Counter('flows_started');
+const flowsEnded = new Counter('flows_ended');
 
 /** The VU's ledger, which also hands every issued token to the current iteration's collector batch. */
 class ReportingLedger extends RotationLedger {
@@ -55,6 +61,7 @@ const ledger = new ReportingLedger({ graceSeconds: settings.flows.graceSeconds }
 
 /** One iteration: builds the flow for this VU's user and runs it. */
 export function iterate(create: (context: FlowContext) => Flow): void {
+  flowsStarted.add(1);
   for (const violation of VIOLATIONS) counters[violation].add(0);
   const users = settings.flows.users;
   const context: FlowContext = {
@@ -69,10 +76,11 @@ export function iterate(create: (context: FlowContext) => Flow): void {
   const batch = new CollectorBatch(settings.collectorUrl);
   ledger.batch = batch;
   try {
-    runFlow(create(context), settings.flows.baseUrl, (endpoint, ms, expected) =>
+    runFlow(create(context), settings.flows.baseUrl, settings.timeoutMs, (endpoint, ms, expected) =>
       batch.answered(endpoint, ms, expected),
     );
   } finally {
+    flowsEnded.add(1);
     ledger.batch = null;
     for (const key of TALLIES) tallies[key].add(ledger.counters[key] - before[key]);
     batch.flush(exec.vu.idInTest);
