@@ -4,6 +4,7 @@ import type { TlsTrust } from '../client/tls.ts';
 import type { Layer, LayerContext, LayerOutcome } from '../verdict/types.ts';
 import type { SocketTls } from './node/http/target.ts';
 import { chooseK6, k6Outcome } from './k6/outcome.ts';
+import { probeLiveness } from './liveness.ts';
 import { runNodeEngine } from './node/engine.ts';
 import { parseLoadSettings, placementOf, type LoadOverrides, type LoadSettings } from './settings.ts';
 import { nodeLoadReport, type LoadReport } from './report/load-report.ts';
@@ -56,7 +57,9 @@ async function runNodeLoad(context: LayerContext, settings: LoadSettings): Promi
     ...(context.progress ? { onProgress: context.progress } : {}),
   });
   if (run.client.starved) context.log(`  the client was a limit: ${run.client.reasons.join('; ')}`);
-  return nodeLoadReport(run, settings);
+  const report = nodeLoadReport(run, settings);
+  if (!context.signal.aborted) report.liveness = await probeLiveness(context, settings.flows.format);
+  return report;
 }
 
 export const loadLayer: Layer = {

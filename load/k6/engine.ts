@@ -15,6 +15,7 @@ import type { LoadSettings } from '../settings.ts';
 import { k6Tls } from './tls.ts';
 import { ContentionSampler } from '../measure/contention-sampler.ts';
 import { windowMsFor } from '../measure/recorder.ts';
+import { targetPids } from '../measure/target-process.ts';
 
 export { findK6 } from './process.ts';
 
@@ -121,7 +122,11 @@ export async function runK6Engine(plan: K6Plan, settings: LoadSettings, context:
   const log = join(plan.dir, `${NAME}-k6.log`);
   try {
     let k6Pid: number | undefined;
-    const contention = new ContentionSampler(windowMsFor(context.durationSeconds), () => (k6Pid ? [k6Pid] : []));
+    // k6 and a server on this machine (the target, not a neighbour) count as the run's own.
+    const target = targetPids(settings.flows.baseUrl);
+    const contention = new ContentionSampler(windowMsFor(context.durationSeconds), () =>
+      k6Pid ? [k6Pid, ...target] : target,
+    );
     contention.start();
     const exit = await runK6(
       plan.k6,

@@ -6,6 +6,7 @@ import { CannotRunError } from '../../verdict/errors.ts';
 import type { LayerContext, LayerOutcome, RequirementResult } from '../../verdict/types.ts';
 import { COLLISION_REQUIREMENT, collectorEvidence, collectorGap } from './report.ts';
 import { loadRequirements, tooFewTokens } from '../report/requirements.ts';
+import { probeLiveness } from '../liveness.ts';
 import { K6Unusable } from './check.ts';
 import { prepareK6, runK6Engine, type K6Failure, type K6Plan } from './engine.ts';
 import { findK6, k6Message } from './process.ts';
@@ -45,6 +46,7 @@ export async function k6Outcome(plan: K6Plan, settings: LoadSettings, context: L
       `${context.durationSeconds} s against ${settings.flows.baseUrl}`,
   );
   const { report, summary, collector, failure, exceptions } = await runK6Engine(plan, settings, context);
+  if (!context.signal.aborted) report.liveness = await probeLiveness(context, settings.flows.format);
   const gap = collectorGap(summary, collector);
   const judged = loadRequirements(report).map((r) => {
     if (r.id === 'LOAD-01' && exceptions.length > 0) return { ...r, evidence: [...r.evidence, ...thrown(exceptions)] };

@@ -5,6 +5,7 @@ import type { LoadProgress } from '../../verdict/types.ts';
 import { ContentionSampler } from '../measure/contention-sampler.ts';
 import { machineBusy, machineTicks } from '../measure/cpu-meters.ts';
 import { windowMsFor } from '../measure/recorder.ts';
+import { targetPids } from '../measure/target-process.ts';
 import { assembleRun, round, type EngineRun } from './engine-run.ts';
 import { PROGRESS_SLOTS, progressTicker } from './progress-ticker.ts';
 import type { LoadSettings } from '../settings.ts';
@@ -38,7 +39,9 @@ export async function runNodeEngine(settings: LoadSettings, options: EngineOptio
     const results = threads.map((thread) => handled(nextMessage(thread, 'result')));
     const cpu = process.cpuUsage();
     const machine = machineTicks();
-    const contention = new ContentionSampler(windowMsFor(options.durationSeconds));
+    // A server on this machine is the target, not a neighbour: its CPU counts as the run's own.
+    const target = targetPids(settings.flows.baseUrl);
+    const contention = new ContentionSampler(windowMsFor(options.durationSeconds), () => target);
     const startedAt = performance.now();
     contention.start();
     const go: ToWorker = { type: 'go', startedAtEpochMs: performance.timeOrigin + startedAt };

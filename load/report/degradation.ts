@@ -26,12 +26,14 @@ export const MIN_ANSWERS = 20;
 const NOISE_WIDTHS = 3;
 export const OTHERS_RISE = 0.25;
 /** A tail this far beyond the first third (and TAIL_NOISE_WIDTHS noises) is no hiccup, whatever the p50 did. */
-export const TAIL_FACTOR = 5;
+const TAIL_FACTOR = 5;
 const TAIL_NOISE_WIDTHS = 10;
 /** A rise of the window p95s this ordered in time (Kendall's tau, in standard deviations) is a trend. */
-export const TREND_Z = 4;
+const TREND_Z = 4;
 /** The last third starved of answers: fewer than this share of the first third's. */
-export const STARVED_SHARE = 0.25;
+const STARVED_SHARE = 0.25;
+/** ... after a first third with at least this many answers. */
+const STARVED_MIN_FIRST = 2 * MIN_ANSWERS;
 
 export interface Degradation {
   window_ms: number;
@@ -60,6 +62,8 @@ export interface Degradation {
   rps_ratio: number | null;
   judgement: 'pass' | 'fail' | 'inconclusive';
   reasons: string[];
+  /** Failed because the last third got (almost) no answers: no client's wait explains that. */
+  starved_third?: boolean;
 }
 
 interface ThirdsFigure {
@@ -135,12 +139,12 @@ export function degradationOf(
   const counted = { first: first.length, last: last.length };
   const base = { window_ms: windowMs, windows: all.length, counted, others_cores };
   const answers = answersPerThird(recorder, durationSeconds);
-  if (first.length >= MIN_WINDOWS_PER_THIRD && last.length < MIN_WINDOWS_PER_THIRD && starved(answers)) {
+  if (last.length < MIN_WINDOWS_PER_THIRD && starved(answers)) {
     const reasons = [
       `the last third was starved of answers: ${answers.last} answered in it against ${answers.first} in the ` +
         `first third (under ${STARVED_SHARE * 100}%), ${last.length} of its windows with ${MIN_ANSWERS}+ answers`,
     ];
-    return { ...base, ...figures(first, last, NaN, NaN, steady), judgement: 'fail', reasons };
+    return { ...base, ...figures(first, last, NaN, NaN, steady), judgement: 'fail', reasons, starved_third: true };
   }
   if (first.length < MIN_WINDOWS_PER_THIRD || last.length < MIN_WINDOWS_PER_THIRD) {
     const need = `${MIN_WINDOWS_PER_THIRD} windows with ${MIN_ANSWERS}+ answers in each third`;
@@ -201,8 +205,9 @@ function answersPerThird(recorder: Pick<Recorder, 'windows' | 'windowMs'>, durat
   return { first: count(0, third), last: count(complete - third, complete) };
 }
 
+/** The first third answered (two windows' worth, STARVED_MIN_FIRST), the last not a quarter as much. */
 const starved = (answers: { first: number; last: number }) =>
-  answers.first > 0 && answers.last < STARVED_SHARE * answers.first;
+  answers.first >= STARVED_MIN_FIRST && answers.last < STARVED_SHARE * answers.first;
 
 /**
  * With the p95 past its bar: a tail that slowed far beyond the first third (TAIL_FACTOR × it, and

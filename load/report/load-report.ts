@@ -47,6 +47,8 @@ export interface LoadReport {
   failures?: Record<string, number>;
   /** Requests still unanswered when the run and its grace (--timeout) had ended: counted as failed. */
   abandoned?: number;
+  /** After the load: did the server still issue and refresh a pair (LOAD-01)? Absent: not probed (aborted). */
+  liveness?: { ok: boolean; detail: string };
   /** k6 counters LOAD-01 reads that the summary lacks (flows_started, flows_ended): LOAD-01 cannot pass. */
   counters_missing?: string[];
 }
