@@ -11,6 +11,7 @@ const LAYERS = [
   ['verify'],
   ['conformance', 'contracts', 'load'],
   ['reporting'],
+  ['baseline'],
   ['verdict'],
   ['client', 'servers'],
   ['settings'],

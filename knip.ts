@@ -1,5 +1,6 @@
 // knip: unused files, exports and dependencies. Besides what knip reads from package.json (bin/token-suite.js,
-// the files its scripts run, mocha's .mocharc.json), the entry points are the files started by path.
+// the files its scripts run, mocha's .mocharc.json and .mocharc.slow.json), the entry points are the files
+// started by path.
 import type { KnipConfig } from 'knip';
 
 const config: KnipConfig = {
@@ -10,13 +11,11 @@ const config: KnipConfig = {
     'testing/measured-cli.ts', // spawned by testing/cli.ts
     'scripts/bench-engine.ts', // spawned by scripts/bench.ts
     'scripts/bench-server.ts', // spawned by scripts/bench.ts
-    'scripts/mocha-reporter.cjs', // .mocharc.json's reporter
+    'scripts/mocha-reporter.cjs', // the .mocharc files' reporter
     'scripts/bench/responder.ts', // spawned by scripts/bench.ts
     'scripts/bench/k6-password.js', // run by k6 from scripts/bench.ts
   ],
   project: ['**/*.{ts,js,cjs}'],
-  // Installed for work in progress (CI workflow and Kubernetes manifest validation); remove once imported.
-  ignoreDependencies: ['@actions/workflow-parser', '@kubernetes/client-node'],
   // A type used by the file that exports it names part of an exported signature: exporting it is no dead code.
   ignoreExportsUsedInFile: { interface: true, type: true },
 };

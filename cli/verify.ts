@@ -7,8 +7,13 @@ import { VERIFY_SETTINGS, type VerifySettings } from '../settings/verify.ts';
 import { Redactor } from '../verdict/redact.ts';
 import { createLoadProgressView } from '../reporting/console/load-progress.ts';
 import { renderVerdictBlock } from '../reporting/console/verdict.ts';
+import { renderComparison } from '../reporting/console/baseline.ts';
+import type { Comparison } from '../baseline/compare.ts';
 import { verify } from '../verify/run.ts';
-import { exitCodeOf } from '../verdict/summary.ts';
+import { exitCodeOf, type Summary } from '../verdict/summary.ts';
+import { CannotRunError } from '../verdict/errors.ts';
+import { annotations, appendStepSummary, githubError } from '../reporting/github.ts';
+import { cell, renderMarkdown } from '../reporting/markdown.ts';
 import { parseFlags } from './args.ts';
 import { LAYERS } from './layers.ts';
 import { onInterrupt } from './interrupt.ts';
@@ -46,6 +51,8 @@ export async function verifyCommand(args: string[]): Promise<number> {
       settings,
       layers: settings.only.map((name) => LAYERS[name]()),
       log: (line) => {
+        // The live load line ends before anything else is printed (no progress after the load's result).
+        process.stderr.write(progress.finish());
         if (!settings.quiet) console.log(line);
       },
       progress: (figures) => process.stderr.write(progress.update(figures)),
@@ -53,11 +60,25 @@ export async function verifyCommand(args: string[]): Promise<number> {
       redactor,
     });
     process.stderr.write(progress.finish());
+    if (summary.baseline && !settings.quiet)
+      console.log(redactor.text(renderComparison(summary.baseline as unknown as Comparison).join('\n')));
     console.log(redactor.text(renderVerdictBlock(summary, files)));
+    speakGitHub(summary, redactor);
     return exitCodeOf(summary);
+  } catch (error) {
+    if (error instanceof CannotRunError) speakGitHub(null, redactor, error.message);
+    throw error;
   } finally {
     stopListening();
   }
+}
+
+/** On GitHub Actions only: the job summary and the annotations (the exit-2 sentence when the suite could not run). */
+function speakGitHub(summary: Summary | null, redactor: Redactor, sentence?: string): void {
+  const markdown = summary ? renderMarkdown(summary) : `## ⛔ token-suite: ERROR (exit 2)\n\n${cell(sentence ?? '')}\n`;
+  appendStepSummary(redactor.text(markdown));
+  const lines = summary ? annotations(summary) : githubError(sentence ?? '');
+  for (const line of lines) console.log(redactor.text(line));
 }
 
 /** Bad TOKEN_SUITE_LOAD_* values and a missing k6 stop the run before it starts. */
@@ -67,6 +88,8 @@ function checkLoadSettings(settings: VerifySettings): void {
   } catch (error) {
     throw new UsageError(`${(error as Error).message}.`);
   }
+  if (settings.runners > 1 && settings.engine !== 'k6')
+    throw new UsageError('--runners runs several k6 processes: it needs --engine k6.');
   if (settings.engine === 'k6' && !findK6()) {
     throw new UsageError(
       '--engine k6: no k6 executable on the PATH; install k6 (https://grafana.com/docs/k6/latest/set-up/install-k6/) ' +

@@ -1,12 +1,13 @@
 // Every HTTP request the suite sends goes through here: a total deadline (not an idle timeout: a server
 // that drips one byte a second still ends on time), a cap on the body bytes kept (after decompression), and
 // the same TLS trust for every request (an extra CA, verification off, a client certificate).
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Transform } from 'node:stream';
 import { TransportError, transportError } from './transport-errors.ts';
 import type { TlsTrust } from './tls.ts';
+import { systemCode } from './errors.ts';
 
 export { TransportError } from './transport-errors.ts';
 
@@ -35,6 +36,8 @@ export interface HttpAnswer {
 }
 
 const DEFAULT_MAX_BODY_BYTES = 1 << 20;
+/** What a reused socket the server had already closed fails with, before any answer byte. */
+const STALE_SOCKET = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
 
 /** One transport per run: keep-alive connections, one trust, one deadline and one cap for every request. */
 export class Transport {
@@ -54,17 +57,15 @@ export class Transport {
   send(outgoing: OutgoingRequest): Promise<HttpAnswer> {
     const { signal } = this;
     const url = new URL(outgoing.url);
-    const secure = url.protocol === 'https:';
     const body = outgoing.body === undefined ? undefined : Buffer.from(outgoing.body);
     const headers = { ...outgoing.headers, ...(body ? { 'content-length': String(body.length) } : {}) };
     const started = performance.now();
     return new Promise((resolve, reject) => {
-      const send = secure ? httpsRequest : httpRequest;
-      const req = send(url, { method: outgoing.method, headers, agent: secure ? this.https : this.http });
+      let req: ClientRequest | undefined;
       const fail = (error: unknown) => {
         clearTimeout(deadline);
         this.inFlight.delete(onAbort);
-        req.destroy();
+        req?.destroy();
         reject(error instanceof TransportError ? error : transportError(error, outgoing));
       };
       const deadline = setTimeout(
@@ -75,23 +76,45 @@ export class Transport {
       const onAbort = () => fail(new TransportError('aborted', outgoing, 'ABORT_ERR', stopReason(signal)));
       if (signal?.aborted) return onAbort();
       this.inFlight.add(onAbort);
-      req.once('error', fail);
-      req.once('response', (res) => {
-        readCapped(res, this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES).then(({ bytes, truncated }) => {
-          clearTimeout(deadline);
-          signal?.removeEventListener('abort', onAbort);
-          if (truncated) req.destroy();
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: toHeaders(res),
-            body: bytes,
-            truncated,
-            ms: performance.now() - started,
-          });
-        }, fail);
-      });
-      req.end(body);
+      const attempt = (fresh: boolean) => {
+        const current = this.request(url, outgoing.method, headers, fresh);
+        req = current;
+        let answered = false;
+        current.once('error', (error) => {
+          // Node's documented pattern: a kept-alive socket the server closed while it sat idle (its keep-alive
+          // timeout, or a close after an error answer) fails before any answer byte; send once more on a new
+          // connection. A failure on a new connection, or after the answer began, is the server's.
+          if (!fresh && !answered && current.reusedSocket && STALE_SOCKET.has(systemCode(error) ?? '')) {
+            return attempt(true);
+          }
+          fail(error);
+        });
+        current.once('response', (res) => {
+          answered = true;
+          readCapped(res, this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES).then(({ bytes, truncated }) => {
+            clearTimeout(deadline);
+            this.inFlight.delete(onAbort);
+            if (truncated) current.destroy();
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: toHeaders(res),
+              body: bytes,
+              truncated,
+              ms: performance.now() - started,
+            });
+          }, fail);
+        });
+        current.end(body);
+      };
+      attempt(false);
     });
+  }
+
+  /** A request on the run's keep-alive agent, or (`fresh`) on a new connection of its own with the same trust. */
+  private request(url: URL, method: string, headers: Record<string, string>, fresh: boolean): ClientRequest {
+    if (url.protocol !== 'https:') return httpRequest(url, { method, headers, agent: fresh ? false : this.http });
+    if (!fresh) return httpsRequest(url, { method, headers, agent: this.https });
+    return httpsRequest(url, { method, headers, agent: false, ...this.options.tls?.agentOptions });
   }
 
   close(): void {

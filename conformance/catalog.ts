@@ -1,5 +1,8 @@
-// The conformance requirements, in the order they run. TOKEN-12 (uniqueness) runs last: it reads every token
-// the run saw.
+// The conformance requirements, in the order they run. The checks that send a wrong password for the configured
+// account (the hostile cases' last one, the wrong-password case shared by ERROR-01/02, SECRET-01 and TOKEN-04)
+// run after every check that needs a login to succeed: a server that locks the account after failed logins
+// cannot take the rest down with it. SECRET-01 (no password echo) and TOKEN-12 (uniqueness) run last: they read
+// every answer and every token the run saw.
 import type { Check } from './check.ts';
 import { chainHolds } from './checks/refresh/chain.ts';
 import { documentedBody } from './checks/refresh/documented-body.ts';
@@ -31,7 +34,6 @@ export const CONFORMANCE: readonly Check[] = [
   issuesPair,
   documentedFormat,
   documentedExpiry,
-  rejectsWrongPassword,
   rejectsUnknownClient,
   rejectsBadGrantType,
   rejectsMissingCredentials,
@@ -39,7 +41,6 @@ export const CONFORMANCE: readonly Check[] = [
   noQueryCredentials,
   rejectsGet,
   unpredictable,
-  noPasswordEcho,
   documentedBody,
   newPair,
   replayRejected,
@@ -52,5 +53,7 @@ export const CONFORMANCE: readonly Check[] = [
   noTokensForHostileInput,
   oauthErrorBodies,
   oauthErrorCodes,
+  rejectsWrongPassword,
+  noPasswordEcho,
   unique,
 ];

@@ -2,6 +2,7 @@
 // evidence (a token pair it needed, a target that stopped answering, an interruption, a bug of its own) is
 // inconclusive with the reason; only what the server answered can fail a requirement.
 import { stopReason, TransportError } from '../client/transport.ts';
+import { notJudged } from '../client/not-judged.ts';
 import { Evidence, type Check, type Finding } from './check.ts';
 import { CONFORMANCE } from './catalog.ts';
 import { BreakerOpen, NeedsTokenPair, Probe } from './probe.ts';
@@ -27,7 +28,8 @@ export async function runCheck(check: Check, probe: Probe): Promise<Finding> {
 function recordThrown(e: Evidence, error: unknown): void {
   if (error instanceof TransportError && error.kind !== 'aborted') e.expect(false, error.message);
   else if (error instanceof TransportError) e.lacking(`${error.detail} while this check ran`);
-  else if (error instanceof BreakerOpen || error instanceof NeedsTokenPair) e.lacking(error.message);
+  else if (error instanceof BreakerOpen || error instanceof NeedsTokenPair || notJudged(error))
+    e.lacking(error.message);
   else
     e.lacking(`the check itself failed (a suite error, not the server's): ${(error as Error).stack ?? String(error)}`);
 }
@@ -35,8 +37,8 @@ function recordThrown(e: Evidence, error: unknown): void {
 export function conformanceLayer(checks: readonly Check[] = CONFORMANCE): Layer {
   return {
     name: 'conformance',
-    async run({ target, log, signal, raceSize, secrets }: LayerContext) {
-      const probe = new Probe(target, signal, raceSize);
+    async run({ target, log, signal, raceSize, secrets, guards }: LayerContext) {
+      const probe = new Probe(target, signal, raceSize, guards);
       const requirements: RequirementResult[] = [];
       try {
         for (const check of checks) {

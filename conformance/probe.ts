@@ -1,6 +1,10 @@
 // The verifier's view of a target: bounded HTTP exchanges (client/transport.ts), a circuit breaker for a
 // target that stopped answering, and a record of every token seen (for uniqueness and for redaction).
+// Throttled answers are waited out and resent, and failed logins on the configured account are counted and
+// capped (client/run-guards.ts): the checks only ever see answers the server judged.
 import { rawExchange, type RawAnswer } from '../client/raw-exchange.ts';
+import { rawHeaders, throttlingOf } from '../client/retry-after.ts';
+import { runGuards, type RunGuards } from '../client/run-guards.ts';
 import type { TlsTrust } from '../client/tls.ts';
 import { Transport, TransportError } from '../client/transport.ts';
 import { validateOpaqueTokenResponse, type TokenPair } from '../schemas/validators.ts';
@@ -8,7 +12,8 @@ import { loginBody } from './checks/login-form.ts';
 import { describeAnswer } from './evidence.ts';
 import type { Exchange } from './exchange.ts';
 import type { Target } from '../verdict/types.ts';
-import { PATHS } from '../schemas/documented-api.ts';
+import { PATHS, WRONG_PASSWORD } from '../schemas/documented-api.ts';
+import { passwordForms } from '../verdict/redact.ts';
 
 /** Not sent: the target failed BREAKER_LIMIT requests in a row. What depended on it is inconclusive. */
 export class BreakerOpen extends Error {}
@@ -23,17 +28,25 @@ const MAX_BODY_BYTES = 256 * 1024;
 
 export class Probe {
   /** Every token seen, with what it was (token or refreshToken) and the request that brought it. */
-  readonly tokens = new Map<string, { kind: string; request: string }>();
+  readonly tokens = new Map<string, { kind: string; request: string; answeredAt: number }>();
   /** Tokens that came back a second time, with where (kind) they were first seen. */
   readonly repeats: string[] = [];
+  /** Answers that reflected a password the request submitted (SECRET-01 reads them all, 200 bodies included). */
+  readonly echoes: string[] = [];
+  /** Answers searched for a submitted password. */
+  answersSearched = 0;
   private failuresInARow = 0;
   private readonly transport: Transport;
+  /** Failed logins on the configured account are sent once: the same request gets the same answer again. */
+  private readonly failedLogins = new Map<string, Promise<Exchange>>();
 
   constructor(
     readonly target: Target,
     signal?: AbortSignal,
     /** Concurrent refreshes of one token in REFRESH-04 (TOKEN_SUITE_RACE_SIZE). */
     readonly raceSize = 24,
+    /** The run's wait budget for throttled answers and its ledger of failed logins (one per run). */
+    readonly guards: RunGuards = runGuards(target.credentials, undefined, signal),
   ) {
     this.transport = new Transport(
       { deadlineMs: target.timeoutMs, maxBodyBytes: MAX_BODY_BYTES, tls: target.tls },
@@ -49,18 +62,45 @@ export class Probe {
     return this.request('POST', path, { body, headers: { 'content-type': contentType, ...headers } });
   }
 
-  async request(
+  /** A username no server can have, new each run: for every wrong-credential case but the few counted ones. */
+  get ghost(): string {
+    return this.guards.logins.ghost;
+  }
+
+  request(
     method: string,
     path: string,
     init: { body?: string | Uint8Array; headers?: Record<string, string> } = {},
   ): Promise<Exchange> {
+    const url = `${this.target.baseUrl}${path}`;
+    const kind = this.guards.logins.kindOf({ method, url, ...init });
+    if (kind !== 'wrong-password') return this.send(method, url, init);
+    const key = `${method} ${url} ${JSON.stringify(init.headers ?? {})} ${String(init.body)}`;
+    let sent = this.failedLogins.get(key);
+    if (!sent) this.failedLogins.set(key, (sent = this.send(method, url, init)));
+    return sent;
+  }
+
+  private async send(
+    method: string,
+    url: string,
+    init: { body?: string | Uint8Array; headers?: Record<string, string> },
+  ): Promise<Exchange> {
     if (this.failuresInARow >= BREAKER_LIMIT) {
       throw new BreakerOpen(`not sent: the target stopped answering (${BREAKER_LIMIT} failures in a row)`);
     }
-    const url = `${this.target.baseUrl}${path}`;
+    const { logins, throttle } = this.guards;
+    const kind = logins.kindOf({ method, url, ...init });
+    logins.admit(kind);
+    let sentAt = performance.now();
     try {
-      const answer = await this.transport.send({ method, url, ...init });
+      // When the request is throttled and sent again, it was sent when its last try started.
+      const answer = await throttle.http(() => {
+        sentAt = performance.now();
+        return this.transport.send({ method, url, ...init });
+      });
       this.failuresInARow = 0;
+      logins.observe(kind, answer.status);
       const text = answer.body.toString('utf8');
       return this.record(
         {
@@ -73,6 +113,7 @@ export class Probe {
           ms: answer.ms,
         },
         String(init.body ?? ''),
+        sentAt,
       );
     } catch (error) {
       if (error instanceof TransportError && error.kind !== 'aborted') this.failuresInARow += 1;
@@ -81,16 +122,28 @@ export class Probe {
   }
 
   /** Raw bytes on a fresh connection (TLS for https://), for requests a client library would refuse to send. */
-  raw(bytes: string): Promise<RawAnswer> {
-    return rawExchange(this.target.baseUrl, bytes, {
-      deadlineMs: this.target.timeoutMs,
-      maxBytes: 64 * 1024,
-      tls: this.target.tls,
-    });
+  async raw(bytes: string): Promise<RawAnswer> {
+    this.guards.logins.admit('other');
+    const once = () =>
+      rawExchange(this.target.baseUrl, bytes, {
+        deadlineMs: this.target.timeoutMs,
+        maxBytes: 64 * 1024,
+        tls: this.target.tls,
+      });
+    const answer = await this.guards.throttle.send(once, (a) =>
+      a.status === undefined ? undefined : throttlingOf(a.status, rawHeaders(a.text)),
+    );
+    this.searchForPasswords(bytes, answer.text, `a raw request → ${answer.status ?? 'no status line'}`);
+    return answer;
   }
 
   loginBody(change: Record<string, string | undefined> = {}): string {
     return loginBody(this.target.credentials, change);
+  }
+
+  /** A password grant for this run's ghost username (it cannot exist): wrong credentials that lock nothing. */
+  ghostBody(change: Record<string, string | undefined> = {}): string {
+    return loginBody(this.target.credentials, { username: this.ghost, ...change });
   }
 
   /**
@@ -113,7 +166,7 @@ export class Probe {
     this.transport.close();
   }
 
-  private record(answer: Omit<Exchange, 'json' | 'issued'>, body: string): Exchange {
+  private record(answer: Omit<Exchange, 'json' | 'issued'>, body: string, sentAt: number): Exchange {
     let json: unknown;
     try {
       json = JSON.parse(answer.text);
@@ -123,18 +176,48 @@ export class Probe {
     const valid = answer.status >= 200 && answer.status < 300 ? validateOpaqueTokenResponse(json) : undefined;
     const issued = valid?.ok ? valid.value : tokenLike(json);
     const request = `${answer.method} ${answer.url} ${body}`;
-    if (issued) for (const key of ['token', 'refreshToken'] as const) this.remember(issued[key], key, request);
+    const retry = { refresh: answer.url.endsWith(PATHS.refresh), sentAt };
+    if (issued) for (const key of ['token', 'refreshToken'] as const) this.remember(issued[key], key, request, retry);
+    const text = issued ? answer.text.split(issued.token).join('').split(issued.refreshToken).join('') : answer.text;
+    this.searchForPasswords(body, text, `${answer.method} ${answer.url} → ${answer.status}`);
     return { ...answer, json, issued };
   }
 
-  /** With a rotation grace, the same request (a refresh inside the window) may get the same pair again. */
-  private remember(token: unknown, kind: string, request: string): void {
+  /**
+   * Whether the answer reflects a password the request submitted (the configured one or the wrong-password
+   * canary, in any encoding), whatever its status. Tokens the answer issued are cut out first, so a token
+   * that happens to contain the password's characters is not an echo.
+   */
+  private searchForPasswords(request: string, answer: string, what: string): void {
+    this.answersSearched += 1;
+    const secrets: [string, string][] = [
+      ['the configured password', this.target.credentials.password],
+      ['the wrong-password canary', WRONG_PASSWORD],
+    ];
+    for (const [name, secret] of secrets) {
+      const forms = passwordForms(secret);
+      if (!forms.some((form) => request.includes(form))) continue;
+      if (forms.some((form) => answer.includes(form))) this.echoes.push(`${what}: the body reflects ${name}`);
+    }
+  }
+
+  /**
+   * With a rotation grace, a refresh sent again with the same refresh token inside the window (an idempotent
+   * retry) may get the same pair again: that repeat alone is excused. A repeated password-grant token, or a
+   * retry sent after the window (counted from the first answer, so never a repeat the server could have
+   * sent inside it), is a repeat.
+   */
+  private remember(token: unknown, kind: string, request: string, retry: { refresh: boolean; sentAt: number }): void {
     if (typeof token !== 'string' || token === '') return;
     const first = this.tokens.get(token);
-    if (first === undefined) this.tokens.set(token, { kind, request });
-    else if (!(this.target.rotationGraceSeconds > 0 && first.request === request)) {
-      this.repeats.push(`a ${kind} repeats an earlier ${first.kind}`);
+    if (first === undefined) {
+      this.tokens.set(token, { kind, request, answeredAt: performance.now() });
+      return;
     }
+    const graceMs = this.target.rotationGraceSeconds * 1000;
+    const excused =
+      graceMs > 0 && retry.refresh && first.request === request && retry.sentAt - first.answeredAt <= graceMs;
+    if (!excused) this.repeats.push(`a ${kind} repeats an earlier ${first.kind}`);
   }
 }
 

@@ -17,14 +17,26 @@ function accepted(i: InteractionResult): boolean {
   return i.description === UNKNOWN_CLIENT && i.statusMismatch?.expected === 401 && i.statusMismatch.actual === 400;
 }
 
-export function evidenceOf(report: VerificationReport, states: StatesMode): string[] {
-  const lines = report.interactions.map((i) =>
-    i.ok
-      ? `PASS ${i.description}`
-      : accepted(i)
-        ? `PASS ${i.description}: 400 invalid_client (the contract's 401 is one of two correct answers, RFC 6749 §5.2)`
-        : `FAIL ${i.description}: ${i.mismatches.join('; ')}`,
-  );
+/**
+ * The guard proxy (guard-proxy.ts) answers 429 when a request could not get the server's answer (throttling
+ * past the wait budget, a locked account): such an interaction is not judged. A 429 never reaches the verifier
+ * from the target: the proxy waits those out.
+ */
+function unjudged(i: InteractionResult): boolean {
+  return !i.ok && i.mismatches.some((m) => /expected \d{3} but was 429\b/.test(m));
+}
+
+function lineOf(i: InteractionResult, why: string): string {
+  if (unjudged(i)) return `MISSING: ${i.description}: ${why}`;
+  if (i.ok) return `PASS ${i.description}`;
+  const either = "the contract's 401 is one of two correct answers, RFC 6749 §5.2";
+  if (accepted(i)) return `PASS ${i.description}: 400 invalid_client (${either})`;
+  return `FAIL ${i.description}: ${i.mismatches.join('; ')}`;
+}
+
+export function evidenceOf(report: VerificationReport, states: StatesMode, notJudged: string[] = []): string[] {
+  const why = notJudged.length > 0 ? notJudged.join('; ') : 'answered 429';
+  const lines = report.interactions.map((i) => lineOf(i, why));
   if (states === 'seeded') lines.push(`provider states met by seeding through ${PROVIDER_STATES_PATH}`);
   for (const [state, how] of report.metLive) lines.push(`state "${state}" ${how}`);
   for (const [state, reason] of report.stateFailures)
@@ -39,10 +51,15 @@ export function judge(
   report: VerificationReport,
   expected: number,
   states: StatesMode,
+  notJudged: string[] = [],
 ): RequirementResult {
-  const evidence = evidenceOf(report, states);
-  const failed = report.interactions.some((i) => !accepted(i));
-  const missing = report.interactions.length < expected || report.stateFailures.length > 0 || report.error;
+  const evidence = evidenceOf(report, states, notJudged);
+  const failed = report.interactions.some((i) => !accepted(i) && !unjudged(i));
+  const missing =
+    report.interactions.length < expected ||
+    report.stateFailures.length > 0 ||
+    report.error ||
+    report.interactions.some(unjudged);
   if (report.interactions.length < expected) {
     evidence.push(`MISSING: ${report.interactions.length} of the contract's ${expected} interactions were replayed`);
   }

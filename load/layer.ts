@@ -1,14 +1,18 @@
 // The load layer of `token-suite verify`: runs the flows under load with the Node engine (or the
 // user's k6), and turns what it measured into LOAD-* requirements and summary.json's `load` section.
 import type { TlsTrust } from '../client/tls.ts';
-import type { Layer, LayerContext, LayerOutcome } from '../verdict/types.ts';
+import type { CapacityPlan, Layer, LayerContext, LayerOutcome } from '../verdict/types.ts';
 import type { SocketTls } from './node/http/target.ts';
 import { chooseK6, k6Outcome } from './k6/outcome.ts';
 import { probeLiveness } from './liveness.ts';
+import { runnersOutcome } from './k6/runners.ts';
+import { stepPlan, type K6Plan } from './k6/engine.ts';
+import { findCapacity } from './capacity/run.ts';
 import { runNodeEngine } from './node/engine.ts';
 import { parseLoadSettings, placementOf, type LoadOverrides, type LoadSettings } from './settings.ts';
 import { nodeLoadReport, type LoadReport } from './report/load-report.ts';
 import { loadRequirements } from './report/requirements.ts';
+import { loadResultLines } from './report/console-lines.ts';
 
 export { parseLoadSettings, type LoadOverrides, type LoadSettings } from './settings.ts';
 export type { LoadReport } from './report/load-report.ts';
@@ -67,12 +71,14 @@ export const loadLayer: Layer = {
   async run(context: LayerContext): Promise<LayerOutcome> {
     const settings = settingsFor(context, { ...context.load });
     const plan = await chooseK6(context, settings);
-    const outcome = plan ? await k6Outcome(plan, settings, context) : nodeOutcome(await runNodeLoad(context, settings));
+    if (context.capacity) return capacityOutcome(context, context.capacity, settings, plan);
+    const outcome = !plan
+      ? nodeOutcome(await runNodeLoad(context, settings))
+      : settings.runners > 1
+        ? await runnersOutcome(plan, settings, context)
+        : await k6Outcome(plan, settings, context);
     const load = outcome.load as LoadReport | undefined;
-    if (load)
-      context.log(
-        `  ${load.requests} requests, ${load.rps} req/s, p95 ${load.latency_ms.p95} ms, ${load.errors} unexpected`,
-      );
+    if (load) for (const line of loadResultLines(load, outcome.requirements)) context.log(line);
     return outcome;
   },
 };
@@ -80,4 +86,34 @@ export const loadLayer: Layer = {
 function nodeOutcome(report: LoadReport): LayerOutcome {
   const load = report as unknown as Record<string, unknown>;
   return { requirements: loadRequirements(report), load };
+}
+
+/**
+ * --find-capacity: open-model steps with either engine (k6 takes whole rates: its arrival rate counts
+ * iterations per second). Each step gets at least 4 connections (k6: pre-allocated VUs) per flow/s offered,
+ * so that flows of up to 4 s each fit: fewer would drop starts at the client, not the server.
+ */
+async function capacityOutcome(
+  context: LayerContext,
+  capacity: CapacityPlan,
+  settings: LoadSettings,
+  plan: K6Plan | null,
+): Promise<LayerOutcome> {
+  const runStep = async (rate: number, seconds: number) => {
+    const step = { ...settings, rate, connections: Math.max(settings.connections, Math.ceil(4 * rate)) };
+    const stepContext = { ...context, durationSeconds: seconds };
+    if (plan) return k6Outcome(stepPlan(plan, step, seconds), step, stepContext);
+    return nodeOutcome(await runNodeLoad(stepContext, step));
+  };
+  try {
+    const outcome = await findCapacity(capacity, context, runStep, plan !== null);
+    const load = outcome.load as LoadReport | undefined;
+    if (load?.endpoints) {
+      context.log(`  at ${outcome.capacity.capacity_flows_per_s ?? outcome.capacity.steps[0]?.rate} flows/s:`);
+      for (const line of loadResultLines(load, outcome.requirements)) context.log(line);
+    }
+    return outcome;
+  } finally {
+    plan?.clear();
+  }
 }

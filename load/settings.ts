@@ -10,6 +10,8 @@ export interface LoadSettings {
   connections: number;
   /** Open model: flow starts per second, whatever the server does (as k6's arrival rate); 0 = closed model. */
   rate: number;
+  /** k6 processes (verify --runners), each running its execution segment; 1 for the Node engine. */
+  runners: number;
   /** Worker threads the users are spread over. */
   workers: number;
   /** Issued tokens compared exactly with every earlier one (64-bit digests, 16 bytes of memory each). */
@@ -88,6 +90,7 @@ function readLoadSettings(env: Env, overrides: LoadOverrides): LoadSettings {
     flows: readFlowSettings(env),
     connections: positiveInt(env, 'TOKEN_SUITE_LOAD_CONNECTIONS', 8),
     rate: nonNegative(env, 'TOKEN_SUITE_LOAD_RATE', 0),
+    runners: 1,
     workers: positiveInt(workers, 'TOKEN_SUITE_LOAD_WORKERS', defaultWorkers(server, availableParallelism(), env)),
     uniqueCapacity: capacity,
     timeoutMs: 10_000,

@@ -24,18 +24,24 @@ function testCase(r: RequirementResult): string {
   return `    <testcase classname="token-suite.${r.layer}" name="${name}">${inner}</testcase>`;
 }
 
-/** The notes a reader must see before trusting the verdict (e.g. TLS verification off), first in each suite. */
-function properties(notes: readonly string[]): string[] {
-  if (notes.length === 0) return [];
-  const lines = notes.map((note) => `      <property name="note" value="${escape(note)}"/>`);
+/**
+ * The settings that loosened a requirement, then the notes a reader must see before trusting the verdict (e.g.
+ * TLS verification off), first in each suite.
+ */
+function properties(summary: Pick<Summary, 'notes' | 'loosened'>): string[] {
+  const lines = [
+    ...summary.loosened.map((line) => `      <property name="loosened" value="${escape(line)}"/>`),
+    ...summary.notes.map((note) => `      <property name="note" value="${escape(note)}"/>`),
+  ];
+  if (lines.length === 0) return [];
   return ['    <properties>', ...lines, '    </properties>'];
 }
 
-function suite(name: string, cases: RequirementResult[], body: string[], notes: readonly string[]): string {
+function suite(name: string, cases: RequirementResult[], body: string[], summary: Summary): string {
   const failures = cases.filter((r) => r.status === 'fail').length;
   const errors = cases.filter((r) => r.status === 'inconclusive').length;
   const attributes = `tests="${body.length}" failures="${failures}" errors="${errors}"`;
-  const inner = [...properties(notes), ...body];
+  const inner = [...properties(summary), ...body];
   return `  <testsuite name="${escape(name)}" ${attributes}>\n${inner.join('\n')}\n  </testsuite>`;
 }
 
@@ -53,7 +59,7 @@ export function renderJunit(summary: Summary): string {
       ? [couldNotRun(summary)]
       : layers.map((layer) => {
           const cases = summary.requirements.filter((r) => r.layer === layer);
-          return suite(`token-suite ${layer}`, cases, cases.map(testCase), summary.notes);
+          return suite(`token-suite ${layer}`, cases, cases.map(testCase), summary);
         });
   const errors = summary.verdict === 'error' ? 1 : summary.counts.inconclusive;
   const tests = summary.verdict === 'error' ? 1 : summary.requirements.length;

@@ -1,7 +1,9 @@
 // The settings of `token-suite verify`. The load generator's finer knobs (thresholds, mix, chain length)
 // are TOKEN_SUITE_LOAD_* variables read by load/flows/settings.ts; credentials come from the environment only.
 import { DOCUMENTED_CREDENTIALS } from '../schemas/documented-api.ts';
+import { CAPACITY_SETTINGS } from './capacity.ts';
 import { readSettings, type SettingValues } from './read.ts';
+import { BASELINE_SETTINGS } from './baseline.ts';
 import { decimal, flag, httpUrl, integer, oneOf, text, BadValue, type Setting } from './setting.ts';
 
 export const LAYER_NAMES = ['conformance', 'contract', 'load'] as const;
@@ -83,6 +85,16 @@ export const VERIFY_SETTINGS = {
     help: 'deadline of each request, in milliseconds, body included',
     parse: integer(50, 600_000),
   }),
+  throttleBudgetSeconds: setting({
+    flag: 'throttle-budget',
+    env: 'TOKEN_SUITE_THROTTLE_BUDGET',
+    placeholder: 'S',
+    fallback: 60,
+    help:
+      'seconds the run may wait in all for a 429 or a 503 with Retry-After before resending (RFC 6585 §4, ' +
+      'RFC 9110 §10.2.3); what lacks its answer when it runs out is inconclusive; added to the run deadline',
+    parse: integer(0, 86_400),
+  }),
   connections: setting({
     flag: 'connections',
     env: 'TOKEN_SUITE_LOAD_CONNECTIONS',
@@ -99,6 +111,15 @@ export const VERIFY_SETTINGS = {
     help: 'load: flows started per second (open model); 0 runs the closed model, as fast as answers come',
     parse: decimal(0, 1_000_000),
   }),
+  runners: setting({
+    flag: 'runners',
+    env: 'TOKEN_SUITE_RUNNERS',
+    placeholder: 'N',
+    fallback: 1,
+    help: 'load, --engine k6: k6 processes, each with its execution segment as the k6-operator assigns them',
+    parse: integer(1, 256),
+  }),
+  ...CAPACITY_SETTINGS,
   runDeadlineSeconds: setting({
     env: 'TOKEN_SUITE_RUN_DEADLINE',
     fallback: 0,
@@ -174,6 +195,7 @@ export const VERIFY_SETTINGS = {
     parse: text,
     secret: true,
   }),
+  ...BASELINE_SETTINGS,
 };
 
 export type VerifySettings = SettingValues<typeof VERIFY_SETTINGS>;

@@ -47,6 +47,7 @@ export class Redactor {
       notes: summary.notes.map((line) => this.text(line)),
       ...(summary.error !== undefined ? { error: this.text(summary.error) } : {}),
       load: summary.load === null ? null : (this.values(summary.load) as Record<string, unknown>),
+      ...(summary.baseline ? { baseline: this.values(summary.baseline) as Record<string, unknown> } : {}),
     };
   }
 

@@ -1,13 +1,18 @@
 // Builds summary.json from the layers' results, and checks it against its published schema.
 import { validateSummary } from '../schemas/validators.ts';
+import { SUMMARY_SCHEMA_VERSION, type MachineFacts, type RunSettings } from './machine.ts';
 import type { LayerName, RequirementResult, Status, Verdict } from './types.ts';
 import { TOOL_VERSION } from './version.ts';
 
 export interface Summary {
+  /** The format of this file (a reader refuses a newer one); absent in files written before it existed. */
+  schemaVersion?: number;
   tool: { name: 'token-suite'; version: string };
   target: string;
   embedded: boolean;
   verdict: Verdict;
+  /** Settings that loosened a requirement (a rotation grace, load thresholds above their defaults), and how. */
+  loosened: string[];
   startedAt: string;
   durationMs: number;
   interrupted: boolean;
@@ -17,6 +22,12 @@ export interface Summary {
   load: Record<string, unknown> | null;
   /** Things a reader must know to trust the verdict (an engine fallback, TLS verification off, ...). */
   notes: string[];
+  /** What the run ran on (a comparison warns when the baseline ran elsewhere). */
+  machine?: MachineFacts;
+  /** The settings that change the load figures (a comparison refuses runs that differ in one). */
+  settings?: RunSettings;
+  /** verify --baseline: the comparison with the baseline run (baseline/compare.ts's Comparison). */
+  baseline?: Record<string, unknown>;
   /** verdict 'error' only: the sentence that says why the suite could not run. */
   error?: string;
 }
@@ -43,13 +54,18 @@ export function exitCodeOf(summary: Pick<Summary, 'verdict' | 'interrupted'>): n
   return summary.interrupted ? EXIT_CODES.interrupted : EXIT_CODES[summary.verdict];
 }
 
-type SummaryInput = Omit<Summary, 'tool' | 'verdict' | 'counts' | 'notes'> & { notes?: string[] };
+type SummaryInput = Omit<Summary, 'tool' | 'verdict' | 'counts' | 'notes' | 'loosened'> & {
+  notes?: string[];
+  loosened?: string[];
+};
 
 export function buildSummary(input: SummaryInput): Summary {
   const verdict = input.error !== undefined ? 'error' : verdictOf(input.requirements, input.interrupted);
   return {
+    schemaVersion: SUMMARY_SCHEMA_VERSION,
     tool: { name: 'token-suite', version: TOOL_VERSION }, // package.json's version
     verdict,
+    loosened: [],
     counts: countStatuses(input.requirements),
     notes: [],
     ...input,

@@ -1,4 +1,5 @@
 // The shapes every layer (conformance, contract, load) reports into the verdict with.
+import type { RunGuards } from '../client/run-guards.ts';
 import type { Credentials } from '../client/token-client.ts';
 import type { TlsTrust } from '../client/tls.ts';
 
@@ -26,7 +27,8 @@ export interface RequirementResult {
   evidence: string[];
   /** The least evidence a verdict on this requirement needs, and why. */
   minimum?: string;
-  layer: LayerName;
+  /** The layer that judged it; 'baseline' for the comparison with an earlier run (BASE-*). */
+  layer: LayerName | 'baseline';
 }
 
 export interface Target {
@@ -42,6 +44,13 @@ export interface Target {
   tls?: TlsTrust;
 }
 
+export interface CapacityPlan {
+  start: number;
+  step: number;
+  max: number;
+  stepSeconds: number;
+}
+
 export interface LayerContext {
   target: Target;
   reportDir: string;
@@ -49,7 +58,9 @@ export interface LayerContext {
   durationSeconds: number;
   engine: 'auto' | 'node' | 'k6';
   /** Load generator knobs from flags; unset ones come from TOKEN_SUITE_LOAD_* or their defaults. */
-  load?: { connections?: number; rate?: number };
+  load?: { connections?: number; rate?: number; runners?: number };
+  /** --find-capacity: ramp the open-model rate (flows/s) from start by step up to max, stepSeconds a step. */
+  capacity?: CapacityPlan;
   /** Progress lines for the console; never secrets. */
   log: (line: string) => void;
   /** Live figures of a running load engine, about once a second (the console draws them). */
@@ -62,6 +73,8 @@ export interface LayerContext {
   note?: (line: string) => void;
   /** Aborted on Ctrl-C: layers stop early and return what they measured. */
   signal: AbortSignal;
+  /** The run's wait budget for throttled answers and its failed-login ledger, shared by every layer. */
+  guards?: RunGuards;
 }
 
 export interface LayerOutcome {

@@ -6,6 +6,7 @@ import { validateOpaqueTokenResponse, type TokenPair } from '../schemas/validato
 import { CannotRunError } from '../verdict/errors.ts';
 import { bodyStart, describeAnswer } from '../conformance/evidence.ts';
 import { TransportError } from '../client/transport.ts';
+import { ThrottleBudgetSpent } from '../client/throttle.ts';
 import type { Exchange } from '../conformance/exchange.ts';
 import type { Probe } from '../conformance/probe.ts';
 import { PATHS } from '../schemas/documented-api.ts';
@@ -16,6 +17,9 @@ export interface Preflight {
   /** What the grant and the refresh answered, for the report. */
   evidence: string[];
 }
+
+/** The target did not answer (nothing listening, no HTTP answer, a 5xx): a server still starting, for --wait-for. */
+export class NotAnsweringError extends CannotRunError {}
 
 const CREDENTIAL_VARIABLES = 'TOKEN_SUITE_CLIENT_ID, TOKEN_SUITE_USERNAME and TOKEN_SUITE_PASSWORD';
 
@@ -38,8 +42,10 @@ async function answerTo(send: () => Promise<Exchange>, probe: Probe): Promise<Ex
   try {
     return await send();
   } catch (error) {
+    if (error instanceof ThrottleBudgetSpent) throw new CannotRunError(`The preflight got no answer: ${error.reason}.`);
     if (!(error instanceof TransportError) || error.kind === 'aborted') throw error;
-    throw new CannotRunError(unreachableSentence(error, probe.target.baseUrl, probe.target.timeoutMs));
+    const sentence = unreachableSentence(error, probe.target.baseUrl, probe.target.timeoutMs);
+    throw error.kind === 'tls' ? new CannotRunError(sentence) : new NotAnsweringError(sentence);
   }
 }
 
@@ -109,7 +115,7 @@ function configurationMistake(ex: Exchange, what: string): void {
     );
   }
   if (ex.status >= 500) {
-    throw new CannotRunError(
+    throw new NotAnsweringError(
       `${ex.method} ${ex.url} answered ${ex.status} to ${what} (${describeAnswer(ex)}): the server is failing ` +
         `or unavailable; rerun when it answers, the suite cannot judge it now.`,
     );

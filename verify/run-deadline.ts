@@ -13,16 +13,37 @@ export interface RunDeadline {
 
 /** Seconds each layer may take at most: far above a normal run, low enough to end a hostile one. */
 export function deadlineSeconds(
-  settings: Pick<VerifySettings, 'only' | 'timeoutMs' | 'durationSeconds' | 'runDeadlineSeconds'>,
+  settings: Pick<
+    VerifySettings,
+    'only' | 'timeoutMs' | 'durationSeconds' | 'runDeadlineSeconds' | 'throttleBudgetSeconds'
+  > &
+    Partial<
+      Pick<
+        VerifySettings,
+        | 'findCapacity'
+        | 'capacityStart'
+        | 'capacityStep'
+        | 'capacityMax'
+        | 'capacityStepSeconds'
+        | 'runners'
+        | 'waitForSeconds'
+      >
+    >,
 ): number {
   if (settings.runDeadlineSeconds > 0) return settings.runDeadlineSeconds;
   const timeout = settings.timeoutMs / 1000;
   const budgets = {
     conformance: 300 + 20 * timeout,
     contract: 120 + 10 * timeout,
-    load: settings.durationSeconds + 60 + 2 * timeout,
+    // Each further k6 runner (verify --runners) is one more k6 to start and to end.
+    load: settings.findCapacity
+      ? capacityBudget(settings, timeout)
+      : settings.durationSeconds + 60 + 30 * ((settings.runners ?? 1) - 1) + 2 * timeout,
   };
-  return Math.ceil(2 * timeout + settings.only.reduce((sum, layer) => sum + budgets[layer], 0));
+  // Waiting out throttled answers is not the target hanging: the run's wait budget comes on top, and so does
+  // --wait-for (a server still starting).
+  const waits = settings.throttleBudgetSeconds + (settings.waitForSeconds ?? 0);
+  return Math.ceil(2 * timeout + waits + settings.only.reduce((sum, layer) => sum + budgets[layer], 0));
 }
 
 export function runDeadline(settings: Parameters<typeof deadlineSeconds>[0], interrupt?: AbortSignal): RunDeadline {
@@ -46,4 +67,11 @@ export function runDeadline(settings: Parameters<typeof deadlineSeconds>[0], int
       interrupt?.removeEventListener('abort', onInterrupt);
     },
   };
+}
+
+/** A capacity search: every step it may run (the ramp and two halvings), each with a normal load's margin. */
+function capacityBudget(settings: Parameters<typeof deadlineSeconds>[0], timeout: number): number {
+  const { capacityStart = 5, capacityStep = 5, capacityMax = 500, capacityStepSeconds = 10 } = settings;
+  const steps = Math.max(1, Math.ceil((capacityMax - capacityStart) / capacityStep) + 1) + 2;
+  return steps * (capacityStepSeconds + 60 + 2 * timeout);
 }

@@ -2,6 +2,7 @@
 // requirement SUITE-01 is inconclusive with the error as evidence, and the other layers still run.
 import { stopReason } from '../client/transport.ts';
 import { CannotRunError } from '../verdict/errors.ts';
+import { lockoutCheck } from './lockout-check.ts';
 import type { Layer, LayerContext, LayerOutcome, RequirementResult } from '../verdict/types.ts';
 
 export interface LayersOutcome {
@@ -11,9 +12,14 @@ export interface LayersOutcome {
 
 export async function runLayers(layers: Layer[], context: LayerContext): Promise<LayersOutcome> {
   const outcome: LayersOutcome = { requirements: [], load: null };
-  for (const layer of layers) {
+  for (const [index, layer] of layers.entries()) {
     if (context.signal.aborted) {
       outcome.requirements.push(notRun(layer, `MISSING: ${stopReason(context.signal)} before this layer ran`));
+      continue;
+    }
+    const locked = index > 0 ? await lockoutCheck(context) : undefined;
+    if (locked) {
+      outcome.requirements.push(notRun(layer, `MISSING: not run: ${locked}`));
       continue;
     }
     context.log(`${layer.name}:`);

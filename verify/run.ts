@@ -6,14 +6,20 @@ import { TransportError } from '../client/transport.ts';
 import type { VerifySettings } from '../settings/verify.ts';
 import { CannotRunError } from '../verdict/errors.ts';
 import { preflight } from './preflight.ts';
+import { runGuards } from '../client/run-guards.ts';
 import { Probe } from '../conformance/probe.ts';
 import { Redactor } from '../verdict/redact.ts';
 import { prepareReportDir, writeReports } from '../reporting/write.ts';
 import { runDeadline } from './run-deadline.ts';
+import { retryWhileNotAnswering } from './wait-for.ts';
 import { runLayers } from './run-layers.ts';
+import { loosenedRequirements } from './loosened.ts';
 import { assertValidSummary, buildSummary, type Summary } from '../verdict/summary.ts';
 import { resolveTarget, type ResolvedTarget } from './target.ts';
-import type { Layer, LayerContext, LoadProgress, Target } from '../verdict/types.ts';
+import { compareWithBaseline, readBaseline } from './baseline.ts';
+import type { Comparison } from '../baseline/compare.ts';
+import { machineFacts, runSettings } from './machine.ts';
+import type { CapacityPlan, Layer, LayerContext, LoadProgress, Target } from '../verdict/types.ts';
 
 export interface VerifyOptions {
   settings: VerifySettings;
@@ -36,6 +42,8 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   const startedAt = new Date();
   const redactor = options.redactor ?? new Redactor(settings.password);
   const log = (line: string) => options.log?.(redactor.text(line));
+  const baseline = readBaseline(settings); // before the report directory is cleared: exit 2 on a bad file
+  const machine = await machineFacts();
   await prepareReportDir(settings.reportDir).catch((error: Error) => {
     throw new CannotRunError(
       `Cannot write reports to ${settings.reportDir} (${error.message}); pick another --report-dir.`,
@@ -51,35 +59,55 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       ...resolved.notes,
       ...(tls?.insecure ? ['TLS verification is off (--insecure): the target was not authenticated'] : []),
     ];
+    const loosened = loosenedRequirements(settings);
+    for (const line of loosened) log(`loosened: ${line}`);
     const context: LayerContext = {
       target,
       reportDir: settings.reportDir,
       durationSeconds: settings.durationSeconds,
       engine: settings.engine,
-      load: { connections: settings.connections, rate: settings.rate },
+      load: { connections: settings.connections, rate: settings.rate, runners: settings.runners },
+      ...(settings.findCapacity ? { capacity: capacityPlanOf(settings) } : {}),
       raceSize: settings.raceSize,
       log,
       note: (line) => notes.push(line),
       secrets: redactor,
       ...(options.progress ? { progress: options.progress } : {}),
       signal: deadline.signal,
+      guards: runGuards(target.credentials, settings.throttleBudgetSeconds, deadline.signal),
     };
-    await checkPreflight(context);
+    const preflightOnce = (signal: AbortSignal) => checkPreflight({ ...context, signal });
+    await retryWhileNotAnswering(preflightOnce, settings.waitForSeconds, deadline.signal, log);
     const outcome = await runLayers(options.layers, context);
+    notes.push(...guardNotes(context));
     if (deadline.expired())
       notes.push(`the run stopped at its deadline of ${deadline.seconds} s (TOKEN_SUITE_RUN_DEADLINE)`);
+    const input = {
+      target: target.baseUrl,
+      embedded: target.embedded,
+      startedAt: startedAt.toISOString(),
+      durationMs: Date.now() - startedAt.getTime(),
+      interrupted: options.signal?.aborted ?? false,
+      layers: options.layers.map((l) => l.name),
+      requirements: outcome.requirements,
+      load: outcome.load,
+      notes,
+      loosened,
+      machine,
+      settings: runSettings(settings, outcome.load),
+    };
+    const comparison = baseline && compareWithBaseline(baseline, buildSummary(input), settings);
     const summary = redactor.summary(
-      buildSummary({
-        target: target.baseUrl,
-        embedded: target.embedded,
-        startedAt: startedAt.toISOString(),
-        durationMs: Date.now() - startedAt.getTime(),
-        interrupted: options.signal?.aborted ?? false,
-        layers: options.layers.map((l) => l.name),
-        requirements: outcome.requirements,
-        load: outcome.load,
-        notes,
-      }),
+      buildSummary(
+        comparison
+          ? {
+              ...input,
+              requirements: [...input.requirements, ...comparison.results],
+              notes: [...notes, ...comparison.warnings],
+              baseline: storedComparison(comparison),
+            }
+          : input,
+      ),
     );
     assertValidSummary(summary);
     return { summary, files: await writeReports(settings.reportDir, summary) };
@@ -90,6 +118,11 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     deadline.clear();
     await resolved?.stop();
   }
+}
+
+/** summary.json's baseline section: the comparison without its BASE-* results (they are in requirements). */
+function storedComparison({ results: _, ...comparison }: Comparison): Record<string, unknown> {
+  return { ...comparison };
 }
 
 function trustOf(settings: VerifySettings): TlsTrust | undefined {
@@ -121,7 +154,7 @@ function targetOf(settings: VerifySettings, resolved: ResolvedTarget, tls: TlsTr
 
 /** Exit 2 with one sentence when the target or the configuration is not what the suite can verify. */
 async function checkPreflight(context: LayerContext): Promise<void> {
-  const probe = new Probe(context.target, context.signal);
+  const probe = new Probe(context.target, context.signal, undefined, context.guards);
   try {
     const result = await preflight(probe);
     for (const line of result.evidence) context.log(`preflight: ${line}`);
@@ -131,6 +164,17 @@ async function checkPreflight(context: LayerContext): Promise<void> {
     for (const token of probe.tokens.keys()) context.secrets?.addToken(token);
     probe.close();
   }
+}
+
+/** What the run's guards saw: throttling waited out, failed logins made on the configured account. */
+function guardNotes({ guards, target }: LayerContext): string[] {
+  if (!guards) return [];
+  const throttled = guards.throttle.summary();
+  const { attempts, ghost } = guards.logins;
+  const logins =
+    `the run made ${attempts} failed logins on the configured username ${target.credentials.username} ` +
+    `(at most 3 per run), every other wrong-credential case on ${ghost}, a username that cannot exist`;
+  return [...(throttled ? [throttled] : []), ...(attempts > 0 ? [logins] : [])];
 }
 
 async function writeErrorReports(options: VerifyOptions, startedAt: Date, sentence: string, redactor: Redactor) {
@@ -148,4 +192,13 @@ async function writeErrorReports(options: VerifyOptions, startedAt: Date, senten
     }),
   );
   await writeReports(options.settings.reportDir, summary).catch(() => undefined);
+}
+
+function capacityPlanOf(settings: VerifySettings): CapacityPlan {
+  return {
+    start: settings.capacityStart,
+    step: settings.capacityStep,
+    max: Math.max(settings.capacityMax, settings.capacityStart),
+    stepSeconds: settings.capacityStepSeconds,
+  };
 }

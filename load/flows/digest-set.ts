@@ -43,10 +43,15 @@ export class DigestSet implements TokenSet {
   }
 
   add(token: string): boolean {
-    this.checked += 1;
     const digest = digestOf(token);
-    const hi = digest.hi | 0;
-    const lo = hi === 0 && digest.lo === 0 ? 1 : digest.lo | 0; // (0, 0) marks an empty slot
+    return this.addDigest(digest.hi, digest.lo);
+  }
+
+  /** A digest computed elsewhere (the k6 collector's 16 hex digits as two 32-bit halves). */
+  addDigest(digestHi: number, digestLo: number): boolean {
+    this.checked += 1;
+    const hi = digestHi | 0;
+    const lo = hi === 0 && digestLo === 0 ? 1 : digestLo | 0; // (0, 0) marks an empty slot
     const slot = this.find(hi, lo);
     if (this.hi[slot] === hi && this.lo[slot] === lo) return false;
     if (this.remembered >= this.capacity) return true;

@@ -1,28 +1,20 @@
-// --engine k6 and auto. With a real k6 (found on the PATH; skipped with the enabling line without one):
-// `verify --engine k6` passes on the reference server, and the suite's collector finds token collisions
-// across VUs that each VU's own ledger (all a standalone `k6 run` has) cannot see. Without k6: a stand-in
-// k6 (testing/k6.ts fakeK6, a shell script) shows how the suite treats a k6 that is too old, cannot
-// initialise the bundle, or dies mid-run: never the server's fault.
+// --engine k6 and auto without a real k6: a stand-in k6 (testing/k6.ts fakeK6, a shell script) shows how the
+// suite treats a k6 that is too old, cannot initialise the bundle, or dies mid-run: never the server's
+// fault. The spawned CLI and the real k6 runs are in load/k6/engine.slow.test.ts.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { close, createTokenServer, listen } from '../../servers/reference/index.ts';
-import { runCli } from '../../testing/cli.ts';
-import { createFakeServer, listenFake } from '../../testing/fake-token-server.ts';
-import { k6, k6OrSkip, fakeK6, shown } from '../../testing/k6.ts';
+import { fakeK6 } from '../../testing/k6.ts';
 import { contextFor } from '../../testing/load-context.ts';
-import { readSummary } from '../../testing/reports.ts';
 import { CannotRunError } from '../../verdict/errors.ts';
-import type { LayerContext, RequirementResult } from '../../verdict/types.ts';
-import { failedThresholds, type SummaryData } from './scripts/lib/summary-data.ts';
+import type { LayerContext } from '../../verdict/types.ts';
 import { loadLayer } from '../layer.ts';
 import type { LoadReport } from '../report/load-report.ts';
 import { isSupported, parseK6Version } from './check.ts';
-import { buildK6 } from './build.ts';
 
-const byId = (requirements: RequirementResult[], id: string) => requirements.find((r) => r.id === id)!;
 const OLD_K6 = 'echo "k6 v0.48.0 (go1.21.5, linux/amd64)"';
 const K6_V049 = 'echo "k6 v0.49.0 (go1.19.8, linux/amd64)"';
 
@@ -74,16 +66,22 @@ describe('k6 engine', function () {
       withFakeK6({ version: OLD_K6 });
       const lines: string[] = [];
       const notes: string[] = [];
-      const outcome = await loadLayer.run(context('auto', lines, notes));
+      const outcome = await loadLayer.run({ ...context('auto', lines, notes), durationSeconds: 1 });
       assert.equal((outcome.load as unknown as LoadReport).engine, 'node');
       assert.match(notes.join('\n'), /k6 v0\.48\.0 .*is older than k6 v0\.49\.0.*Node engine ran/s);
       assert.ok(
         lines.some((l) => /warning: .*cannot run/.test(l)),
         lines.join('\n'),
       );
-      assert.ok(
-        outcome.requirements.every((r) => r.status === 'pass'),
-        JSON.stringify(outcome.requirements),
+      // The Node engine judged the run: on the reference server nothing fails (a busy machine may leave a
+      // timing requirement inconclusive; passing on the reference server is load/layer.slow.test.ts's).
+      assert.deepEqual(
+        outcome.requirements.map((r) => r.id),
+        ['LOAD-01', 'LOAD-02', 'LOAD-03', 'LOAD-07', 'LOAD-04', 'LOAD-05', 'LOAD-06'],
+      );
+      assert.deepEqual(
+        outcome.requirements.filter((r) => r.status === 'fail').map((r) => `${r.id}: ${r.evidence.join('; ')}`),
+        [],
       );
     });
 
@@ -111,20 +109,6 @@ describe('k6 engine', function () {
       });
     });
 
-    it('through the CLI: auto writes the note into summary.json; --engine k6 exits 2 with the reason', async () => {
-      const dir = mkdtempSync(join(reportDir, 'fallback-'));
-      const env = { PATH: `${fakeK6({ version: OLD_K6 })}:${path}` };
-      const auto = await runCli(['verify', '--only', 'load', '--duration', '2', '--report-dir', dir], env);
-      const summary = readSummary(dir);
-      assert.equal(summary.load?.engine, 'node', auto.stdout);
-      assert.match(summary.notes.join('\n'), /k6 v0\.48\.0 .*older than k6 v0\.49\.0.*Node engine ran/);
-      assert.match(auto.stdout, /warning: load: k6 on the PATH/);
-      const k6Run = await runCli(['verify', '--only', 'load', '--engine', 'k6', '--report-dir', dir], env);
-      assert.equal(k6Run.code, 2, k6Run.stderr);
-      assert.match(k6Run.stderr, /--engine k6: k6 v0\.48\.0 \(go1\.21\.5, linux\/amd64\) is older than k6 v0\.49\.0/);
-      assert.doesNotMatch(k6Run.stderr, /SUITE-01|\bat .*\.ts:\d+/);
-    });
-
     it("a k6 that dies mid-run leaves every load requirement inconclusive, with k6's lines as evidence", async () => {
       const crash = 'time="2026-01-01T00:00:00Z" level=error msg="GoError: engine crashed" hint="internal"';
       withFakeK6({ version: K6_V049, run: `printf '%s\\n' '${crash}' >&2; exit 103` });
@@ -135,88 +119,6 @@ describe('k6 engine', function () {
         assert.match(r.evidence.join('\n'), /k6 exited with 103: GoError: engine crashed \(internal\)/);
         assert.match(r.evidence.join('\n'), /^k6: GoError: engine crashed \(internal\)$/m);
         assert.doesNotMatch(r.evidence.join('\n'), /\bat .*\.ts:\d+/, 'no Node stack');
-      }
-    });
-  });
-
-  describe('on a real k6', () => {
-    let k6Path: string;
-    before(function () {
-      k6Path = k6OrSkip(this);
-    });
-
-    it('`verify --engine k6` (all layers) passes on the reference server, with the k6 bundle it built', async () => {
-      const dir = mkdtempSync(join(reportDir, 'cli-'));
-      const run = await runCli([
-        'verify',
-        '--base-url',
-        url,
-        '--engine',
-        'k6',
-        '--duration',
-        '5',
-        '--connections',
-        '2',
-        '--report-dir',
-        dir,
-      ]);
-      assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`.slice(-4000));
-      const summary = readSummary(dir);
-      assert.equal(summary.verdict, 'pass');
-      assert.equal(summary.load?.engine, 'k6');
-      assert.deepEqual(summary.notes, []);
-      assert.match(byId(summary.requirements, 'LOAD-05').evidence.join(' '), /compared across all VUs/);
-      assert.ok(existsSync(join(dir, 'k6', 'mix.js')), 'the bundle that ran is built into the report dir');
-      assert.match(run.stdout, /k6 v0\.49\.0 \(go/);
-    });
-
-    it('auto prefers a k6 that runs; the run fills the same load report as the Node engine', async () => {
-      const notes: string[] = [];
-      const outcome = await loadLayer.run(context('auto', [], notes));
-      const load = outcome.load as unknown as LoadReport;
-      assert.equal(load.engine, 'k6');
-      assert.deepEqual(notes, []);
-      assert.ok(load.requests > 0 && load.endpoints.token.requests > 0 && load.endpoints.refresh.requests > 0);
-      assert.ok(load.rotation.rotations > 0 && load.rotation.replays > 0 && load.rotation.races > 0);
-      assert.ok(load.series.length >= 2 && load.degradation !== null, JSON.stringify(load.series));
-      // Rotation and correctness; the timing requirements (LOAD-02, LOAD-06) are judged on the longer CLI run
-      // above and in the kill matrix: a 2-second run on a shared 2-core machine says little about timing.
-      const judged = outcome.requirements.filter((r) => !['LOAD-02', 'LOAD-06'].includes(r.id));
-      assert.deepEqual(
-        judged.filter((r) => r.status !== 'pass').map((r) => `${r.id} ${r.status}: ${r.evidence.join('; ')}`),
-        [],
-      );
-    });
-
-    it('finds tokens issued to two VUs (unseen by each VU and by a standalone k6 run) via the collector', async () => {
-      const fake = createFakeServer({ sameTokensPerUser: true });
-      const fakeUrl = await listenFake(fake);
-      const users = { TOKEN_SUITE_LOAD_USERS: 'ann:a,bob:b', TOKEN_SUITE_LOAD_MIX: 'password:1' };
-      Object.assign(process.env, users);
-      try {
-        const outcome = await loadLayer.run(
-          contextFor(fakeUrl, { engine: 'k6', reportDir, durationSeconds: 2, load: { connections: 2 } }),
-        );
-        const unique = byId(outcome.requirements, 'LOAD-05');
-        assert.equal(unique.status, 'fail', unique.evidence.join('; '));
-        assert.match(unique.evidence.join(' '), /[1-9]\d* collisions.*from 2 VUs compared across all VUs/s);
-        // The same bundle, standalone: each VU's own ledger sees no collision, and the summary says why.
-        const [bundle] = await buildK6(mkdtempSync(join(reportDir, 'standalone-')), ['mix']);
-        const dir = mkdtempSync(join(reportDir, 'summary-'));
-        const exit = await k6(k6Path, ['run', '--quiet', bundle!], {
-          ...users,
-          BASE_URL: fakeUrl,
-          TOKEN_SUITE_LOAD_SUMMARY_DIR: dir,
-          TOKEN_SUITE_LOAD_VUS: '2',
-        });
-        const data = JSON.parse(readFileSync(join(dir, 'mix-summary.json'), 'utf8')) as SummaryData;
-        assert.ok(!failedThresholds(data).includes('rotation_token_collision: count==0'), shown(exit));
-        assert.match(exit.stdout, /token collisions: checked within each VU only/);
-      } finally {
-        delete process.env.TOKEN_SUITE_LOAD_USERS;
-        delete process.env.TOKEN_SUITE_LOAD_MIX;
-        fake.close();
-        fake.closeAllConnections();
       }
     });
   });

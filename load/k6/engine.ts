@@ -8,7 +8,8 @@ import type { LayerContext } from '../../verdict/types.ts';
 import { k6LoadReport, type K6Summary } from './report.ts';
 import type { LoadReport } from '../report/load-report.ts';
 import { buildK6 } from './build.ts';
-import { checkBundle, checkVersion } from './check.ts';
+import { checkBundle, checkVersion, parseK6Version } from './check.ts';
+import { k6Env, k6RunArgs, type K6Version } from './invocation.ts';
 import { Collector, type CollectorView } from './collector.ts';
 import { k6Errors, k6Reason, runK6 } from './process.ts';
 import type { LoadSettings } from '../settings.ts';
@@ -23,7 +24,9 @@ type Context = Pick<LayerContext, 'durationSeconds' | 'reportDir' | 'signal' | '
 
 export interface K6Plan {
   k6: string;
+  /** k6's version line, and the version it names. */
   version: string;
+  parsedVersion: K6Version;
   bundle: string;
   dir: string;
   vars: Record<string, string>;
@@ -63,6 +66,7 @@ export async function prepareK6(k6: string, settings: LoadSettings, context: Con
   const plan: K6Plan = {
     k6,
     version,
+    parsedVersion: parseK6Version(version) as K6Version,
     bundle: bundle as string,
     dir,
     vars: { ...varsFor(settings, context, dir), ...tls.vars },
@@ -79,7 +83,7 @@ export async function prepareK6(k6: string, settings: LoadSettings, context: Con
     clear: tls.clear,
   };
   try {
-    await checkBundle(k6, plan.bundle, envArgs(plan.vars), plan.env);
+    await checkBundle(k6, plan.bundle, plan.vars, plan.env);
   } catch (error) {
     plan.clear();
     throw error;
@@ -114,7 +118,18 @@ function readSummary(file: string): K6Summary | null {
   }
 }
 
-const envArgs = (vars: Record<string, string>) => Object.entries(vars).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+/** The prepared plan for one step of a capacity search: the open model at `settings.rate` for `seconds`. */
+export function stepPlan(plan: K6Plan, settings: LoadSettings, seconds: number): K6Plan {
+  const vars = {
+    ...plan.vars,
+    PROFILE: 'load',
+    TOKEN_SUITE_LOAD_DURATION: `${seconds}s`,
+    TOKEN_SUITE_LOAD_VUS: String(settings.connections),
+    TOKEN_SUITE_LOAD_RATE: String(Math.max(1, Math.round(settings.rate))),
+  };
+  // The search clears the plan once, at its end.
+  return { ...plan, vars, steady: false, clear: () => undefined };
+}
 
 export async function runK6Engine(plan: K6Plan, settings: LoadSettings, context: Context): Promise<K6Result> {
   const collector = new Collector();
@@ -130,9 +145,13 @@ export async function runK6Engine(plan: K6Plan, settings: LoadSettings, context:
     contention.start();
     const exit = await runK6(
       plan.k6,
-      ['run', '--quiet', '--no-color', ...envArgs({ ...plan.vars, TOKEN_SUITE_K6_COLLECTOR_URL: url }), plan.bundle],
+      k6RunArgs({
+        version: plan.parsedVersion,
+        bundle: plan.bundle,
+        vars: { ...plan.vars, TOKEN_SUITE_K6_COLLECTOR_URL: url },
+      }),
       {
-        env: plan.env,
+        env: k6Env(plan.env),
         signal: context.signal,
         onStderr: (line) => appendFileSync(log, `${line}\n`),
         onSpawn: (pid) => (k6Pid = pid),
@@ -159,6 +178,7 @@ export async function runK6Engine(plan: K6Plan, settings: LoadSettings, context:
         steady: plan.steady,
         stoppedEarly: context.signal.aborted,
         othersCores: contention.others,
+        plannedSeconds: context.durationSeconds,
       },
       settings,
     );

@@ -8,9 +8,11 @@ import { COLLISION_REQUIREMENT, collectorEvidence, collectorGap } from './report
 import { loadRequirements, tooFewTokens } from '../report/requirements.ts';
 import { probeLiveness } from '../liveness.ts';
 import { K6Unusable } from './check.ts';
+import type { CollectorView } from './collector.ts';
 import { prepareK6, runK6Engine, type K6Failure, type K6Plan } from './engine.ts';
 import { findK6, k6Message } from './process.ts';
 import type { LoadSettings } from '../settings.ts';
+import type { LoadReport } from '../report/load-report.ts';
 
 const INSTALL_K6 = 'https://grafana.com/docs/k6/latest/set-up/install-k6/';
 
@@ -47,20 +49,27 @@ export async function k6Outcome(plan: K6Plan, settings: LoadSettings, context: L
   );
   const { report, summary, collector, failure, exceptions } = await runK6Engine(plan, settings, context);
   if (!context.signal.aborted) report.liveness = await probeLiveness(context, settings.flows.format);
-  const gap = collectorGap(summary, collector);
-  const judged = loadRequirements(report).map((r) => {
-    if (r.id === 'LOAD-01' && exceptions.length > 0) return { ...r, evidence: [...r.evidence, ...thrown(exceptions)] };
+  const judged = k6Requirements(report, collectorGap(summary, collector), collector).map((r) =>
+    r.id === 'LOAD-01' && exceptions.length > 0 ? { ...r, evidence: [...r.evidence, ...thrown(exceptions)] } : r,
+  );
+  const requirements = failure ? judged.map((r) => cutShort(r, failure)) : judged;
+  const load = report as unknown as Record<string, unknown>;
+  return { requirements, load };
+}
+
+/**
+ * The load requirements of a k6 run; LOAD-05 from the collector. A `gap` (what the collector missed) or too
+ * few tokens can only leave a pass unproven (inconclusive): collisions found stay a failure.
+ */
+export function k6Requirements(report: LoadReport, gap: string | null, collector: CollectorView): RequirementResult[] {
+  return loadRequirements(report).map((r) => {
     if (r.id !== COLLISION_REQUIREMENT) return r;
     const evidence = [...r.evidence, collectorEvidence(collector)];
-    // A gap or a capacity reached can only leave a pass unproven: collisions found stay found.
     if (gap && r.status === 'pass') return { ...r, status: 'inconclusive' as const, evidence: [...evidence, gap] };
     if (gap) return { ...r, evidence: [...evidence, gap] };
     const few = r.status === 'pass' ? tooFewTokens(collector.tokens) : null;
     return few ? { ...r, status: 'inconclusive' as const, evidence: [few, ...evidence] } : { ...r, evidence };
   });
-  const requirements = failure ? judged.map((r) => cutShort(r, failure)) : judged;
-  const load = report as unknown as Record<string, unknown>;
-  return { requirements, load };
 }
 
 /** k6 did not finish: a pass is unproven (inconclusive), a failure found stands; both say why. */

@@ -7,7 +7,9 @@ import type { CollectorView, Sample } from './collector.ts';
 import { latencyOf, Recorder, windowMsFor } from '../measure/recorder.ts';
 import type { LoadSettings } from '../settings.ts';
 import { degradationOf } from '../report/degradation.ts';
-import type { EndpointFigures, LoadReport } from '../report/load-report.ts';
+import { describeModel, windowSeriesOf, type EndpointFigures, type LoadReport } from '../report/load-report.ts';
+import { judgeOverloaded, overloadOf } from '../report/overload.ts';
+import { maxVusFor } from './scripts/lib/profiles.ts';
 
 interface Metric {
   values: Record<string, number>;
@@ -32,6 +34,8 @@ export interface K6Run {
   stoppedEarly: boolean;
   /** Cores other processes wanted, window by window (ContentionSampler). */
   othersCores: (number | null)[];
+  /** The duration asked for: k6 runs on after it while started iterations finish (graceful stop). */
+  plannedSeconds?: number;
 }
 
 export function k6LoadReport(run: K6Run, settings: LoadSettings): LoadReport {
@@ -49,6 +53,17 @@ export function k6LoadReport(run: K6Run, settings: LoadSettings): LoadReport {
   const cut = interrupted(summary);
   const requests = all.requests + (cut ?? 0);
   const errors = all.errors + (cut ?? 0);
+  const rate = settings.rate > 0 ? Math.max(1, Math.round(settings.rate)) : 0;
+  const dropped = count(summary, 'dropped_iterations');
+  const planned = Math.min(seconds, run.plannedSeconds ?? seconds);
+  const overload = overloadOf(recorder, planned, rate, { scheduled: Math.round(rate * planned), dropped });
+  const kind = rate > 0 ? ('open' as const) : ('closed' as const);
+  const shape = {
+    kind,
+    connections: settings.connections,
+    rate,
+    ...(rate > 0 ? { max_vus: maxVusFor(settings.connections) } : {}),
+  };
   return {
     engine: 'k6',
     duration_s: round(seconds),
@@ -66,10 +81,22 @@ export function k6LoadReport(run: K6Run, settings: LoadSettings): LoadReport {
       (summary.root_group?.checks ?? []).map((c) => [c.name, { passes: c.passes, fails: c.fails }]),
     ),
     thresholds: settings.thresholds,
-    degradation: degradationOf(recorder, seconds, settings.thresholds, run.steady, run.othersCores),
+    degradation: judgeOverloaded(
+      degradationOf(
+        recorder,
+        seconds,
+        settings.thresholds,
+        run.steady || overload?.overloaded === true,
+        run.othersCores,
+      ),
+      overload,
+    ),
     series: recorder.series(),
     ...(cut ? { failures: { [CUT_OFF]: cut }, abandoned: cut } : {}),
     ...(cut === null ? { counters_missing: ['flows_started', 'flows_ended'] } : {}),
+    ...windowSeriesOf(recorder),
+    model: { ...shape, description: describeModel(shape) },
+    overload,
   };
 }
 

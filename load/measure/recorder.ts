@@ -169,9 +169,14 @@ export class Recorder {
     return (performance.now() - this.startedAt) / 1000;
   }
 
+  /** The run window by window (`series(1)`), each point's `t` in seconds: for charts of short runs. */
+  windowSeries(): SecondPoint[] {
+    return this.series(1);
+  }
+
   /** The run point by point: each second (for long runs, each window), overall and per endpoint. */
-  series(): SecondPoint[] {
-    const perPoint = Math.max(1, Math.round(1000 / this.windowMs));
+  series(windowsPerPoint?: number): SecondPoint[] {
+    const perPoint = windowsPerPoint ?? Math.max(1, Math.round(1000 / this.windowMs));
     const points: SecondPoint[] = [];
     for (let from = 0; from < this.windows.length; from += perPoint) {
       const slice = (buckets: Bucket[]) => buckets.slice(from, from + perPoint);

@@ -31,7 +31,7 @@ describe('client saturation rule', () => {
     );
     assert.match(
       starvationReasons(calm, thresholds, { ...starts, dropped: 11 }).join(),
-      /11 of 1000 flow starts dropped.*raise --connections/,
+      /11 of 1000 flow starts dropped.*overload/,
     );
     assert.deepEqual(starvationReasons(calm, thresholds, { ...starts, dropped: 10, late: 10, queued: 500 }), []);
   });

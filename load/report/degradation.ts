@@ -64,6 +64,8 @@ export interface Degradation {
   reasons: string[];
   /** Failed because the last third got (almost) no answers: no client's wait explains that. */
   starved_third?: boolean;
+  /** The open model's offered rate was not achieved: judged on throughput, not latency (overload.ts). */
+  overloaded?: boolean;
 }
 
 interface ThirdsFigure {

@@ -4,9 +4,10 @@ import type { UniquenessFigures } from '../flows/digest-set.ts';
 import type { RotationCounters } from '../flows/rotation.ts';
 import type { ClientFigures } from '../node/client-saturation.ts';
 import type { CheckCounts, EngineRun, LoadModel } from '../node/engine.ts';
-import { latencyOf, type LatencyMs, type SecondPoint } from '../measure/recorder.ts';
+import { latencyOf, type LatencyMs, type Recorder, type SecondPoint } from '../measure/recorder.ts';
 import type { LoadSettings, LoadThresholds } from '../settings.ts';
 import { degradationOf, type Degradation } from './degradation.ts';
+import { judgeOverloaded, overloadOf, type Overload } from './overload.ts';
 
 export interface EndpointFigures {
   requests: number;
@@ -37,8 +38,10 @@ export interface LoadReport {
   degradation: Degradation;
   /** Per second; `endpoints` per second when the engine records it (report.html charts each endpoint). */
   series: SecondPoint[];
-  /** Which load model ran and what it means for the latency figures (Node engine). */
-  model?: LoadModel & { description: string };
+  /** Runs whose windows are shorter than a second (up to 12 s: 250 ms): the same figures per window. */
+  window_series?: { window_s: number; points: SecondPoint[] };
+  /** Which load model ran and what it means for the latency figures (both engines). */
+  model?: ReportedModel;
   /** How many issued tokens the uniqueness check (LOAD-05) compared, and how (Node engine). */
   uniqueness?: UniquenessFigures;
   /** The generator's own saturation during the run, and whether it was the limit (Node engine). */
@@ -51,9 +54,27 @@ export interface LoadReport {
   liveness?: { ok: boolean; detail: string };
   /** k6 counters LOAD-01 reads that the summary lacks (flows_started, flows_ended): LOAD-01 cannot pass. */
   counters_missing?: string[];
+  /** Open model: the offered rate against the achieved one, per endpoint; null in the closed model. */
+  overload?: Overload | null;
 }
 
-function describeModel(model: LoadModel): string {
+/** The load model as both engines record it: the Node engine adds its workers and start figures. */
+export type ReportedModel = Pick<LoadModel, 'kind' | 'connections' | 'rate'> &
+  Partial<Pick<LoadModel, 'workers' | 'starts'>> & {
+    /** k6: the most VUs its arrival-rate executor may start (it adds VUs while answers are slow). */
+    max_vus?: number;
+    description: string;
+  };
+
+export function describeModel(model: Pick<LoadModel, 'kind' | 'connections' | 'rate'> & { max_vus?: number }): string {
+  if (model.max_vus !== undefined)
+    return model.kind === 'open'
+      ? `open model: ${model.rate} flow starts/s (k6 constant-arrival-rate), ${model.connections} VUs ` +
+          `pre-allocated, up to ${model.max_vus}; every request timed from its send, and starts with no free ` +
+          'VU dropped (counted)'
+      : `closed model: ${model.connections} VUs (k6 constant-vus), each starting its next flow when the last ` +
+          'one ends; every request timed from its send';
+
   return model.kind === 'open'
     ? `open model: ${model.rate} flow starts/s on a fixed schedule, up to ${model.connections} flows in flight; ` +
         "a flow's first request is timed from its scheduled start (coordinated omission corrected), " +
@@ -73,6 +94,7 @@ export function nodeLoadReport(run: EngineRun, settings: LoadSettings): LoadRepo
     rps: round(bucket.requests / seconds),
     latency_ms: latencyOf(bucket.histogram),
   });
+  const overload = overloadOf(recorder, run.durationSeconds, run.model.rate, run.model.starts);
   return {
     engine: 'node',
     duration_s: round(run.durationSeconds),
@@ -84,14 +106,19 @@ export function nodeLoadReport(run: EngineRun, settings: LoadSettings): LoadRepo
     rotation_grace_s: settings.flows.graceSeconds,
     checks: run.checks,
     thresholds: settings.thresholds,
-    degradation: degradationOf(
-      recorder,
-      run.durationSeconds,
-      settings.thresholds,
-      run.model.kind === 'closed',
-      run.othersCores,
+    overload,
+    degradation: judgeOverloaded(
+      degradationOf(
+        recorder,
+        run.durationSeconds,
+        settings.thresholds,
+        run.model.kind === 'closed' || overload?.overloaded === true,
+        run.othersCores,
+      ),
+      overload,
     ),
     series: recorder.series(),
+    ...windowSeriesOf(recorder),
     model: { ...run.model, description: describeModel(run.model) },
     uniqueness: run.uniqueness,
     client: run.client,
@@ -108,4 +135,10 @@ function overall(f: EndpointFigures) {
     error_rate: f.requests ? round(f.errors / f.requests, 4) : 0,
     latency_ms: f.latency_ms,
   };
+}
+
+/** The per-window series when windows are shorter than a second (report.html draws a short run by them). */
+export function windowSeriesOf(recorder: Recorder): Pick<LoadReport, 'window_series'> {
+  if (recorder.windowMs >= 1000) return {};
+  return { window_series: { window_s: recorder.windowMs / 1000, points: recorder.windowSeries() } };
 }

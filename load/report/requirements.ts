@@ -79,6 +79,7 @@ export function loadRequirements(report: LoadReport): RequirementResult[] {
           return `${e}: p50 ${ms.p50} ms, p95 ${ms.p95} ms, p99 ${ms.p99} ms over ${requests} requests`;
         }),
         ...(report.model ? [report.model.description] : []),
+        ...(report.overload ? [report.overload.summary] : []),
         ...clientEvidence(report),
       ],
     },
@@ -154,6 +155,7 @@ function noDegradation(report: LoadReport, ran: boolean): Requirement {
     evidence: [
       ...(d.judgement === 'inconclusive' ? d.reasons.map((r) => `MISSING: ${r}`) : []),
       ...(d.judgement === 'fail' ? d.reasons.map((r) => `FAILED: ${r}`) : []),
+      ...(d.judgement === 'pass' && d.overloaded ? d.reasons : []),
       `p95 (median of ${window}): ${d.first_p95_ms} ms in the first third, ` +
         `${d.last_p95_ms} ms in the last (×${d.ratio}); ` +
         `bar ${d.bar_ms} ms, noise ±${d.noise_ms} ms, ${d.slow_windows} of ${d.counted.last} last windows above it`,

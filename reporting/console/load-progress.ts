@@ -43,10 +43,13 @@ export function createLoadProgressView({ tty, quiet, everySeconds = 5 }: LoadPro
       printedAt = figures.elapsedSeconds;
       return `${renderLoadProgress(figures)}\n`;
     },
+    /** Idempotent: the caller may call it before every other line, so no progress follows a result. */
     finish() {
-      if (quiet || !last) return '';
+      const figures = last;
+      last = undefined;
+      if (quiet || !figures) return '';
       if (tty) return '\n';
-      return printedLast ? '' : `${renderLoadProgress(last)}\n`;
+      return printedLast ? '' : `${renderLoadProgress(figures)}\n`;
     },
   };
 }

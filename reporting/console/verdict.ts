@@ -37,7 +37,12 @@ function renderVerdictLine(summary: Summary): string {
 }
 
 export function renderVerdictBlock(summary: Summary, files: readonly string[] = []): string {
-  const lines = ['', ...SECTIONS.flatMap(({ status, heading }) => section(summary, status, heading))];
+  const lines = [''];
+  if (summary.loosened.length) {
+    lines.push('Loosened by settings (a pass here is not a pass at the default bar):');
+    lines.push(...summary.loosened.map((line) => `  - ${line}`), '');
+  }
+  lines.push(...SECTIONS.flatMap(({ status, heading }) => section(summary, status, heading)));
   if (summary.notes.length) lines.push('Notes:', ...summary.notes.map((note) => `  - ${note}`), '');
   if (files.length) lines.push(`reports: ${files.join(', ')}`);
   lines.push(renderVerdictLine(summary));

@@ -58,8 +58,16 @@ ${counts(summary)}${attention(summary)}
 }
 
 export function renderNotes(summary: Summary): string {
-  if (summary.notes.length === 0) return '';
-  const items = summary.notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('\n');
-  return `<section class="notes" aria-label="notes"><h2>Read this before trusting the verdict</h2>
-<ul>\n${items}\n</ul></section>`;
+  return [
+    box('loosened', 'Settings that loosened requirements', summary.loosened),
+    box('notes', 'Read this before trusting the verdict', summary.notes),
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+function box(label: string, heading: string, lines: readonly string[]): string {
+  if (lines.length === 0) return '';
+  const items = lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('\n');
+  return `<section class="notes" aria-label="${label}"><h2>${heading}</h2>\n<ul>\n${items}\n</ul></section>`;
 }

@@ -1,9 +1,9 @@
 // Refresh sessions: every refresh token works once and is replaced (rotation). Presenting a used one
-// revokes the whole session (reuse detection), except inside the optional grace window:
-// for `graceMs` after a rotation, the rotated-out token may be presented again and gets the SAME
-// answer as the first time (an idempotent retry, e.g. after a lost response), as long as its
-// successor has not been used. A session therefore never forks: concurrent refreshes of one token
-// inside the window all receive the one same pair; without a window exactly one of them succeeds.
+// revokes the whole session (reuse detection), except inside the optional grace window (ORY Hydra style):
+// for `graceMs` after its first use, the rotated-out token may be presented again and gets a NEW pair of
+// its own (a retry after a lost response), as long as none of its successors has been used. Never the same
+// pair twice: two holders of one pair could not be told apart (RFC 9700 §4.14.2). Concurrent refreshes of
+// one token inside the window each receive a distinct pair; without a window exactly one of them succeeds.
 
 export interface Pair {
   token: string;
@@ -15,13 +15,13 @@ interface Session {
   clientId: string;
   username: string;
   revoked: boolean;
-  current: string;
   tokens: string[];
 }
 interface Entry {
   session: Session;
   expiresAt: number;
-  rotated?: { at: number; pair: Pair };
+  /** When the token was first used, and the refresh tokens issued for it since. */
+  rotated?: { at: number; successors: string[] };
 }
 
 export type Redemption =
@@ -45,7 +45,7 @@ export class Sessions {
   constructor(private readonly settings: SessionSettings) {}
 
   start(clientId: string, username: string): Pair {
-    return this.pair({ clientId, username, revoked: false, current: '', tokens: [] });
+    return this.pair({ clientId, username, revoked: false, tokens: [] });
   }
 
   redeem(refreshToken: string, clientId: string | undefined): Redemption {
@@ -57,16 +57,19 @@ export class Sessions {
     if (clientId !== undefined && clientId !== session.clientId) return this.revoke(session, 'wrong-client');
     if (!rotated) {
       const pair = this.pair(session);
-      entry.rotated = { at: now, pair };
+      entry.rotated = { at: now, successors: [pair.refreshToken] };
       return { ok: true, pair };
     }
-    const inGrace = now - rotated.at < this.settings.graceMs && session.current === rotated.pair.refreshToken;
-    return inGrace ? { ok: true, pair: rotated.pair } : this.revoke(session, 'reused');
+    const unused = (token: string) => this.entries.get(token)?.rotated === undefined && this.entries.has(token);
+    const inGrace = now - rotated.at < this.settings.graceMs && rotated.successors.every(unused);
+    if (!inGrace) return this.revoke(session, 'reused');
+    const pair = this.pair(session);
+    rotated.successors.push(pair.refreshToken);
+    return { ok: true, pair };
   }
 
   private pair(session: Session): Pair {
     const refreshToken = this.settings.newToken();
-    session.current = refreshToken;
     session.tokens.push(refreshToken);
     if (session.tokens.length > HISTORY) this.entries.delete(session.tokens.shift()!);
     this.entries.set(refreshToken, { session, expiresAt: this.settings.now() + this.settings.refreshTtlMs });

@@ -25,7 +25,7 @@ export function observe(probe: Probe): Promise<Seen[]> {
   if (!run) {
     run = (async () => {
       const seen: Seen[] = [];
-      for (const c of hostileCases(probe.target.credentials)) seen.push(await send(probe, c));
+      for (const c of hostileCases(probe.target.credentials, probe.ghost)) seen.push(await send(probe, c));
       return seen;
     })();
     runs.set(probe, run);

@@ -51,7 +51,7 @@ describe('renderLoadCharts', () => {
   it('never draws a percentile above max (histogram buckets round p99 up)', () => {
     const rounded = { ...point(0), endpoints: undefined, latency_ms: { p50: 1, p95: 5, p99: 9.4, max: 9, mean: 2 } };
     const all = chart(renderLoadCharts({ series: [rounded, { ...rounded, t: 1 }] }), 'latency-all');
-    const tips = [...all.matchAll(/<title>(p\d+), second 0–1: ([\d.]+) ms<\/title>/g)].map((m) => [m[1], m[2]]);
+    const tips = [...all.matchAll(/<title>(p\d+), 0–1 s: ([\d.]+) ms<\/title>/g)].map((m) => [m[1], m[2]]);
     assert.deepEqual(tips, [
       ['p50', '1'],
       ['p95', '5'],

@@ -2,7 +2,7 @@
 // hundreds of ms, a refresh about one: on one chart refresh would sit on zero) with its p95 threshold,
 // and throughput, over the seconds of the run. Inline SVG: no scripts, no external assets.
 import { lineChart, type ChartLine } from './line-chart.ts';
-import { num, record, secondsOf, type EndpointName, type SecondView, type Unknown } from './view.ts';
+import { num, pointsOf, record, type EndpointName, type SecondView, type Unknown } from './view.ts';
 
 const PERCENTILES = [
   { key: 'p50', color: '#2da44e' },
@@ -16,7 +16,15 @@ const ENDPOINT_TITLES: Record<EndpointName, string> = {
 };
 const THRESHOLD_KEYS: Record<EndpointName, string> = { token: 'p95TokenMs', refresh: 'p95RefreshMs' };
 
-function endpointLatency(seconds: SecondView[], endpoint: EndpointName, threshold: number | undefined): string {
+/** The x axis of the run's charts: seconds, each point a second or a window of `width` s. */
+const runAxis = (width: number) => ({ width, title: 'seconds since the start of the load', unit: 's' });
+
+function endpointLatency(
+  seconds: SecondView[],
+  endpoint: EndpointName,
+  threshold: number | undefined,
+  width: number,
+): string {
   const lines: ChartLine[] = PERCENTILES.map(({ key, color }) => ({
     label: key,
     color,
@@ -31,12 +39,13 @@ function endpointLatency(seconds: SecondView[], endpoint: EndpointName, threshol
     yTitle: 'latency (ms)',
     unit: 'ms',
     seconds: seconds.map((s) => s.t),
+    x: runAxis(width),
     lines,
     ...(threshold !== undefined ? { threshold: { label: 'p95 threshold', value: threshold } } : {}),
   });
 }
 
-function overallLatency(seconds: SecondView[]): string {
+function overallLatency(seconds: SecondView[], width: number): string {
   const lines: ChartLine[] = PERCENTILES.map(({ key, color }) => ({
     label: key,
     color,
@@ -48,6 +57,7 @@ function overallLatency(seconds: SecondView[]): string {
     yTitle: 'latency (ms)',
     unit: 'ms',
     seconds: seconds.map((s) => s.t),
+    x: runAxis(width),
     lines,
     note:
       'This engine recorded no per-endpoint time series, so both endpoints are drawn together: fast refresh ' +
@@ -55,7 +65,7 @@ function overallLatency(seconds: SecondView[]): string {
   });
 }
 
-function throughput(seconds: SecondView[], perEndpoint: boolean): string {
+function throughput(seconds: SecondView[], perEndpoint: boolean, width: number): string {
   const lines: ChartLine[] = [{ label: 'all requests/s', color: '#0969da', values: seconds.map((s) => s.requests) }];
   if (perEndpoint)
     lines.push(
@@ -69,20 +79,25 @@ function throughput(seconds: SecondView[], perEndpoint: boolean): string {
     yTitle: 'requests per second',
     unit: 'req/s',
     seconds: seconds.map((s) => s.t),
+    x: runAxis(width),
     lines,
     wide: perEndpoint,
   });
 }
 
-/** The charts of a load report's per-second `series` (whole seconds only). */
+/** The charts of a load report's series: its windows for a short run, else its seconds (whole ones only). */
 export function renderLoadCharts(load: Unknown): string {
-  const seconds = secondsOf(load);
+  const { width, points: seconds } = pointsOf(load);
   if (seconds.length === 0)
     return '<div class="charts"><p>No per-second time series was recorded for this run.</p></div>';
   const thresholds = record(load.thresholds) ?? {};
   const perEndpoint = seconds.some((s) => Object.keys(s.endpoints).length > 0);
   const latency = perEndpoint
-    ? (['token', 'refresh'] as const).map((e) => endpointLatency(seconds, e, num(thresholds[THRESHOLD_KEYS[e]])))
-    : [overallLatency(seconds)];
-  return ['<div class="charts">', ...latency, throughput(seconds, perEndpoint), '</div>'].join('\n');
+    ? (['token', 'refresh'] as const).map((e) => endpointLatency(seconds, e, num(thresholds[THRESHOLD_KEYS[e]]), width))
+    : [overallLatency(seconds, width)];
+  const note =
+    width < 1
+      ? `<p class="chart-note">Each point is a window of ${width * 1000} ms, as recorded; rates are per second.</p>`
+      : '';
+  return ['<div class="charts">', note, ...latency, throughput(seconds, perEndpoint, width), '</div>'].join('\n');
 }

@@ -23,7 +23,11 @@ export interface ChartSpec {
   note?: string;
   /** Twice as wide: a whole row of the charts grid. */
   wide?: boolean;
+  /** The x axis: how wide a point is (1: a second, 0.25: a 250 ms window; 0: a point at its x) and its title. */
+  x?: { width: number; title: string; unit: string };
 }
+
+const SECONDS = { width: 1, title: 'seconds since the start of the load', unit: 's' };
 
 const HEIGHT = 280;
 const PAD = { left: 64, right: 20, top: 40, bottom: 46 };
@@ -62,7 +66,7 @@ const text = (x: number, y: number, content: string, attrs = '') =>
 const hline = (f: Frame, y: number, attrs: string) =>
   `<line x1="${PAD.left}" x2="${f.right}" y1="${y.toFixed(1)}" y2="${y.toFixed(1)}" ${attrs}/>`;
 
-function axes(f: Frame, span: number, yTicks: number[]): string[] {
+function axes(f: Frame, span: number, yTicks: number[], xTitle: string): string[] {
   const step = Math.max(1, niceStep(span / (f.width > 800 ? 16 : 8), [1, 2, 5, 10]));
   const xTicks = Array.from({ length: Math.floor(span / step) + 1 }, (_, i) => i * step);
   return [
@@ -77,12 +81,7 @@ function axes(f: Frame, span: number, yTicks: number[]): string[] {
         `stroke="${AXIS}"/>` +
         text(f.x(t), f.bottom + 17, String(t), 'text-anchor="middle"'),
     ),
-    text(
-      (PAD.left + f.right) / 2,
-      HEIGHT - 6,
-      'seconds since the start of the load',
-      `text-anchor="middle" fill="${AXIS}"`,
-    ),
+    text((PAD.left + f.right) / 2, HEIGHT - 6, xTitle, `text-anchor="middle" fill="${AXIS}"`),
   ];
 }
 
@@ -124,9 +123,12 @@ function lineMarks(line: ChartLine, spec: ChartSpec, f: Frame): string[] {
   line.values.forEach((value, i) => {
     const t = spec.seconds[i] ?? i;
     if (value === undefined) return flush();
-    const [cx, cy] = [f.x(t + 0.5).toFixed(1), f.y(value).toFixed(1)];
+    const x = spec.x ?? SECONDS;
+    const [cx, cy] = [f.x(t + x.width / 2).toFixed(1), f.y(value).toFixed(1)];
     segment.push(`${cx},${cy}`);
-    const tip = `${line.label}, second ${t}–${t + 1}: ${formatNumber(value)} ${spec.unit}`;
+    const at =
+      x.width > 0 ? `${formatNumber(t)}–${formatNumber(t + x.width)} ${x.unit}` : `${formatNumber(t)} ${x.unit}`;
+    const tip = `${line.label}, ${at}: ${formatNumber(value)} ${spec.unit}`;
     marks.push(`<circle cx="${cx}" cy="${cy}" r="2.6" fill="${line.color}"><title>${escapeHtml(tip)}</title></circle>`);
   });
   flush();
@@ -135,7 +137,8 @@ function lineMarks(line: ChartLine, spec: ChartSpec, f: Frame): string[] {
 
 export function lineChart(spec: ChartSpec): string {
   const width = spec.wide ? 1220 : 600;
-  const span = Math.max(1, ...spec.seconds.map((t) => t + 1));
+  const x = spec.x ?? SECONDS;
+  const span = Math.max(1, ...spec.seconds.map((t) => t + x.width)) * (x.width > 0 ? 1 : 1.05);
   const values = spec.lines.flatMap((l) => l.values.filter((v): v is number => v !== undefined));
   const scale = yScale(Math.max(0, ...values), spec.threshold?.value);
   const right = width - PAD.right;
@@ -157,7 +160,7 @@ export function lineChart(spec: ChartSpec): string {
     `<figcaption>${escapeHtml(spec.title)}</figcaption>`,
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${HEIGHT}" font-size="12" role="img" ` +
       `aria-label="${escapeHtml(spec.title)}">`,
-    ...axes(frame, span, scale.ticks),
+    ...axes(frame, span, scale.ticks, x.title),
     yTitle,
     ...thresholdMarks(spec, frame, scale.drawThreshold),
     ...spec.lines.flatMap((line) => lineMarks(line, spec, frame)),

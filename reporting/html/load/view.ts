@@ -58,15 +58,39 @@ export function figuresOf(value: unknown): FiguresView {
   return latency ? { ...out, latency } : out;
 }
 
-/** Whole seconds only: the last, partial second of a run would look like a collapse. */
-export function secondsOf(load: Unknown): SecondView[] {
-  const whole = Math.floor(num(load.duration_s) ?? Infinity);
-  const series = Array.isArray(load.series) ? load.series : [];
+/**
+ * The points the charts draw: the recorded windows when the run has them shorter than a second (a short
+ * run, 250 ms windows: `window_series`), else the seconds; counts as rates per second either way. Whole
+ * points only: the last, partial one of a run would look like a collapse.
+ */
+export function pointsOf(load: Unknown): { width: number; points: SecondView[] } {
+  const windows = record(load.window_series);
+  const width = num(windows?.window_s);
+  if (windows && width && width > 0 && Array.isArray(windows.points)) {
+    const perSecond = (f: FiguresView): FiguresView => ({
+      ...f,
+      ...(f.requests !== undefined ? { requests: f.requests / width } : {}),
+      ...(f.errors !== undefined ? { errors: f.errors / width } : {}),
+    });
+    const points = secondsOf(load, windows.points, width).map((p) => ({
+      ...p,
+      requests: p.requests / width,
+      errors: p.errors / width,
+      endpoints: Object.fromEntries(Object.entries(p.endpoints).map(([e, f]) => [e, perSecond(f)])),
+    }));
+    return { width, points };
+  }
+  return { width: 1, points: secondsOf(load) };
+}
+
+/** Whole seconds (or windows of `width` s) only: the last, partial one of a run would look like a collapse. */
+export function secondsOf(load: Unknown, series: unknown = load.series, width = 1): SecondView[] {
+  const whole = Math.floor((num(load.duration_s) ?? Infinity) / width + 1e-9) * width;
   const seconds: SecondView[] = [];
-  for (const item of series) {
+  for (const item of Array.isArray(series) ? series : []) {
     const p = record(item);
     const t = num(p?.t);
-    if (!p || t === undefined || (whole >= 1 && t >= whole)) continue;
+    if (!p || t === undefined || (whole >= width && t + width > whole + 1e-9)) continue;
     const latency = orderedLatency(p.latency_ms);
     const byEndpoint = record(p.endpoints) ?? {};
     const endpoints: SecondView['endpoints'] = {};

@@ -7,7 +7,7 @@ export const duplicateFieldsLastWins: Mutant = {
   defect:
     'The body is parsed with Object.fromEntries(new URLSearchParams(body)): a repeated field is not an error, ' +
     'the last value wins.',
-  violates: ['conformance:ROBUST-02 (repeated password, RFC 6749 3.2)'],
+  violates: ['conformance:ROBUST-02 (repeated username, RFC 6749 3.2)'],
   expected: 'fail',
   extend: unchanged,
   listener: (context) => pipeline(context, { parse: (body) => Object.fromEntries(new URLSearchParams(body)) }),

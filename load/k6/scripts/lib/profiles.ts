@@ -5,6 +5,9 @@
 import type { Scenario } from 'k6/options';
 import type { K6Settings } from './settings.ts';
 
+/** The most VUs an arrival-rate profile may start: k6 adds VUs while answers are slow. */
+export const maxVusFor = (vus: number) => Math.max(vus * 5, 50);
+
 export function scenarioFor(s: K6Settings): Scenario {
   // Requests in flight when the load ends get up to their deadline to finish; an iteration cut off after
   // that is counted (flows_started less flows_ended) and its unanswered request counts against LOAD-01.
@@ -17,7 +20,7 @@ export function scenarioFor(s: K6Settings): Scenario {
 
 function scenarioOf(s: K6Settings): Scenario {
   const vus = s.vus;
-  const arrival = { timeUnit: '1s', preAllocatedVUs: vus, maxVUs: Math.max(vus * 5, 50) };
+  const arrival = { timeUnit: '1s', preAllocatedVUs: vus, maxVUs: maxVusFor(vus) };
   switch (s.profile) {
     case 'load':
     case 'soak':

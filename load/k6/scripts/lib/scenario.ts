@@ -62,6 +62,7 @@ const ledger = new ReportingLedger({ graceSeconds: settings.flows.graceSeconds }
 /** One iteration: builds the flow for this VU's user and runs it. */
 export function iterate(create: (context: FlowContext) => Flow): void {
   flowsStarted.add(1);
+  const batch = new CollectorBatch(settings.collectorUrl);
   for (const violation of VIOLATIONS) counters[violation].add(0);
   const users = settings.flows.users;
   const context: FlowContext = {
@@ -70,10 +71,14 @@ export function iterate(create: (context: FlowContext) => Flow): void {
     chainLength: settings.flows.chainLength,
     raceWidth: settings.flows.raceWidth,
     ledger,
-    observer: { check: (name, ok) => void check(ok, { [name]: (passed) => passed }) },
+    observer: {
+      check: (name, ok) => {
+        batch.checked(name, ok);
+        check(ok, { [name]: (passed) => passed });
+      },
+    },
   };
-  const before = { ...ledger.counters };
-  const batch = new CollectorBatch(settings.collectorUrl);
+  const before = { ...ledger.counters, violations: { ...ledger.counters.violations } };
   ledger.batch = batch;
   try {
     runFlow(create(context), settings.flows.baseUrl, settings.timeoutMs, (endpoint, ms, expected) =>
@@ -83,6 +88,10 @@ export function iterate(create: (context: FlowContext) => Flow): void {
     flowsEnded.add(1);
     ledger.batch = null;
     for (const key of TALLIES) tallies[key].add(ledger.counters[key] - before[key]);
+    batch.counted(
+      TALLIES.map((key) => ledger.counters[key] - before[key]),
+      VIOLATIONS.map((v) => ledger.counters.violations[v] - before.violations[v]),
+    );
     batch.flush(exec.vu.idInTest);
   }
 }

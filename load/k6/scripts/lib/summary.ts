@@ -2,8 +2,10 @@
 // Writes <dir>/<name>-summary.json (k6's data plus the scenario's settings and the scope of its
 // collision check) and <dir>/<name>-junit.xml; <dir> is reports/k6 unless TOKEN_SUITE_LOAD_SUMMARY_DIR
 // says otherwise (k6 creates no folders: `npm run build` creates reports/k6).
+import { reportDone } from './collector.ts';
 import { settings } from './settings.ts';
 import type { SummaryData } from './summary-data.ts';
+import { compactSummary } from './text-summary.ts';
 
 /** What the token-collision threshold could see: k6 VUs share no memory. */
 const COLLISION_SCOPE = settings.collectorUrl
@@ -13,7 +15,10 @@ const COLLISION_SCOPE = settings.collectorUrl
 
 export function summaryFor(name: string) {
   return (data: SummaryData): Record<string, string> => {
-    const base = `${settings.summaryDir}/${name}`;
+    reportDone(data);
+    // A folder given (verify, each runner): its own, so one name; else reports/k6, shared by every run: a
+    // name per run (its UTC start to the second), so a run never overwrites the last one's files.
+    const base = `${settings.summaryDir}/${name}${settings.summaryDirGiven ? '' : `-${stamp(data)}`}`;
     const tokenSuite = {
       scenario: name,
       profile: settings.profile,
@@ -30,7 +35,7 @@ export function summaryFor(name: string) {
 }
 
 function textSummary(name: string, data: SummaryData): string {
-  const lines = [`token-suite k6 scenario ${name} (profile ${settings.profile})`];
+  const lines = compactSummary(`token-suite k6 scenario ${name} (profile ${settings.profile})`, data);
   for (const metric of Object.keys(data.metrics).sort()) {
     const thresholds = data.metrics[metric]?.thresholds ?? {};
     for (const expression of Object.keys(thresholds))
@@ -68,4 +73,13 @@ function junit(name: string, data: SummaryData): string {
 
 function xml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** 20261202T174501Z: when the run started (now less its length), for a file name. */
+function stamp(data: SummaryData): string {
+  const started = new Date(Date.now() - (data.state?.testRunDurationMs ?? 0));
+  return started
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }

@@ -1,0 +1,94 @@
+// The capacity search's logic on made-up steps: the ramp, the halvings after the first break, what counts
+// as a break, and what the steps add up to.
+import assert from 'node:assert/strict';
+import { loadReportFixture } from '../../testing/load-report-fixture.ts';
+import type { RequirementResult } from '../../verdict/types.ts';
+import { capacityOf, NOT_ACHIEVED, nextRate, stepOf, type CapacityStep } from './search.ts';
+
+const plan = { start: 5, step: 5, max: 30, stepSeconds: 5 };
+
+/** A step at `rate` against a server that holds up to `capacity` flows/s. */
+function step(rate: number, capacity: number): CapacityStep {
+  const over = rate > capacity;
+  const overload = {
+    offered_flows_per_s: rate,
+    achieved_flows_per_s: Math.min(rate, capacity),
+    share: Math.min(1, capacity / rate),
+    dropped: 0,
+    scheduled: rate * 5,
+    from_s: 2,
+    to_s: 4.75,
+    endpoints: {
+      token: { offered_rps: rate, achieved_rps: Math.min(rate, capacity) },
+      refresh: { offered_rps: 5 * rate, achieved_rps: 5 * Math.min(rate, capacity) },
+    },
+    overloaded: over,
+    summary: '',
+  };
+  const load02: RequirementResult = {
+    id: 'LOAD-02',
+    title: 'p95',
+    level: 'MUST',
+    status: over ? 'fail' : 'pass',
+    source: 'suite',
+    evidence: [],
+    layer: 'load',
+  };
+  return stepOf(rate, 5, loadReportFixture({ overload }), [load02]);
+}
+
+function search(capacity: number, integer = false): CapacityStep[] {
+  const steps: CapacityStep[] = [];
+  for (let r = nextRate(plan, steps, integer); r !== null; r = nextRate(plan, steps, integer))
+    steps.push(step(r, capacity));
+  return steps;
+}
+
+describe('capacity search (logic)', () => {
+  it('a step breaks on a failed requirement and on an offered rate not achieved', () => {
+    const broken = step(20, 12);
+    assert.equal(broken.held, false);
+    assert.deepEqual(broken.broke, ['LOAD-02', NOT_ACHIEVED]);
+    assert.equal(step(10, 12).held, true);
+    assert.equal(step(20, 12).endpoints.refresh.offered_rps, 100);
+  });
+
+  it('ramps by the step, then halves the gap twice after the first break', () => {
+    assert.deepEqual(
+      search(12).map((s) => s.rate),
+      [5, 10, 15, 12.5, 11.25],
+    );
+    const result = capacityOf(plan, search(12));
+    assert.equal(result.capacity_flows_per_s, 11.25);
+    assert.deepEqual(result.first_broke, { 'LOAD-02': 12.5, [NOT_ACHIEVED]: 12.5 });
+    assert.match(result.summary, /^capacity: 11.25 flows\/s .*first broke: LOAD-02 at 12.5 flows\/s/);
+  });
+
+  it('takes whole rates for k6', () => {
+    assert.deepEqual(
+      search(12, true).map((s) => s.rate),
+      [5, 10, 15, 13, 12],
+    );
+    assert.equal(capacityOf(plan, search(12, true)).capacity_flows_per_s, 12);
+  });
+
+  it('stops at the bound when every step held, and says the server may take more', () => {
+    const result = capacityOf(plan, search(1000));
+    assert.deepEqual(
+      result.steps.map((s) => s.rate),
+      [5, 10, 15, 20, 25, 30],
+    );
+    assert.equal(result.reached_max, true);
+    assert.match(result.summary, /the most tried/);
+  });
+
+  it('finds no capacity when the first rate already broke', () => {
+    const result = capacityOf(plan, search(2));
+    assert.deepEqual(
+      result.steps.map((s) => s.rate),
+      [5],
+    );
+    assert.equal(result.capacity_flows_per_s, null);
+    assert.match(result.summary, /^no capacity found/);
+  });
+});

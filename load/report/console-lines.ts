@@ -1,0 +1,21 @@
+// What the console says when the load ends: per endpoint its requests, throughput and p50/p95/p99 (never one
+// blended figure: a 650 ms password grant and a 25 ms refresh average into nothing true), the offered and
+// achieved rates in the open model, then one line per LOAD-* requirement.
+import { renderRequirementLine } from '../../reporting/console/requirement.ts';
+import type { RequirementResult } from '../../verdict/types.ts';
+import type { LoadReport } from './load-report.ts';
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+export function loadResultLines(load: LoadReport, requirements: readonly RequirementResult[]): string[] {
+  const endpoints = (['token', 'refresh'] as const).map((e) => {
+    const f = load.endpoints[e];
+    const ms = f.latency_ms;
+    return (
+      `  ${`${e}:`.padEnd(9)}${n(f.requests)} requests, ${f.rps} req/s, ` +
+      `p50 ${ms.p50} ms, p95 ${ms.p95} ms, p99 ${ms.p99} ms, ${n(f.errors)} unexpected`
+    );
+  });
+  const overload = load.overload ? [`  ${load.overload.summary}`] : [];
+  return [...endpoints, ...overload, ...requirements.map((r) => renderRequirementLine(r))];
+}
