@@ -4,6 +4,7 @@ import type { TlsTrust } from '../client/tls.ts';
 import type { CapacityPlan, Layer, LayerContext, LayerOutcome } from '../verdict/types.ts';
 import type { SocketTls } from './node/http/target.ts';
 import { chooseK6, k6Outcome } from './k6/outcome.ts';
+import { probeLiveness } from './liveness.ts';
 import { runnersOutcome } from './k6/runners.ts';
 import { stepPlan, type K6Plan } from './k6/engine.ts';
 import { findCapacity } from './capacity/run.ts';
@@ -60,7 +61,9 @@ async function runNodeLoad(context: LayerContext, settings: LoadSettings): Promi
     ...(context.progress ? { onProgress: context.progress } : {}),
   });
   if (run.client.starved) context.log(`  the client was a limit: ${run.client.reasons.join('; ')}`);
-  return nodeLoadReport(run, settings);
+  const report = nodeLoadReport(run, settings);
+  if (!context.signal.aborted) report.liveness = await probeLiveness(context, settings.flows.format);
+  return report;
 }
 
 export const loadLayer: Layer = {

@@ -57,4 +57,14 @@ export const BROKEN_LOAD_SERVERS: BrokenLoadServer[] = [
     durationSeconds: 3,
     expect: { 'LOAD-05': { status: 'fail', evidence: /[1-9][\d,]* collisions/ } },
   },
+  {
+    name: 'stops answering 6 s into a 12 s load',
+    flaws: { silentAfterMs: 6000 },
+    graceSeconds: 0,
+    durationSeconds: 12,
+    timeoutMs: 1000,
+    // LOAD-06 (the starved last third) needs 40 answers in the first third: on a machine too busy for them it
+    // is inconclusive, so its rule is tested on recorded windows (load/report/degradation.test.ts).
+    expect: { 'LOAD-01': { status: 'fail', evidence: /FAILED: after the load, the password grant failed/ } },
+  },
 ];

@@ -9,7 +9,8 @@
 // held until the client gives up ('hang') or its connection is reset ('reset'). `contested`: concurrent
 // refreshes of one token (arriving within 10 ms of each other) are all rejected ('reject-all'), answered
 // 503 but the first ('5xx'), held but the first ('hang'), or all win with new pairs and the token is never
-// spent ('keep'). `staticLogin`: every password grant answers one same pair. `stats` counts what it did,
+// spent ('keep'). `staticLogin`: every password grant answers one same pair. `silentAfterMs`: a late
+// collapse, nothing answered any more. `stats` counts what it did,
 // for tests that compare it with the engine's books.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -26,6 +27,8 @@ export interface FakeFlaws {
   stall?: { everyMs: number; forMs: number };
   replayFault?: 'hang' | 'reset';
   contested?: 'reject-all' | '5xx' | 'hang' | 'keep';
+  /** From this many ms after the first request on, nothing is answered (a late collapse). */
+  silentAfterMs?: number;
   staticLogin?: boolean;
 }
 
@@ -60,6 +63,7 @@ export function createFakeServer(flaws: FakeFlaws = {}, tls?: HttpsOptions): Fak
   const sent: { token: string; socket: Socket }[] = [];
   const createdAt = Date.now();
   const inFlight = new Map<string, number>();
+  let firstAt: number | undefined;
   let staticPair: { token: string; refreshToken: string; expiresIn: number } | undefined;
   const newPair = (user: string) => {
     const n = (issuedTo.get(user) ?? 0) + 1;
@@ -98,6 +102,8 @@ export function createFakeServer(flaws: FakeFlaws = {}, tls?: HttpsOptions): Fak
         stats.answered[req.url ?? ''] = (stats.answered[req.url ?? ''] ?? 0) + 1;
         res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
       };
+      const since = Date.now() - (firstAt ??= Date.now());
+      if (flaws.silentAfterMs !== undefined && since >= flaws.silentAfterMs) return;
       if (flaws.delayMs) await sleep(flaws.delayMs);
       await stall();
       if (req.url === '/v1/token' && flaws.staticLogin)

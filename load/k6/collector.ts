@@ -109,12 +109,14 @@ export class Collector {
   samples(): Sample[] {
     let start = Infinity;
     for (let i = 0; i < this.answers.length; i += 4)
-      start = Math.min(start, (this.answers[i + 1] as number) - (this.answers[i + 2] as number));
+      start = Math.min(start, (this.answers[i + 1] as number) - Math.max(0, this.answers[i + 2] as number));
     const samples: Sample[] = [];
     for (let i = 0; i < this.answers.length; i += 4) {
       const [code, at, ms, verdict] = this.answers.slice(i, i + 4) as [number, number, number, number];
       const atMs = Math.max(0, at - start);
-      const sample: Sample = { endpoint: ENDPOINTS[code] ?? null, atMs, latencyMs: ms, ok: verdict === 1 };
+      // -1: the request got no HTTP answer (a timeout, a reset): failed, with no latency.
+      const latencyMs = ms < 0 ? null : ms;
+      const sample: Sample = { endpoint: ENDPOINTS[code] ?? null, atMs, latencyMs, ok: verdict === 1 };
       if (verdict === 429 || verdict === 503) sample.throttled = verdict;
       samples.push(sample);
     }

@@ -1,7 +1,7 @@
 // --engine k6: the mix bundle, built for this run into <report-dir>/k6 (never a stale dist/), checked on
 // the user's k6 (version >= 0.49, `k6 inspect` initialises it), then run with the suite's collector
-// beside it. The result is a LoadReport like the Node engine's; a k6 that fails mid-run is a K6RunFailed
-// carrying k6's own stderr lines.
+// beside it. The result is a LoadReport like the Node engine's, judged on what k6 and the collector counted
+// even when k6 failed mid-run (the failure, with k6's own stderr lines, comes beside it).
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LayerContext } from '../../verdict/types.ts';
@@ -16,6 +16,7 @@ import type { LoadSettings } from '../settings.ts';
 import { k6Tls } from './tls.ts';
 import { ContentionSampler } from '../measure/contention-sampler.ts';
 import { windowMsFor } from '../measure/recorder.ts';
+import { targetPids } from '../measure/target-process.ts';
 
 export { findK6 } from './process.ts';
 
@@ -40,20 +41,19 @@ export interface K6Result {
   report: LoadReport;
   summary: K6Summary;
   collector: CollectorView;
+  /** k6 did not finish the run cleanly: why, and k6's own lines. What it counted is still judged. */
+  failure: K6Failure | null;
+  /** Iterations that ended on a script exception, with k6's lines: evidence for LOAD-01. */
+  exceptions: string[];
 }
 
-/** k6 ran but could not finish the run: the load requirements cannot be judged. */
-export class K6RunFailed extends Error {
-  constructor(
-    message: string,
-    readonly lines: string[],
-  ) {
-    super(message);
-    this.name = 'K6RunFailed';
-  }
+export interface K6Failure {
+  message: string;
+  lines: string[];
 }
 
 const NAME = 'mix';
+const THREW = 'a flow ran to its end (no script exception)';
 
 /** Builds the bundle into <report-dir>/k6 and checks that this k6 runs it; throws K6Unusable otherwise. */
 export async function prepareK6(k6: string, settings: LoadSettings, context: Context): Promise<K6Plan> {
@@ -103,9 +103,19 @@ function varsFor(settings: LoadSettings, context: Context, dir: string): Record<
     TOKEN_SUITE_LOAD_P95_REFRESH_MS: String(settings.thresholds.p95RefreshMs),
     TOKEN_SUITE_LOAD_MAX_ERROR_RATE: String(settings.thresholds.maxErrorRate),
     TOKEN_SUITE_ROTATION_GRACE_SECONDS: String(flows.graceSeconds),
+    TOKEN_SUITE_LOAD_TIMEOUT_MS: String(settings.timeoutMs),
     // --rate: flows started per second (open model): k6's arrival rate of iterations, one flow each.
     ...(settings.rate > 0 ? { TOKEN_SUITE_LOAD_RATE: String(Math.max(1, Math.round(settings.rate))) } : {}),
   };
+}
+
+function readSummary(file: string): K6Summary | null {
+  if (!existsSync(file)) return null;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as K6Summary;
+  } catch {
+    return null;
+  }
 }
 
 /** The prepared plan for one step of a capacity search: the open model at `settings.rate` for `seconds`. */
@@ -127,7 +137,11 @@ export async function runK6Engine(plan: K6Plan, settings: LoadSettings, context:
   const log = join(plan.dir, `${NAME}-k6.log`);
   try {
     let k6Pid: number | undefined;
-    const contention = new ContentionSampler(windowMsFor(context.durationSeconds), () => (k6Pid ? [k6Pid] : []));
+    // k6 and a server on this machine (the target, not a neighbour) count as the run's own.
+    const target = targetPids(settings.flows.baseUrl);
+    const contention = new ContentionSampler(windowMsFor(context.durationSeconds), () =>
+      k6Pid ? [k6Pid, ...target] : target,
+    );
     contention.start();
     const exit = await runK6(
       plan.k6,
@@ -146,21 +160,19 @@ export async function runK6Engine(plan: K6Plan, settings: LoadSettings, context:
     const summaryFile = join(plan.dir, `${NAME}-summary.json`);
     // 0: thresholds met; 99: some failed (the server's doing, judged below); 105: stopped by our Ctrl-C.
     const finished = exit.code === 0 || exit.code === 99 || (context.signal.aborted && exit.code === 105);
-    // A script exception in an iteration is the suite's problem: its checks did not run.
+    // A script exception ended an iteration early: what it counted before stands, the exception is evidence.
     const exceptions = k6Errors(exit.stderr).filter((line) => /\bsource=stacktrace\b/.test(line));
-    if (!finished || !existsSync(summaryFile) || exceptions.length > 0) {
-      const why = !finished
-        ? `k6 exited with ${exit.code ?? exit.signal}: ${k6Reason(exit)}`
-        : exceptions.length > 0
-          ? `k6 ran, but ${exceptions.length} iteration(s) stopped on a script exception`
-          : `k6 exited with ${exit.code} and wrote no summary (${summaryFile})`;
-      throw new K6RunFailed(why, (exceptions.length ? exceptions : k6Errors(exit.stderr)).slice(-5));
-    }
-    const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as K6Summary;
+    const summary = readSummary(summaryFile);
+    const why = !finished
+      ? `k6 exited with ${exit.code ?? exit.signal}: ${k6Reason(exit)}`
+      : !summary
+        ? `k6 exited with ${exit.code} and wrote no summary (${summaryFile})`
+        : null;
+    const failure = why ? { message: why, lines: k6Errors(exit.stderr).slice(-5) } : null;
     const view = collector.figures();
     const report = k6LoadReport(
       {
-        summary,
+        summary: summary ?? { metrics: {} },
         samples: collector.samples(),
         collector: view,
         steady: plan.steady,
@@ -170,7 +182,8 @@ export async function runK6Engine(plan: K6Plan, settings: LoadSettings, context:
       },
       settings,
     );
-    return { report, summary, collector: view };
+    if (exceptions.length > 0) report.checks[THREW] = { passes: 0, fails: exceptions.length };
+    return { report, summary: summary ?? { metrics: {} }, collector: view, failure, exceptions };
   } finally {
     plan.clear();
     await collector.close();

@@ -1,19 +1,18 @@
 // The load layer with k6: which engine runs (auto never blames the server for a k6 that cannot run),
-// and the k6 run's requirements: judged like the Node engine's, token uniqueness across all VUs, and
-// `inconclusive` with k6's own lines as evidence when k6 fails mid-run.
+// and the k6 run's requirements: judged like the Node engine's, token uniqueness across all VUs. When k6
+// fails mid-run, what it and the collector counted is still judged: a violation stays a failure, a pass
+// becomes inconclusive (the run was cut short), each with k6's own lines as evidence.
 import { CannotRunError } from '../../verdict/errors.ts';
-import { emptyCounters } from '../flows/rotation.ts';
 import type { LayerContext, LayerOutcome, RequirementResult } from '../../verdict/types.ts';
 import { COLLISION_REQUIREMENT, collectorEvidence, collectorGap } from './report.ts';
-import type { LoadReport } from '../report/load-report.ts';
-import { degradationOf } from '../report/degradation.ts';
 import { loadRequirements, tooFewTokens } from '../report/requirements.ts';
-import { Recorder } from '../measure/recorder.ts';
+import { probeLiveness } from '../liveness.ts';
 import { K6Unusable } from './check.ts';
 import type { CollectorView } from './collector.ts';
-import { K6RunFailed, prepareK6, runK6Engine, type K6Plan } from './engine.ts';
+import { prepareK6, runK6Engine, type K6Failure, type K6Plan } from './engine.ts';
 import { findK6, k6Message } from './process.ts';
 import type { LoadSettings } from '../settings.ts';
+import type { LoadReport } from '../report/load-report.ts';
 
 const INSTALL_K6 = 'https://grafana.com/docs/k6/latest/set-up/install-k6/';
 
@@ -48,55 +47,44 @@ export async function k6Outcome(plan: K6Plan, settings: LoadSettings, context: L
     `  ${plan.version} (${plan.k6}), ${plan.vars.PROFILE} profile, ${settings.connections} VUs, ` +
       `${context.durationSeconds} s against ${settings.flows.baseUrl}`,
   );
-  try {
-    const { report, summary, collector } = await runK6Engine(plan, settings, context);
-    const requirements = k6Requirements(report, collectorGap(summary, collector), collector);
-    const load = report as unknown as Record<string, unknown>;
-    return { requirements, load };
-  } catch (error) {
-    if (!(error instanceof K6RunFailed)) throw error;
-    return { requirements: unjudged(settings, error) };
-  }
+  const { report, summary, collector, failure, exceptions } = await runK6Engine(plan, settings, context);
+  if (!context.signal.aborted) report.liveness = await probeLiveness(context, settings.flows.format);
+  const judged = k6Requirements(report, collectorGap(summary, collector), collector).map((r) =>
+    r.id === 'LOAD-01' && exceptions.length > 0 ? { ...r, evidence: [...r.evidence, ...thrown(exceptions)] } : r,
+  );
+  const requirements = failure ? judged.map((r) => cutShort(r, failure)) : judged;
+  const load = report as unknown as Record<string, unknown>;
+  return { requirements, load };
 }
 
-/** The load requirements of a k6 run; LOAD-05 from the collector (inconclusive when `gap` says what it missed). */
+/**
+ * The load requirements of a k6 run; LOAD-05 from the collector. A `gap` (what the collector missed) or too
+ * few tokens can only leave a pass unproven (inconclusive): collisions found stay a failure.
+ */
 export function k6Requirements(report: LoadReport, gap: string | null, collector: CollectorView): RequirementResult[] {
   return loadRequirements(report).map((r) => {
     if (r.id !== COLLISION_REQUIREMENT) return r;
     const evidence = [...r.evidence, collectorEvidence(collector)];
-    if (gap) return { ...r, status: 'inconclusive' as const, evidence: [...evidence, gap] };
+    if (gap && r.status === 'pass') return { ...r, status: 'inconclusive' as const, evidence: [...evidence, gap] };
+    if (gap) return { ...r, evidence: [...evidence, gap] };
     const few = r.status === 'pass' ? tooFewTokens(collector.tokens) : null;
     return few ? { ...r, status: 'inconclusive' as const, evidence: [few, ...evidence] } : { ...r, evidence };
   });
 }
 
-/** Every load requirement inconclusive, with what k6 printed: k6's failure is not the server's. */
-function unjudged(settings: LoadSettings, failure: K6RunFailed): RequirementResult[] {
+/** k6 did not finish: a pass is unproven (inconclusive), a failure found stands; both say why. */
+function cutShort(r: RequirementResult, failure: K6Failure): RequirementResult {
   const evidence = [
-    `${failure.message}: the load requirements could not be judged (the suite's problem, not the server's)`,
+    ...r.evidence,
+    `${failure.message}: judged on what k6 and the collector counted before (a pass would be unproven)`,
     ...failure.lines.map((line) => `k6: ${k6Message(line)}`),
   ];
-  return loadRequirements(emptyReport(settings)).map((r) => ({ ...r, status: 'inconclusive', evidence }));
+  return { ...r, status: r.status === 'pass' ? 'inconclusive' : r.status, evidence };
 }
 
-function emptyReport(settings: LoadSettings): LoadReport {
-  const latency = { p50: 0, p95: 0, p99: 0, max: 0, mean: 0 };
-  const endpoint = { requests: 0, errors: 0, rps: 0, latency_ms: latency };
-  return {
-    engine: 'k6',
-    duration_s: 0,
-    stopped_early: false,
-    connections: settings.connections,
-    rps: 0,
-    requests: 0,
-    errors: 0,
-    error_rate: 0,
-    latency_ms: latency,
-    endpoints: { token: endpoint, refresh: endpoint },
-    rotation: emptyCounters(),
-    checks: {},
-    thresholds: settings.thresholds,
-    degradation: degradationOf(new Recorder(0), 0, settings.thresholds, false),
-    series: [],
-  };
+function thrown(exceptions: string[]): string[] {
+  return [
+    `${exceptions.length} iteration(s) ended on a script exception (counted as a failed check):`,
+    ...exceptions.slice(-3).map((line) => `k6: ${k6Message(line)}`),
+  ];
 }

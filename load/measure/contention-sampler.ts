@@ -47,7 +47,7 @@ export class ContentionSampler {
   private timer: NodeJS.Timeout | undefined;
   private last: Reading | null = null;
 
-  /** `ownPids`: the run's child processes (k6), counted as ours, not as others'. */
+  /** `ownPids`: the run's child processes (k6) and a local target's server, counted as ours, not as others'. */
   constructor(
     readonly windowMs: number,
     private readonly ownPids: () => number[] = () => [],

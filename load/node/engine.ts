@@ -5,6 +5,7 @@ import type { LoadProgress } from '../../verdict/types.ts';
 import { ContentionSampler } from '../measure/contention-sampler.ts';
 import { machineBusy, machineTicks } from '../measure/cpu-meters.ts';
 import { windowMsFor } from '../measure/recorder.ts';
+import { targetPids } from '../measure/target-process.ts';
 import { assembleRun, round, type EngineRun } from './engine-run.ts';
 import { PROGRESS_SLOTS, progressTicker } from './progress-ticker.ts';
 import type { LoadSettings } from '../settings.ts';
@@ -38,12 +39,19 @@ export async function runNodeEngine(settings: LoadSettings, options: EngineOptio
     const results = threads.map((thread) => handled(nextMessage(thread, 'result')));
     const cpu = process.cpuUsage();
     const machine = machineTicks();
-    const contention = new ContentionSampler(windowMsFor(options.durationSeconds));
+    // A server on this machine is the target, not a neighbour: its CPU counts as the run's own.
+    const target = targetPids(settings.flows.baseUrl);
+    const contention = new ContentionSampler(windowMsFor(options.durationSeconds), () => target);
     const startedAt = performance.now();
     contention.start();
     const go: ToWorker = { type: 'go', startedAtEpochMs: performance.timeOrigin + startedAt };
     for (const thread of threads) thread.postMessage(go);
-    const stop = () => threads.forEach((thread) => thread.postMessage({ type: 'stop' } satisfies ToWorker));
+    // The load's own length: the requests in flight at its end are waited for (up to --timeout) after it.
+    let durationSeconds = options.durationSeconds;
+    const stop = () => {
+      durationSeconds = Math.min(durationSeconds, (performance.now() - startedAt) / 1000);
+      threads.forEach((thread) => thread.postMessage({ type: 'stop' } satisfies ToWorker));
+    };
     if (options.signal?.aborted) stop();
     else options.signal?.addEventListener('abort', stop, { once: true });
     const { onProgress } = options;
@@ -54,7 +62,6 @@ export async function runNodeEngine(settings: LoadSettings, options: EngineOptio
     });
     const others = contention.stop();
     const used = process.cpuUsage(cpu);
-    const durationSeconds = (performance.now() - startedAt) / 1000;
     const host = {
       process_cpu_s: Math.round((used.user + used.system) / 1e3) / 1e3,
       machine_busy: round(machineBusy(machine, machineTicks())),

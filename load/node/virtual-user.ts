@@ -40,6 +40,7 @@ export class VirtualUser implements ConnectionOwner {
   /** Batches in a row with a throttled answer (the backoff's exponent). */
   private throttledInARow = 0;
   private wait: NodeJS.Timeout | null = null;
+  private draining = false;
 
   constructor(private readonly books: UserBooks) {}
 
@@ -64,15 +65,33 @@ export class VirtualUser implements ConnectionOwner {
     this.sendNext();
   }
 
-  /** Drops the flow and closes the connections; returns how many requests were still waiting. */
-  stop(): number {
+  /** The load has ended: the batch in flight may still finish (its answers judged), then the flow ends. */
+  drain(): void {
+    this.draining = true;
+    if (!this.wait) return;
+    // Waiting out a throttled answer, nothing in flight: the flow ends now.
+    clearTimeout(this.wait);
+    this.wait = null;
     this.flow = null;
+    this.books.flowDone(this, this.answeredAny);
+  }
+
+  /**
+   * Drops the flow and closes the connections; a request still waiting is recorded as failed (no answer
+   * when the run ended). Returns how many were.
+   */
+  stop(): number {
     if (this.wait) clearTimeout(this.wait);
     let waiting = 0;
-    for (const connection of this.connections) {
-      if (connection.waiting) waiting += 1;
+    this.connections.forEach((connection, slot) => {
+      if (connection.waiting && this.flow !== null) {
+        waiting += 1;
+        this.books.failed('still unanswered when the run ended');
+        this.books.recorder.record((this.batch[slot] as RequestSpec).endpoint, null, false);
+      }
       connection.destroy();
-    }
+    });
+    this.flow = null;
     return waiting;
   }
 
@@ -110,6 +129,11 @@ export class VirtualUser implements ConnectionOwner {
     const flow = this.flow;
     flow.onResponses(this.answers);
     if (flow.throttled) this.books.recorder.flowThrottled();
+    if (this.draining) {
+      this.flow = null;
+      this.books.flowDone(this, this.answeredAny);
+      return;
+    }
     if (this.throttledFor === -1 || !this.books.waitOnThrottle) {
       this.throttledInARow = 0;
       return this.sendNext();

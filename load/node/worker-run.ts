@@ -38,7 +38,10 @@ export class WorkerRun implements UserBooks {
   private readonly misses = new Map<VirtualUser, number>();
   private schedule: OpenSchedule | null = null;
   private readonly timers = new Set<NodeJS.Timeout>();
+  private sweeper: NodeJS.Timeout | undefined;
   private stopping = false;
+  private finished = false;
+  private thread: ThreadFigures | null = null;
   private nextUser: number;
   private readonly contexts: FlowContext[] = [];
   private connectFailures = 0;
@@ -75,7 +78,7 @@ export class WorkerRun implements UserBooks {
       this.finish = (result) => resolve(result);
     });
     this.timers.add(setTimeout(() => this.stop(), Math.max(0, until - performance.now())));
-    this.timers.add(setInterval(() => this.sweep(), Math.min(100, this.plan.timeoutMs / 4)));
+    this.sweeper = setInterval(() => this.sweep(), Math.min(100, this.plan.timeoutMs / 4));
     if (this.plan.rate > 0) {
       this.idle.push(...this.users);
       this.schedule = new OpenSchedule(this.plan.rate, this.plan.phase, startedAt, until, (dueAt) => this.due(dueAt));
@@ -84,16 +87,37 @@ export class WorkerRun implements UserBooks {
     return done;
   }
 
+  /**
+   * The load ends: no flow starts, no flow sends its next request, but requests in flight get up to their
+   * deadline (--timeout) to be answered, as k6's gracefulStop; the sweep fails those that are not, and
+   * their races and replays are judged on what came back. Then the books close.
+   */
   stop(): void {
     if (this.stopping) return;
     this.stopping = true;
     this.schedule?.stop();
     this.timers.forEach((timer) => clearTimeout(timer));
-    const thread = this.meter.stop();
-    const abandoned = this.users.reduce((sum, user) => sum + user.stop(), 0);
+    this.thread = this.meter.stop();
     this.starts.dropped += this.backlog.length;
+    for (const user of this.users) user.drain();
+    const cap = setTimeout(() => this.close(), this.plan.timeoutMs + 1000);
+    cap.unref();
+    this.timers.add(cap);
+    this.closeWhenDrained();
+  }
+
+  private closeWhenDrained(): void {
+    if (!this.users.some((user) => user.busy)) this.close();
+  }
+
+  private close(): void {
+    if (this.finished) return;
+    this.finished = true;
+    clearInterval(this.sweeper);
+    this.timers.forEach((timer) => clearTimeout(timer));
+    const abandoned = this.users.reduce((sum, user) => sum + user.stop(), 0);
     this.publish();
-    this.finish({ ...this.result(abandoned), ...thread });
+    this.finish({ ...this.result(abandoned), ...(this.thread ?? this.meter.stop()) });
   }
 
   failed(reason: string): void {
@@ -107,7 +131,7 @@ export class WorkerRun implements UserBooks {
   }
 
   flowDone(user: VirtualUser, answered: boolean): void {
-    if (this.stopping) return;
+    if (this.stopping) return this.closeWhenDrained();
     if (this.plan.rate > 0) {
       const dueAt = this.backlog.shift();
       if (dueAt === undefined) this.idle.push(user);

@@ -9,10 +9,13 @@ const THRESHOLDS = { degradationFactor: 1.4, degradationSlackMs: 1 };
 const SECONDS = 6;
 
 /** 24 windows of 250 ms, 40 answers each, latency (ms) from `latency(window, i)`. */
-function recorded(latency: (window: number, i: number) => number, answers = 40): Recorder {
+function recorded(latency: (window: number, i: number) => number | null, answers = 40): Recorder {
   const recorder = new Recorder(0, 250);
   for (let w = 0; w < (SECONDS * 1000) / 250; w += 1) {
-    for (let i = 0; i < answers; i += 1) recorder.record('refresh', latency(w, i), true, w * 250 + (i * 250) / answers);
+    for (let i = 0; i < answers; i += 1) {
+      const ms = latency(w, i);
+      recorder.record('refresh', ms, ms !== null, w * 250 + (i * 250) / answers);
+    }
   }
   return recorder;
 }
@@ -89,6 +92,30 @@ describe('LOAD-06: degradation over the run', () => {
     const d = degradationOf(recorded(tail), SECONDS, THRESHOLDS, true);
     assert.equal(d.judgement, 'inconclusive', JSON.stringify(d));
     assert.match(d.reasons.join('; '), /only the p95 rose past its bar; the p50 stayed within 1.4×/);
+  });
+
+  it('fails a tail that slowed far beyond the noise (p95 30× as slow), even with the p50 flat', () => {
+    const tail = (w: number, i: number) => (i >= 36 ? (w >= 16 ? 600 : 20) : jitter(w, i));
+    const d = degradationOf(recorded(tail), SECONDS, THRESHOLDS, true);
+    assert.equal(d.judgement, 'fail', JSON.stringify(d));
+    assert.match(d.reasons.join('; '), /the tail slowed far beyond the run's noise/);
+  });
+
+  it('fails a tail that rises steadily over the run, even with the p50 flat; hiccups at random times do not', () => {
+    const trend = (w: number, i: number) => (i >= 36 ? 20 + 2 * w : jitter(w, i));
+    const d = degradationOf(recorded(trend), SECONDS, THRESHOLDS, true);
+    assert.equal(d.judgement, 'fail', JSON.stringify(d));
+    assert.match(d.reasons.join('; '), /the tail rose steadily over the run/);
+    // The same slow tails, at times that rise in no order: not a trend.
+    const shuffled = (w: number, i: number) => (i >= 36 ? 20 + 2 * ((w * 11) % 24) : jitter(w, i));
+    assert.notEqual(degradationOf(recorded(shuffled), SECONDS, THRESHOLDS, true).judgement, 'fail');
+  });
+
+  it('fails when the last third is starved of answers after a first third that was judged', () => {
+    const recorder = recorded((w, i) => (w >= 16 && i >= 2 ? null : jitter(w, i)));
+    const d = degradationOf(recorder, SECONDS, THRESHOLDS, true);
+    assert.equal(d.judgement, 'fail', JSON.stringify(d));
+    assert.match(d.reasons[0]!, /the last third was starved of answers: 16 answered in it against 320/);
   });
 
   it('does not blame the server when other processes wanted more CPU in the last third (a neighbour came)', () => {

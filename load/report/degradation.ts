@@ -25,6 +25,15 @@ export const MIN_WINDOWS_PER_THIRD = 4;
 export const MIN_ANSWERS = 20;
 const NOISE_WIDTHS = 3;
 export const OTHERS_RISE = 0.25;
+/** A tail this far beyond the first third (and TAIL_NOISE_WIDTHS noises) is no hiccup, whatever the p50 did. */
+const TAIL_FACTOR = 5;
+const TAIL_NOISE_WIDTHS = 10;
+/** A rise of the window p95s this ordered in time (Kendall's tau, in standard deviations) is a trend. */
+const TREND_Z = 4;
+/** The last third starved of answers: fewer than this share of the first third's. */
+const STARVED_SHARE = 0.25;
+/** ... after a first third with at least this many answers. */
+const STARVED_MIN_FIRST = 2 * MIN_ANSWERS;
 
 export interface Degradation {
   window_ms: number;
@@ -53,6 +62,8 @@ export interface Degradation {
   rps_ratio: number | null;
   judgement: 'pass' | 'fail' | 'inconclusive';
   reasons: string[];
+  /** Failed because the last third got (almost) no answers: no client's wait explains that. */
+  starved_third?: boolean;
   /** The open model's offered rate was not achieved: judged on throughput, not latency (overload.ts). */
   overloaded?: boolean;
 }
@@ -129,6 +140,14 @@ export function degradationOf(
   const windowMs = recorder.windowMs * merge;
   const counted = { first: first.length, last: last.length };
   const base = { window_ms: windowMs, windows: all.length, counted, others_cores };
+  const answers = answersPerThird(recorder, durationSeconds);
+  if (last.length < MIN_WINDOWS_PER_THIRD && starved(answers)) {
+    const reasons = [
+      `the last third was starved of answers: ${answers.last} answered in it against ${answers.first} in the ` +
+        `first third (under ${STARVED_SHARE * 100}%), ${last.length} of its windows with ${MIN_ANSWERS}+ answers`,
+    ];
+    return { ...base, ...figures(first, last, NaN, NaN, steady), judgement: 'fail', reasons, starved_third: true };
+  }
   if (first.length < MIN_WINDOWS_PER_THIRD || last.length < MIN_WINDOWS_PER_THIRD) {
     const need = `${MIN_WINDOWS_PER_THIRD} windows with ${MIN_ANSWERS}+ answers in each third`;
     const had = `${first.length} in the first third, ${last.length} in the last, of ${all.length} of ${windowMs} ms`;
@@ -161,6 +180,8 @@ export function degradationOf(
       `${others_cores.first} in the first, so the slowdown may not be the server's`;
     return { ...result, judgement: 'inconclusive', reasons: [...slower, busier] };
   }
+  const tail = tailBeyondNoise(p95, all);
+  if (p95.verdict === 'slower' && tail) return { ...result, judgement: 'fail', reasons: [...slower, tail] };
   const still = [p95, p50].findIndex((j) => j.verdict === 'ok');
   if (slower.length && still >= 0) {
     const [moved, stayed] = still ? ['p95', 'p50'] : ['p50', 'p95'];
@@ -175,6 +196,52 @@ export function degradationOf(
     return { ...result, judgement: 'inconclusive', reasons: [why] };
   }
   return { ...result, judgement: 'pass', reasons: [] };
+}
+
+/** Answers (latencies recorded) in the first and the last third of the run's complete windows. */
+function answersPerThird(recorder: Pick<Recorder, 'windows' | 'windowMs'>, durationSeconds: number) {
+  const complete = Math.floor((durationSeconds * 1000) / recorder.windowMs);
+  const third = Math.floor(complete / 3);
+  const count = (from: number, to: number) =>
+    recorder.windows.slice(from, to).reduce((sum, w) => sum + w.histogram.totalCount, 0);
+  return { first: count(0, third), last: count(complete - third, complete) };
+}
+
+/** The first third answered (two windows' worth, STARVED_MIN_FIRST), the last not a quarter as much. */
+const starved = (answers: { first: number; last: number }) =>
+  answers.first >= STARVED_MIN_FIRST && answers.last < STARVED_SHARE * answers.first;
+
+/**
+ * With the p95 past its bar: a tail that slowed far beyond the first third (TAIL_FACTOR × it, and
+ * TAIL_NOISE_WIDTHS noise widths) or that rose steadily over the run (the window p95s ordered in time:
+ * Kendall's tau TREND_Z standard deviations above 0; hiccups come at random times) is the server's, even
+ * with the p50 flat. The reason, else null.
+ */
+function tailBeyondNoise(p95: LatencyJudgement, all: (Window | null)[]): string | null {
+  const far = Math.max(TAIL_FACTOR * p95.first_ms, p95.first_ms + TAIL_NOISE_WIDTHS * p95.noise_ms);
+  if (p95.last_ms > far)
+    return (
+      `the tail slowed far beyond the run's noise: the last third's median window p95 ${p95.last_ms} ms is over ` +
+      `${round(far)} ms (${TAIL_FACTOR}× the first third's, and ${TAIL_NOISE_WIDTHS} noise widths), ` +
+      'even if the p50 stayed'
+    );
+  const series = all.filter((w): w is Window => w !== null).map((w) => w.p95);
+  const z = kendallZ(series);
+  if (z < TREND_Z) return null;
+  return (
+    `the tail rose steadily over the run: the window p95s in time order trend upward (Kendall's tau ` +
+    `${round(z)} standard deviations above none, ${TREND_Z} needed), not at random as a busy machine's hiccups`
+  );
+}
+
+/** Kendall's tau of a series against its order, in standard deviations of tau under no trend (0 below 8 values). */
+function kendallZ(values: number[]): number {
+  const n = values.length;
+  if (n < 8) return 0;
+  let score = 0;
+  for (let i = 0; i < n; i += 1) for (let j = i + 1; j < n; j += 1) score += Math.sign(values[j]! - values[i]!);
+  const tau = score / ((n * (n - 1)) / 2);
+  return tau / Math.sqrt((2 * (2 * n + 5)) / (9 * n * (n - 1)));
 }
 
 export interface LatencyJudgement {

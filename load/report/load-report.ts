@@ -56,8 +56,12 @@ export interface LoadReport {
   client?: ClientFigures;
   /** Why requests got no HTTP answer, with counts (Node engine). */
   failures?: Record<string, number>;
-  /** Requests in flight when the run ended: neither counted nor recorded. */
+  /** Requests still unanswered when the run and its grace (--timeout) had ended: counted as failed. */
   abandoned?: number;
+  /** After the load: did the server still issue and refresh a pair (LOAD-01)? Absent: not probed (aborted). */
+  liveness?: { ok: boolean; detail: string };
+  /** k6 counters LOAD-01 reads that the summary lacks (flows_started, flows_ended): LOAD-01 cannot pass. */
+  counters_missing?: string[];
   /** Open model: the offered rate against the achieved one, per endpoint; null in the closed model. */
   overload?: Overload | null;
 }

@@ -39,7 +39,7 @@ function runnerId(): string {
 export class CollectorBatch {
   /** Tokens issued in this iteration; digested only when the batch is sent, off the flow's critical path. */
   private readonly tokens: string[] = [];
-  /** [endpoint code, epoch ms when answered, duration ms, verdict: 1 expected, 0 not, 429/503 throttled]. */
+  /** [endpoint code, epoch ms when answered, duration ms (-1: no answer), verdict: 1 expected, 0 not, 429/503 throttled]. */
   private readonly answers: number[][] = [];
   private readonly checks: Record<string, [number, number]> = {};
   private tallies: number[] = [];
@@ -51,8 +51,8 @@ export class CollectorBatch {
     if (this.url) this.tokens.push(token);
   }
 
-  answered(endpoint: Endpoint, durationMs: number, verdict: AnswerVerdict): void {
-    if (this.url) this.answers.push([ENDPOINT_CODES[endpoint], Date.now(), durationMs, verdict]);
+  answered(endpoint: Endpoint, durationMs: number | null, verdict: AnswerVerdict): void {
+    if (this.url) this.answers.push([ENDPOINT_CODES[endpoint], Date.now(), durationMs ?? -1, verdict]);
   }
 
   checked(name: string, ok: boolean): void {

@@ -18,17 +18,18 @@ const callbacks = {
 
 /** 1: the status the flow expected; 0: not; 429 or 503: throttled (counted apart, never an error). */
 export type AnswerVerdict = 0 | 1 | 429 | 503;
-export type AnswerHook = (endpoint: Endpoint, durationMs: number, verdict: AnswerVerdict) => void;
+/** `durationMs` null: no HTTP answer (a timeout, a reset). */
+export type AnswerHook = (endpoint: Endpoint, durationMs: number | null, verdict: AnswerVerdict) => void;
 
 /** `wait`: closed model (a fixed number of VUs), where a throttled answer makes the VU wait and retry. */
-export function runFlow(flow: Flow, baseUrl: string, onAnswer: AnswerHook, wait: boolean): void {
+export function runFlow(flow: Flow, baseUrl: string, timeoutMs: number, onAnswer: AnswerHook, wait: boolean): void {
   let throttledInARow = 0;
   for (let batch = flow.next(); batch !== null; batch = flow.next()) {
     const specs = batch;
     const responses = (
       specs.length === 1
-        ? [send(baseUrl, specs[0] as RequestSpec)]
-        : http.batch(specs.map((spec) => toBatch(baseUrl, spec)))
+        ? [send(baseUrl, specs[0] as RequestSpec, timeoutMs)]
+        : http.batch(specs.map((spec) => toBatch(baseUrl, spec, timeoutMs)))
     ).map(toResponseLike);
     // null: a throttled answer without a usable Retry-After; -1: nothing throttled.
     let retryAfter: number | null = -1;
@@ -36,7 +37,7 @@ export function runFlow(flow: Flow, baseUrl: string, onAnswer: AnswerHook, wait:
       const spec = specs[i] as RequestSpec;
       const throttled = isThrottled(response.status, response.retryAfter);
       const verdict = throttled ? (response.status as 429 | 503) : expected(spec, response.status);
-      onAnswer(spec.endpoint, response.durationMs, verdict);
+      onAnswer(spec.endpoint, response.status === 0 ? null : response.durationMs, verdict);
       if (!throttled || retryAfter === null) return;
       const ms = retryAfterMs(response.retryAfter, Date.now());
       retryAfter = ms === null ? null : Math.max(retryAfter, ms);
@@ -54,20 +55,21 @@ export function runFlow(flow: Flow, baseUrl: string, onAnswer: AnswerHook, wait:
 const expected = (spec: RequestSpec, status: number): 0 | 1 =>
   expectedStatuses(spec.expect).indexOf(status) >= 0 ? 1 : 0;
 
-function params(spec: RequestSpec) {
+function params(spec: RequestSpec, timeoutMs: number) {
   return {
     headers: FORM_HEADERS,
     tags: { endpoint: spec.endpoint, expect: spec.expect, traffic: 'api' },
     responseCallback: callbacks[spec.expect],
+    timeout: `${timeoutMs}ms`,
   };
 }
 
-function send(baseUrl: string, spec: RequestSpec) {
-  return http.post(baseUrl + spec.path, spec.body, params(spec));
+function send(baseUrl: string, spec: RequestSpec, timeoutMs: number) {
+  return http.post(baseUrl + spec.path, spec.body, params(spec, timeoutMs));
 }
 
-function toBatch(baseUrl: string, spec: RequestSpec) {
-  return { method: spec.method, url: baseUrl + spec.path, body: spec.body, params: params(spec) };
+function toBatch(baseUrl: string, spec: RequestSpec, timeoutMs: number) {
+  return { method: spec.method, url: baseUrl + spec.path, body: spec.body, params: params(spec, timeoutMs) };
 }
 
 function toResponseLike(response: RefinedResponse<ResponseType | undefined>): ResponseLike & { durationMs: number } {

@@ -9,6 +9,16 @@ import type { K6Settings } from './settings.ts';
 export const maxVusFor = (vus: number) => Math.max(vus * 5, 50);
 
 export function scenarioFor(s: K6Settings): Scenario {
+  // Requests in flight when the load ends get up to their deadline to finish; an iteration cut off after
+  // that is counted (flows_started less flows_ended) and its unanswered request counts against LOAD-01.
+  const stop = `${s.timeoutMs + 1000}ms`;
+  const scenario = scenarioOf(s);
+  return scenario.executor === 'ramping-vus'
+    ? { ...scenario, gracefulStop: stop, gracefulRampDown: stop }
+    : { ...scenario, gracefulStop: stop };
+}
+
+function scenarioOf(s: K6Settings): Scenario {
   const vus = s.vus;
   const arrival = { timeUnit: '1s', preAllocatedVUs: vus, maxVUs: maxVusFor(vus) };
   switch (s.profile) {

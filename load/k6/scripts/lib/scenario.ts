@@ -18,6 +18,9 @@ export function optionsFor(name: string): Options {
     scenarios: { [name]: scenarioFor(settings) },
     thresholds: thresholdsFor(settings),
     summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)'],
+    // A race's refreshes all in flight at once: k6 sends at most batchPerHost (default 6) of a batch together.
+    batch: Math.max(20, settings.flows.raceWidth),
+    batchPerHost: Math.max(6, settings.flows.raceWidth),
     ...tlsOptions(),
   };
 }
@@ -45,6 +48,9 @@ const flowsThrottled = new Counter('flows_throttled');
 const throttledAnswers = new Counter('throttled_answers');
 /** The arrival-rate profiles are the open model: a throttled flow ends there; with fixed VUs it waits. */
 const OPEN_MODEL = ['load', 'stress', 'soak'].indexOf(settings.profile) >= 0;
+// An iteration k6 cut off (after gracefulStop) runs no `finally`: started less ended is how many were cut off.
+const flowsStarted = new Counter('flows_started');
+const flowsEnded = new Counter('flows_ended');
 
 /** The VU's ledger, which also hands every issued token to the current iteration's collector batch. */
 class ReportingLedger extends RotationLedger {
@@ -61,6 +67,7 @@ const ledger = new ReportingLedger({ graceSeconds: settings.flows.graceSeconds }
 
 /** One iteration: builds the flow for this VU's user and runs it. */
 export function iterate(create: (context: FlowContext) => Flow): void {
+  flowsStarted.add(1);
   const batch = new CollectorBatch(settings.collectorUrl);
   for (const violation of VIOLATIONS) counters[violation].add(0);
   const users = settings.flows.users;
@@ -83,12 +90,13 @@ export function iterate(create: (context: FlowContext) => Flow): void {
   const flow = create(context);
   flowsThrottled.add(0);
   try {
-    const onAnswer = (endpoint: Endpoint, ms: number, verdict: AnswerVerdict) => {
+    const onAnswer = (endpoint: Endpoint, ms: number | null, verdict: AnswerVerdict) => {
       if (verdict > 1) throttledAnswers.add(1, { endpoint, status: String(verdict) });
       batch.answered(endpoint, ms, verdict);
     };
-    runFlow(flow, settings.flows.baseUrl, onAnswer, !OPEN_MODEL);
+    runFlow(flow, settings.flows.baseUrl, settings.timeoutMs, onAnswer, !OPEN_MODEL);
   } finally {
+    flowsEnded.add(1);
     if (flow.throttled) flowsThrottled.add(1);
     ledger.batch = null;
     for (const key of TALLIES) tallies[key].add(ledger.counters[key] - before[key]);

@@ -14,6 +14,11 @@ export function readK6Settings(env: Env) {
     /** Iterations started per second by the arrival-rate profiles. */
     rate: positiveInt(env, 'TOKEN_SUITE_LOAD_RATE', 20),
     duration: env.TOKEN_SUITE_LOAD_DURATION || (profile === 'soak' ? '30m' : '1m'),
+    /**
+     * Deadline of every API request (verify's --timeout; k6's own default is 60 s). Iterations still running
+     * when the load ends get as long again, plus a second, to finish (gracefulStop).
+     */
+    timeoutMs: positiveInt(env, 'TOKEN_SUITE_LOAD_TIMEOUT_MS', 60_000),
     p95TokenMs: nonNegative(env, 'TOKEN_SUITE_LOAD_P95_TOKEN_MS', 1000),
     p95RefreshMs: nonNegative(env, 'TOKEN_SUITE_LOAD_P95_REFRESH_MS', 500),
     maxErrorRate: nonNegative(env, 'TOKEN_SUITE_LOAD_MAX_ERROR_RATE', 0.01),
