@@ -24,6 +24,7 @@ export const SERVE_USAGE = [
 ].join('\n');
 
 export async function serve(args: string[]): Promise<number> {
+  const parent = process.ppid;
   const settings = readSettings(SERVE_SETTINGS, { env: process.env, flags: parseFlags(args, SERVE_SETTINGS, 'serve') });
   const options: ServerOptions = {
     seed: loadSeed(settings.seedFile, settings.seedInline),
@@ -50,10 +51,16 @@ export async function serve(args: string[]): Promise<number> {
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
+    // Exits with its parent: `npx token-suite serve &` and a kill of that PID (npx) must not leave this
+    // server running, reparented. The parent is gone when our parent pid changes.
+    const watch = setInterval(() => process.ppid !== parent && resolve(), PARENT_CHECK_MS);
+    watch.unref();
   });
   await close(server);
   return 0;
 }
+
+const PARENT_CHECK_MS = 500;
 
 function tlsOf(settings: ServeSettings): Pick<ServerOptions, 'tls'> {
   const { tlsCert, tlsKey } = settings;

@@ -66,7 +66,9 @@ async function runNodeLoad(context: LayerContext, settings: LoadSettings): Promi
 export const loadLayer: Layer = {
   name: 'load',
   async run(context: LayerContext): Promise<LayerOutcome> {
-    const settings = settingsFor(context, { ...context.load });
+    const { maxThrottledShare, ...knobs } = context.load ?? {};
+    const thresholds = maxThrottledShare === undefined ? {} : { thresholds: { maxThrottledShare } };
+    const settings = settingsFor(context, { ...knobs, ...thresholds });
     const plan = await chooseK6(context, settings);
     if (context.capacity) return capacityOutcome(context, context.capacity, settings, plan);
     const outcome = !plan

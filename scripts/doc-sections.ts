@@ -8,6 +8,7 @@ const doc = (path: string) => new URL(`../${path}`, import.meta.url);
 export const SECTION_FILES = {
   'verify-settings': doc('README.md'),
   'serve-settings': doc('docs/reference-server.md'),
+  'collect-settings': doc('docs/k6.md'),
   catalog: doc('docs/requirements.md'),
   'kill-matrix': doc('docs/kill-matrix.md'),
   'bench-store': doc('docs/reference-server.md'),

@@ -20,7 +20,13 @@ export function deadlineSeconds(
     Partial<
       Pick<
         VerifySettings,
-        'findCapacity' | 'capacityStart' | 'capacityStep' | 'capacityMax' | 'capacityStepSeconds' | 'waitForSeconds'
+        | 'findCapacity'
+        | 'capacityStart'
+        | 'capacityStep'
+        | 'capacityMax'
+        | 'capacityStepSeconds'
+        | 'runners'
+        | 'waitForSeconds'
       >
     >,
 ): number {
@@ -29,7 +35,10 @@ export function deadlineSeconds(
   const budgets = {
     conformance: 300 + 20 * timeout,
     contract: 120 + 10 * timeout,
-    load: settings.findCapacity ? capacityBudget(settings, timeout) : settings.durationSeconds + 60 + 2 * timeout,
+    // Each further k6 runner (verify --runners) is one more k6 to start and to end.
+    load: settings.findCapacity
+      ? capacityBudget(settings, timeout)
+      : settings.durationSeconds + 60 + 30 * ((settings.runners ?? 1) - 1) + 2 * timeout,
   };
   // Waiting out throttled answers is not the target hanging: the run's wait budget comes on top, and so does
   // --wait-for (a server still starting).

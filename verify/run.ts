@@ -66,7 +66,12 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       reportDir: settings.reportDir,
       durationSeconds: settings.durationSeconds,
       engine: settings.engine,
-      load: { connections: settings.connections, rate: settings.rate, runners: settings.runners },
+      load: {
+        connections: settings.connections,
+        rate: settings.rate,
+        runners: settings.runners,
+        maxThrottledShare: settings.maxThrottledShare,
+      },
       ...(settings.findCapacity ? { capacity: capacityPlanOf(settings) } : {}),
       raceSize: settings.raceSize,
       log,

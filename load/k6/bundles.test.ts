@@ -134,19 +134,26 @@ describe('k6 bundles', function () {
       assert.ok(failed.includes('rotation_race_double_win: count==0'), failed.join(', '));
     });
 
-    it('`k6 run mix.js` writes summary files into reports/k6, not the current directory, and says where', async () => {
+    it('`k6 run mix.js` writes files named per run into reports/k6, never the current directory, and a console summary', async () => {
       const cwd = mkdtempSync(join(out, 'cwd-'));
       mkdirSync(join(cwd, 'reports', 'k6'), { recursive: true });
-      const exit = await k6(k6Path, ['run', '--quiet', bundle('mix')], { BASE_URL: servers.reference!.url }, cwd);
-      assert.equal(exit.code, 0, shown(exit));
-      assert.ok(existsSync(join(cwd, 'reports', 'k6', 'mix-summary.json')));
-      assert.ok(existsSync(join(cwd, 'reports', 'k6', 'mix-junit.xml')));
-      assert.deepEqual(
-        (await import('node:fs')).readdirSync(cwd),
-        ['reports'],
-        'nothing written into the current directory',
-      );
-      assert.match(exit.stdout, /summary files: reports\/k6\/mix-summary\.json, reports\/k6\/mix-junit\.xml/);
+      const { readdirSync } = await import('node:fs');
+      const runs = [];
+      for (let i = 0; i < 2; i += 1) {
+        runs.push(await k6(k6Path, ['run', '--quiet', bundle('mix')], { BASE_URL: servers.reference!.url }, cwd));
+        if (i === 0) await new Promise((resolve) => setTimeout(resolve, 1100)); // a run's name has its second
+      }
+      for (const exit of runs) assert.equal(exit.code, 0, shown(exit));
+      const files = readdirSync(join(cwd, 'reports', 'k6')).sort();
+      const named = /^mix-\d{8}T\d{6}Z-(summary\.json|junit\.xml)$/;
+      assert.equal(files.length, 4, `two runs, two files each: ${files.join(', ')}`);
+      for (const file of files) assert.match(file, named);
+      assert.deepEqual(readdirSync(cwd), ['reports'], 'nothing written into the current directory');
+      assert.match(runs[0]!.stdout, /summary files: reports\/k6\/mix-\d{8}T\d{6}Z-summary\.json/);
+      // The console summary k6's own would have given: requests and their rate, latency per endpoint.
+      assert.match(runs[0]!.stdout, /\d+ requests \([\d.]+\/s\), \d+ iterations/);
+      assert.match(runs[0]!.stdout, /token +med [\d.]+ ms, p95 [\d.]+ ms, p99 [\d.]+ ms, max/);
+      assert.match(runs[0]!.stdout, /refresh +med [\d.]+ ms, p95/);
     });
   });
 });

@@ -12,6 +12,8 @@ import { runCli, startServe } from '../../testing/cli.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', 'reports', 'browser-check');
 const VERIFY = ['verify', '--only', 'conformance,load', '--duration', '3'];
+const CAPACITY = ['verify', '--only', 'load', '--find-capacity', '--capacity-start', '2', '--capacity-step', '4'];
+CAPACITY.push('--capacity-max', '6', '--capacity-step-seconds', '3');
 const CHEAP_HASHING = ['--scrypt-cost', '1024'];
 /** This test judges the page, not the server: a busy machine's noise must not turn the passing run red. */
 const CALM_JUDGEMENT = { TOKEN_SUITE_LOAD_DEGRADATION_FACTOR: '3' };
@@ -49,7 +51,7 @@ describe('report.html in headless Chromium, from real verify runs', function () 
     return;
   }
   let browser: Browser;
-  const reports: Record<'passing' | 'failing' | 'compared', Opened> = {} as never;
+  const reports: Record<'passing' | 'failing' | 'capacity' | 'compared', Opened> = {} as never;
 
   before(async function () {
     this.timeout(300_000);
@@ -77,12 +79,16 @@ describe('report.html in headless Chromium, from real verify runs', function () 
       // A short run may leave a figure unmeasured (BASE-*, exit 3): this test judges the page.
       assert.ok(compared.code === 0 || compared.code === 3, compared.stdout + compared.stderr);
       assert.equal(failing.code, 1, failing.stdout + failing.stderr);
+      // A short capacity search (its verdict is not this test's concern: a report of its ramp is).
+      const capacity = await runCli([...CAPACITY, '--base-url', reference.url, '--report-dir', join(ROOT, 'capacity')]);
+      assert.ok([0, 1, 3].includes(capacity.code ?? -1), capacity.stdout + capacity.stderr);
     } finally {
       await Promise.all([reference.stop(), mutant.stop()]);
     }
     browser = await chromium.launch({ executablePath });
     reports.passing = await open(browser, join(ROOT, 'passing'));
     reports.failing = await open(browser, join(ROOT, 'failing'));
+    reports.capacity = await open(browser, join(ROOT, 'capacity'));
     reports.compared = await open(browser, join(ROOT, 'compared'));
   });
   after(async () => browser?.close());
@@ -121,6 +127,31 @@ describe('report.html in headless Chromium, from real verify runs', function () 
           assert.match(await table.innerText(), new RegExp(endpoint.replace(/\//g, '\\/')));
       });
 
+      it('says the load in words a reader needs, and fits the page (no sideways scrolling)', async () => {
+        const { page } = reports[name];
+        assert.match(await page.locator('.load-model').innerText(), /^Load model: (closed|open) model: \d+/);
+        const section = await page.locator('section.load').innerText();
+        assert.match(section, /last third's median window p95/);
+        assert.doesNotMatch(section, /fifth|Other figures|memoryBytes|·\s*p50/);
+        assert.match(section, /The load generator: \d+ worker thread/);
+        const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+        assert.ok(fits, 'the page scrolls sideways');
+      });
+
+      it('never shows a p99 above the max', async () => {
+        const rows = await reports[name].page.$$eval('section.load table.figures:first-of-type tbody tr', (trs) =>
+          trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+        );
+        const ms = (text: string | undefined) => Number((text ?? '').replace(/[^\d.]/g, ''));
+        for (const cells of rows) assert.ok(ms(cells[5]) <= ms(cells[6]), `p99 ${cells[5]} > max ${cells[6]}`);
+      });
+
+      it("draws a short run's recorded 250 ms windows, not 1 s points", async () => {
+        const points = await chartPoints(reports[name].page, 'throughput');
+        assert.ok(Math.max(...points) > 4, `a 3 s run drawn with ${JSON.stringify(points)} points`);
+        assert.match(await reports[name].page.locator('section.load').innerText(), /Each point is a window of 250 ms/);
+      });
+
       it('wrote a full-page screenshot beside the report', () => {
         const png = readFileSync(join(reports[name].dir, 'report.png'));
         assert.equal(png.subarray(1, 4).toString(), 'PNG');
@@ -128,6 +159,23 @@ describe('report.html in headless Chromium, from real verify runs', function () 
       });
     });
   }
+
+  it('the capacity report draws the ramp on one chart: offered against achieved, latency per endpoint', async () => {
+    const { page: capacity, errors } = reports.capacity;
+    assert.deepEqual(errors, []);
+    assert.match(
+      await capacity.locator('.capacity-found').innerText(),
+      /^(Capacity: [\d.]+ flows\/s|No capacity found)/,
+    );
+    const figure = capacity.locator('[data-chart="capacity"]');
+    assert.ok(await figure.isVisible());
+    for (const panel of ['capacity-rates', 'capacity-latency']) {
+      const points = await chartPoints(capacity, panel);
+      assert.ok(points.length >= 2 && points.every((n) => n >= 2), `${panel}: ${JSON.stringify(points)}`);
+    }
+    const fits = await capacity.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    assert.ok(fits, 'the page scrolls sideways');
+  });
 
   it('the failing report lists the failures first, each with its key evidence visible', async () => {
     const { page } = reports.failing;

@@ -38,4 +38,6 @@ details summary{cursor:pointer;color:#57606a;font-size:12.5px}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(30rem,1fr));gap:1rem 1.5rem}
 .chart{margin:0}.chart.wide{grid-column:1/-1}.chart figcaption{font-weight:600;margin-bottom:.2rem}
 .chart svg{width:100%;height:auto;display:block}.chart-note{color:#57606a;font-size:12.5px;margin:.2rem 0}
+.client-reasons,.load-facts{margin:.2rem 0 1rem;padding-left:1.4rem;max-width:70rem;overflow-wrap:anywhere}
+.load-model,.overload,.client-head,.capacity-found{max-width:70rem;overflow-wrap:anywhere}
 `;

@@ -1,5 +1,5 @@
 // report.html's load counters, in plain tables: refresh rotation (violations marked), the checks of the
-// answers, and the first fifth of the run against the last.
+// answers, and the first third of the run against the last.
 import { escapeHtml } from '../escape.ts';
 import { formatNumber, num, record, type Unknown } from './view.ts';
 
@@ -45,7 +45,7 @@ export function degradationTable(load: Unknown): string {
   const ratio = (v: unknown) => cell(num(v) === undefined ? '–' : `×${formatNumber(num(v))}`, 'num');
   const row = (name: string, first: unknown, last: unknown, r: unknown, unit: string) =>
     `<tr><th scope="row">${name}</th>${value(first, unit)}${value(last, unit)}${ratio(r)}</tr>`;
-  return `<table class="figures compact"><caption>First fifth of the run against the last</caption>
+  return `<table class="figures compact"><caption>First third of the run against the last (medians of windows)</caption>
 <thead><tr><th></th><th>first</th><th>last</th><th>ratio</th></tr></thead><tbody>
 ${row('p95 latency', d.first_p95_ms, d.last_p95_ms, d.ratio, 'ms')}
 ${row('throughput', d.first_rps, d.last_rps, d.rps_ratio, 'req/s')}

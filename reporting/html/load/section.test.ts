@@ -42,8 +42,10 @@ describe('renderLoadSection', () => {
   const html = visible(renderLoadSection(load));
 
   it('names the engine, the connections and the duration; says when the load model is not recorded', () => {
-    assert.match(html, /Engine:<\/strong> Node engine · <strong>load model:<\/strong> not recorded by this engine/);
-    assert.match(html, /not recorded by this engine · 8 connections · 10 s of load/);
+    assert.match(html, /Engine:<\/strong> Node engine · 8 connections · 10 s of load/);
+    assert.match(html, /Load model:<\/strong> not recorded by this engine/);
+    assert.match(html, /last third's median window p95 and p50/);
+    assert.doesNotMatch(html, /fifth/);
   });
 
   it('shows rps, errors and p50/p95/p99/max per endpoint, marking a p95 over its threshold', () => {
@@ -60,20 +62,36 @@ describe('renderLoadSection', () => {
     assert.match(row(html, 'a replayed refresh token is rejected'), />198<[\s\S]*class="num bad">2</);
   });
 
-  it('shows client saturation and other fields it does not know, and the load model when recorded', () => {
+  it('says in words the load model, overload, the client, the abandoned requests; names unknown fields only', () => {
     const newer = renderLoadSection({
       ...load,
-      model: { kind: 'open', rate: 50 },
-      client_saturation: { cpu_percent: 97.5, dropped_starts: 12 },
+      model: { kind: 'open', rate: 50, description: 'open model: 50 flow starts/s on a fixed schedule' },
+      overload: {
+        overloaded: true,
+        summary: 'overloaded: 50 flows/s offered, 20 achieved (40%)',
+        from_s: 3,
+        to_s: 9.75,
+        endpoints: { token: { offered_rps: 50, achieved_rps: 20 }, refresh: { offered_rps: 250, achieved_rps: 100 } },
+      },
+      client: {
+        workers: 1,
+        cores: 2,
+        thread_busy: [0.5],
+        event_loop_delay_ms: { p99: 12 },
+        reasons: ['a reason long enough to wrap '.repeat(20)],
+      },
+      abandoned: 64,
+      uniqueness: { checked: 1000, capacity: 2097152, memoryBytes: 33554432 },
       workers: 2,
     });
-    assert.match(newer, /load model:<\/strong> kind open · rate 50/);
-    assert.match(
-      newer,
-      /<caption>Client saturation<\/caption>[\s\S]*client saturation · cpu percent<\/th><td class="num">97.5/,
-    );
-    assert.match(newer, /dropped starts<\/th><td class="num">12/);
-    assert.match(newer, /<caption>Other figures<\/caption>[\s\S]*workers<\/th><td class="num">2/);
+    assert.match(newer, /Load model:<\/strong> open model: 50 flow starts\/s on a fixed schedule/);
+    assert.match(newer, /Overloaded:<\/strong> overloaded: 50 flows\/s offered, 20 achieved/);
+    assert.match(newer, /<th scope="row">refresh<\/th><td class="num">250<\/td><td class="num">100</);
+    assert.match(newer, /It was a limit of this run:<\/p><ul class="client-reasons"><li>a reason/);
+    assert.match(newer, /64 requests were still waiting for their answer when the load stopped: they are neither/);
+    assert.match(newer, /1,000 issued tokens were compared for uniqueness/);
+    assert.doesNotMatch(newer, /memoryBytes|Other figures/);
+    assert.match(newer, /Also recorded in summary.json's <code>load<\/code>: <code>workers<\/code>/);
   });
 
   it('renders what is there when fields are missing', () => {

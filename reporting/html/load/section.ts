@@ -5,26 +5,27 @@ import { escapeHtml } from '../escape.ts';
 import { renderLoadCharts } from './charts.ts';
 import { checksTable, degradationTable, rotationTable } from './counter-tables.ts';
 import { endpointTable } from './figures-table.ts';
-import { describe, flatten, type Row } from './flatten.ts';
+import { capacitySection } from './capacity.ts';
+import { clientSection, modelLine, otherFacts, overloadSection } from './in-words.ts';
 import { formatNumber, num, record, type Unknown } from './view.ts';
 
 const KNOWN = new Set([
   ...['engine', 'duration_s', 'stopped_early', 'connections', 'rps', 'requests', 'errors', 'error_rate'],
   ...['latency_ms', 'endpoints', 'rotation', 'checks', 'thresholds', 'degradation', 'series', 'model', 'load_model'],
+  ...['window_series', 'overload', 'client', 'uniqueness', 'failures', 'abandoned', 'capacity', 'rotation_grace_s'],
 ]);
 const ENGINE_NAMES: Record<string, string> = { node: 'Node engine', k6: 'k6' };
 
 function setup(load: Unknown): string {
   const engine = typeof load.engine === 'string' ? (ENGINE_NAMES[load.engine] ?? load.engine) : 'not recorded';
-  const model = describe(load.model ?? load.load_model) ?? 'not recorded by this engine';
   const parts = [`<strong>Engine:</strong> ${escapeHtml(engine)}`];
-  parts.push(`<strong>load model:</strong> ${escapeHtml(model)}`);
   const connections = num(load.connections);
   if (connections !== undefined) parts.push(`${formatNumber(connections)} connections`);
   const duration = num(load.duration_s);
   if (duration !== undefined) parts.push(`${formatNumber(duration)} s of load`);
   if (load.stopped_early === true) parts.push('<span class="bad">stopped early: partial figures</span>');
-  return `<p class="load-setup">${parts.join(' · ')}</p>`;
+  const model = `<p class="load-model"><strong>Load model:</strong> ${escapeHtml(modelLine(load))}</p>`;
+  return `<p class="load-setup">${parts.join(' · ')}</p>\n${model}`;
 }
 
 function thresholds(load: Unknown): string {
@@ -36,25 +37,16 @@ function thresholds(load: Unknown): string {
   const factor = formatNumber(num(t.degradationFactor));
   return `<p class="load-thresholds"><strong>Thresholds:</strong> p95 of POST /v1/token ≤ ${ms('p95TokenMs')},
 of POST /v1/refresh/token ≤ ${ms('p95RefreshMs')}; unexpected answers and failed checks ≤ ${percent};
-no degradation: the last fifth's p95 ≤ ×${factor} (+${ms('degradationSlackMs')}) of the first fifth's.</p>`;
+no degradation: the last third's median window p95 and p50 ≤ ×${factor} (+${ms('degradationSlackMs')}) of the
+first third's (judged on throughput instead when the server was overloaded).</p>`;
 }
 
-function rowsTable(caption: string, rows: Row[]): string {
-  if (rows.length === 0) return '';
-  const body = rows.map(
-    ([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td class="num">${escapeHtml(v)}</td></tr>`,
-  );
-  const head = `<table class="figures compact"><caption>${escapeHtml(caption)}</caption>`;
-  return `${head}<tbody>\n${body.join('\n')}\n</tbody></table>`;
-}
-
-/** Fields this page does not know by name: client saturation first, then anything else, as they are. */
+/** Fields this page does not know by name: named, their figures left to summary.json. */
 function extraFigures(load: Unknown): string {
   const unknown = Object.keys(load).filter((k) => !KNOWN.has(k));
-  const saturation = unknown.filter((k) => /saturation|client/i.test(k));
-  const other = unknown.filter((k) => !saturation.includes(k));
-  const rowsOf = (keys: string[]) => keys.flatMap((k) => flatten(load[k], k.replace(/_/g, ' ')));
-  return [rowsTable('Client saturation', rowsOf(saturation)), rowsTable('Other figures', rowsOf(other))].join('\n');
+  if (unknown.length === 0) return '';
+  const names = unknown.map((k) => `<code>${escapeHtml(k)}</code>`).join(', ');
+  return `<p class="load-extra">Also recorded in summary.json's <code>load</code>: ${names}.</p>`;
 }
 
 export function renderLoadSection(load: Unknown): string {
@@ -63,12 +55,16 @@ export function renderLoadSection(load: Unknown): string {
     setup(load),
     thresholds(load),
     endpointTable(load),
+    overloadSection(load),
+    capacitySection(load),
     '<div class="tables">',
     rotationTable(load),
     checksTable(load),
     degradationTable(load),
-    extraFigures(load),
     '</div>',
+    clientSection(load),
+    otherFacts(load),
+    extraFigures(load),
     renderLoadCharts(load),
     '</section>',
   ].join('\n');

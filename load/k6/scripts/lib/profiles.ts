@@ -21,11 +21,12 @@ export function scenarioFor(s: K6Settings): Scenario {
         startRate: 1,
         ...arrival,
         maxVUs: arrival.maxVUs * 2,
+        // The ramps up and down scale with the duration: a quarter of it each (at least a second).
         stages: [
-          { target: s.rate, duration: '30s' },
+          { target: s.rate, duration: rampOf(s.duration) },
           { target: s.rate * 2, duration: s.duration },
           { target: s.rate * 4, duration: s.duration },
-          { target: 0, duration: '30s' },
+          { target: 0, duration: rampOf(s.duration) },
         ],
       };
     case 'throughput':
@@ -45,4 +46,23 @@ export function scenarioFor(s: K6Settings): Scenario {
     default:
       return { executor: 'per-vu-iterations', vus, iterations: s.iterations, maxDuration: '2m' };
   }
+}
+
+/** k6 duration text ('90s', '1m30s', '2h', '500ms') in seconds; NaN when it is not one. */
+export function durationSeconds(text: string): number {
+  const units: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600 };
+  // A plain exec loop (not matchAll): k6's JavaScript runtime is not ES2020.
+  const pattern = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
+  let [seconds, matched] = [0, ''];
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    seconds += Number(m[1]) * units[m[2]!]!;
+    matched += m[0];
+  }
+  return matched !== '' && matched === text ? seconds : NaN;
+}
+
+/** A quarter of the duration, at least a second; 30 s when the duration cannot be read. */
+export function rampOf(duration: string): string {
+  const seconds = durationSeconds(duration);
+  return Number.isFinite(seconds) ? `${Math.max(1, Math.round(seconds / 4))}s` : '30s';
 }

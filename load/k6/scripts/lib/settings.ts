@@ -19,10 +19,12 @@ export function readK6Settings(env: Env) {
     maxErrorRate: nonNegative(env, 'TOKEN_SUITE_LOAD_MAX_ERROR_RATE', 0.01),
     /** Where handleSummary writes <scenario>-summary.json and -junit.xml (k6 does not create folders). */
     summaryDir: (env.TOKEN_SUITE_LOAD_SUMMARY_DIR || 'reports/k6').replace(/\/+$/, ''),
+    /** False: the shared reports/k6, where each run's files carry its start time in their names. */
+    summaryDirGiven: Boolean(env.TOKEN_SUITE_LOAD_SUMMARY_DIR),
     /** Set by `token-suite verify`: VUs report token digests and timings there, for checks across VUs. */
     collectorUrl: (env.TOKEN_SUITE_K6_COLLECTOR_URL || '').replace(/\/+$/, ''),
     /** The run the collector expects (`token-suite collect --run-id`): it rejects batches of another run. */
-    runId: env.TOKEN_SUITE_RUN_ID || '',
+    runId: env.TOKEN_SUITE_RUN_ID || 'token-suite',
     /** --insecure: do not verify the target's certificate. */
     insecure: env.TOKEN_SUITE_INSECURE === 'true',
     /** Mutual TLS: the client certificate and key files (PEM), read with open() at init. */

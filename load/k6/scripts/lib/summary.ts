@@ -5,6 +5,7 @@
 import { reportDone } from './collector.ts';
 import { settings } from './settings.ts';
 import type { SummaryData } from './summary-data.ts';
+import { compactSummary } from './text-summary.ts';
 
 /** What the token-collision threshold could see: k6 VUs share no memory. */
 const COLLISION_SCOPE = settings.collectorUrl
@@ -15,7 +16,9 @@ const COLLISION_SCOPE = settings.collectorUrl
 export function summaryFor(name: string) {
   return (data: SummaryData): Record<string, string> => {
     reportDone(data);
-    const base = `${settings.summaryDir}/${name}`;
+    // A folder given (verify, each runner): its own, so one name; else reports/k6, shared by every run: a
+    // name per run (its UTC start to the second), so a run never overwrites the last one's files.
+    const base = `${settings.summaryDir}/${name}${settings.summaryDirGiven ? '' : `-${stamp(data)}`}`;
     const tokenSuite = {
       scenario: name,
       profile: settings.profile,
@@ -32,7 +35,7 @@ export function summaryFor(name: string) {
 }
 
 function textSummary(name: string, data: SummaryData): string {
-  const lines = [`token-suite k6 scenario ${name} (profile ${settings.profile})`];
+  const lines = compactSummary(`token-suite k6 scenario ${name} (profile ${settings.profile})`, data);
   for (const metric of Object.keys(data.metrics).sort()) {
     const thresholds = data.metrics[metric]?.thresholds ?? {};
     for (const expression of Object.keys(thresholds))
@@ -70,4 +73,13 @@ function junit(name: string, data: SummaryData): string {
 
 function xml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** 20261202T174501Z: when the run started (now less its length), for a file name. */
+function stamp(data: SummaryData): string {
+  const started = new Date(Date.now() - (data.state?.testRunDurationMs ?? 0));
+  return started
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
