@@ -10,7 +10,7 @@ import { endpointDeltas, type EndpointDelta, type Tolerances } from './figures.t
 import { requirementChanges, type RequirementChanges } from './requirement-changes.ts';
 import { baselineRequirements } from './requirements.ts';
 
-export const METHOD =
+const METHOD =
   'Hodges-Lehmann shift of the per-second windows with its 95% Mann-Whitney interval (latency and throughput ' +
   'as ratios); error rate: difference of proportions with its 95% interval. A regression needs the whole ' +
   'interval beyond the tolerance (docs/baseline.md).';

@@ -6,7 +6,7 @@ export const ENDPOINTS = ['token', 'refresh'] as const;
 export type EndpointName = (typeof ENDPOINTS)[number];
 
 /** Answers a window needs for its p50/p95 to count. */
-export const MIN_ANSWERS = 5;
+const MIN_ANSWERS = 5;
 
 export interface EndpointWindows {
   /** Requests per complete window (per second). */

@@ -9,7 +9,7 @@ import type { RequirementResult } from '../verdict/types.ts';
 import { keyEvidence } from './key-evidence.ts';
 
 /** GitHub's limit on one step's job summary. */
-export const STEP_SUMMARY_LIMIT = 1024 * 1024;
+const STEP_SUMMARY_LIMIT = 1024 * 1024;
 export const MAX_ANNOTATIONS = 10;
 
 export type Env = Record<string, string | undefined>;

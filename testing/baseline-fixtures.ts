@@ -24,7 +24,7 @@ function random(seed: number): () => number {
   };
 }
 
-export function loadOf(shape: LoadShape): Record<string, unknown> {
+function loadOf(shape: LoadShape): Record<string, unknown> {
   const windows = shape.windows ?? 10;
   const next = random(shape.seed ?? 1);
   const wobble = () => 1 + (shape.jitter ?? 0.2) * (2 * next() - 1);

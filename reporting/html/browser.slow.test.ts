@@ -187,7 +187,7 @@ describe('report.html in headless Chromium, from real verify runs', function () 
     assert.match(await evidence.innerText(), /FAILED: .*replay/);
   });
 
-  it('the report of a run with --baseline draws baseline and now on the same charts, labelled, and lists the deltas', async () => {
+  it('with --baseline: baseline and now on the same charts, labelled, and the deltas listed', async () => {
     const { page, errors } = reports.compared;
     assert.deepEqual(errors, []);
     assert.ok(await page.locator('#baseline h2', { hasText: 'Compared with the baseline' }).isVisible());
