@@ -24,7 +24,7 @@ export function versionProblem(version: K6Version): string | null {
   for (let i = 0; i < 3; i += 1) {
     if (version[i] === MIN_K6_VERSION[i]) continue;
     if ((version[i] as number) < (MIN_K6_VERSION[i] as number))
-      return `${shown} is older than v${MIN_K6_VERSION.join('.')}, the oldest the suite supports (${SUPPORTED_RANGE})`;
+      return `${shown} is older than k6 v${MIN_K6_VERSION.join('.')}, the oldest the suite supports (${SUPPORTED_RANGE})`;
     break;
   }
   if (version[0] >= UNSUPPORTED_MAJOR)
