@@ -21,10 +21,11 @@ const SCRUBBED = ['K6_SUMMARY_MODE', 'K6_NO_SUMMARY', 'K6_NEW_MACHINE_READABLE_S
 /** Why the suite will not run this k6 (one sentence), or null when it is in the supported range. */
 export function versionProblem(version: K6Version): string | null {
   const shown = `k6 v${version.join('.')}`;
+  const oldest = `k6 v${MIN_K6_VERSION.join('.')}`;
   for (let i = 0; i < 3; i += 1) {
     if (version[i] === MIN_K6_VERSION[i]) continue;
     if ((version[i] as number) < (MIN_K6_VERSION[i] as number))
-      return `${shown} is older than v${MIN_K6_VERSION.join('.')}, the oldest the suite supports (${SUPPORTED_RANGE})`;
+      return `${shown} is older than ${oldest}, the oldest k6 the suite supports (${SUPPORTED_RANGE})`;
     break;
   }
   if (version[0] >= UNSUPPORTED_MAJOR)

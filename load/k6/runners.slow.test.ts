@@ -54,6 +54,13 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   return { pid: child.pid as number, exit, stdout: () => stdout };
 }
 
+/** Latency is not what the killed-runner tests are about: on a busy machine a p95 must not decide them. */
+const LENIENT = {
+  TOKEN_SUITE_LOAD_P95_TOKEN_MS: '600000',
+  TOKEN_SUITE_LOAD_P95_REFRESH_MS: '600000',
+  TOKEN_SUITE_LOAD_DEGRADATION_FACTOR: '1000',
+};
+
 const summaryOf = (reportDir: string) => JSON.parse(readFileSync(join(reportDir, 'summary.json'), 'utf8')) as Summary;
 
 interface Summary {
@@ -91,7 +98,7 @@ describe('k6 runners: an operator run rehearsed with real k6, judged once', func
     try {
       const run = cli(
         ['verify', '--base-url', url, '--only', 'load', '--engine', 'k6', '--runners', '2', '--duration', '20'],
-        { TOKEN_SUITE_RUN_DEADLINE: '600', TOKEN_SUITE_REPORT_DIR: reportDir },
+        { ...LENIENT, TOKEN_SUITE_RUN_DEADLINE: '600', TOKEN_SUITE_REPORT_DIR: reportDir },
       );
       const victim = await childK6(run.pid, 'runner-2');
       await new Promise((resolve) => setTimeout(resolve, 8000));
@@ -118,6 +125,7 @@ describe('k6 runners: an operator run rehearsed with real k6, judged once', func
         const reportDir = join(dir, kill ? 'collect-killed' : 'collect-whole');
         const port = String(20_000 + Math.floor(Math.random() * 20_000));
         const collector = cli(['collect', '--listen', `127.0.0.1:${port}`, '--runners', '2', '--run-id', 'rehearsal'], {
+          ...LENIENT,
           TOKEN_SUITE_REPORT_DIR: reportDir,
           TOKEN_SUITE_COLLECT_DEADLINE: '300',
         });
@@ -134,6 +142,7 @@ describe('k6 runners: an operator run rehearsed with real k6, judged once', func
               TOKEN_SUITE_LOAD_VUS: '4',
               TOKEN_SUITE_LOAD_DURATION: '15s',
               TOKEN_SUITE_LOAD_SUMMARY_DIR: summaryDir,
+              ...LENIENT,
             },
             segment: { index, count: 2 },
           });
