@@ -39,7 +39,10 @@ function runnerId(): string {
 export class CollectorBatch {
   /** Tokens issued in this iteration; digested only when the batch is sent, off the flow's critical path. */
   private readonly tokens: string[] = [];
-  /** [endpoint code, epoch ms when answered, duration ms (-1: no answer), verdict: 1 expected, 0 not, 429/503 throttled]. */
+  /**
+   * [endpoint code, epoch ms when answered, duration ms (-1: no answer), verdict: 1 expected, 0 not, 429/503
+   * throttled].
+   */
   private readonly answers: number[][] = [];
   private readonly checks: Record<string, [number, number]> = {};
   private tallies: number[] = [];
