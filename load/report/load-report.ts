@@ -7,7 +7,7 @@ import type { CheckCounts, EngineRun, LoadModel } from '../node/engine.ts';
 import { latencyOf, type LatencyMs, type Recorder, type SecondPoint } from '../measure/recorder.ts';
 import type { LoadSettings, LoadThresholds } from '../settings.ts';
 import { degradationOf, type Degradation } from './degradation.ts';
-import { judgeOverloaded, overloadOf, type Overload } from './overload.ts';
+import { judgeOverloaded, overloadOf, refreshesPerFlow, type Overload } from './overload.ts';
 
 export interface EndpointFigures {
   requests: number;
@@ -90,7 +90,13 @@ export function nodeLoadReport(run: EngineRun, settings: LoadSettings): LoadRepo
     rps: round(bucket.requests / seconds),
     latency_ms: latencyOf(bucket.histogram),
   });
-  const overload = overloadOf(recorder, run.durationSeconds, run.model.rate, run.model.starts);
+  const overload = overloadOf(
+    recorder,
+    run.durationSeconds,
+    run.model.rate,
+    run.model.starts,
+    refreshesPerFlow(settings.flows),
+  );
   return {
     engine: 'node',
     duration_s: round(run.durationSeconds),

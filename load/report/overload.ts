@@ -57,6 +57,8 @@ export function overloadOf(
   durationSeconds: number,
   rate: number,
   starts: StartsSeen | null,
+  /** Refreshes a flow of the mix makes (refreshesPerFlow): what the rate asks of the refresh endpoint. */
+  refreshPerFlow?: number,
 ): Overload | null {
   if (!(rate > 0)) return null;
   const windowS = recorder.windowMs / 1000;
@@ -68,11 +70,15 @@ export function overloadOf(
   const token = rateOf('token');
   const refresh = rateOf('refresh');
   const share = token / rate;
-  const perFlow = token > 0 ? refresh / token : 0;
+  const perFlow = refreshPerFlow ?? (token > 0 ? refresh / token : 0);
   const dropped = starts?.dropped ?? null;
   const droppedShare = starts && starts.scheduled > 0 ? starts.dropped / starts.scheduled : 0;
   // The schedule is fixed, so the count is exact but for answers that straddle the span's two edges.
-  const short = token * span < ACHIEVED_SHARE * rate * span - EDGE_ANSWERS;
+  // The first request of each flow may be answered while its later ones queue: all answers count.
+  const asked = rate * (1 + perFlow) * span;
+  const short =
+    token * span < ACHIEVED_SHARE * rate * span - EDGE_ANSWERS ||
+    (token + refresh) * span < ACHIEVED_SHARE * asked - EDGE_ANSWERS;
   const overloaded = short || droppedShare > DROPPED_SHARE;
   const achieved = round(token);
   const summary = overloaded
@@ -135,4 +141,14 @@ export function judgeOverloaded(degradation: Degradation, overload: Overload | n
     return { ...base, judgement: 'fail', reasons: [fell, latency] };
   }
   return { ...base, judgement: 'pass', reasons: [latency, `${throughput}: it held`] };
+}
+
+/** Refresh requests per flow of the mix: a chain's rotations, its replay and its probe; a race's racers. */
+export function refreshesPerFlow(flows: {
+  mix: Record<'password' | 'chain' | 'race', number>;
+  chainLength: number;
+  raceWidth: number;
+}): number {
+  const total = flows.mix.password + flows.mix.chain + flows.mix.race;
+  return total > 0 ? (flows.mix.chain * (flows.chainLength + 2) + flows.mix.race * flows.raceWidth) / total : 0;
 }
