@@ -93,7 +93,7 @@ describe('overload (offered against achieved) and LOAD-06', () => {
     assert.equal(dropped.overloaded, true);
   });
 
-  it('latency climbing as the queue fills at a steady throughput: LOAD-06 fails without the rule, passes with it', () => {
+  it('latency climbing as the queue fills, throughput steady: LOAD-06 fails without the rule, passes with it', () => {
     const recorder = run(
       () => 100,
       (t) => 20 + 100 * t,
