@@ -66,7 +66,7 @@ function search(url: string, engine: string, ramp: { start: number; step: number
         if (!summary.load?.capacity) throw new Error(`no capacity in ${dir}/summary.json (exit ${code})`);
         resolve(summary.load.capacity);
       } catch (error) {
-        reject(error);
+        reject(error instanceof Error ? error : new Error(String(error)));
       }
     }),
   );
