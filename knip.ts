@@ -16,8 +16,6 @@ const config: KnipConfig = {
     'scripts/bench/k6-password.js', // run by k6 from scripts/bench.ts
   ],
   project: ['**/*.{ts,js,cjs}'],
-  // Installed for work in progress (CI workflow validation); remove once imported.
-  ignoreDependencies: ['@actions/workflow-parser'],
   // A type used by the file that exports it names part of an exported signature: exporting it is no dead code.
   ignoreExportsUsedInFile: { interface: true, type: true },
 };

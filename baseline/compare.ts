@@ -16,7 +16,15 @@ export const METHOD =
   'interval beyond the tolerance (docs/baseline.md).';
 
 export interface Comparison {
-  baseline: { file: string; startedAt: string; target: string; version: string; verdict: string };
+  baseline: {
+    file: string;
+    startedAt: string;
+    target: string;
+    version: string;
+    verdict: string;
+    /** The baseline's load duration (its series' last whole second). */
+    duration_s: number | null;
+  };
   tolerances: Tolerances;
   method: string;
   requirements: RequirementChanges;
@@ -62,6 +70,7 @@ export function compareRuns(
       target: old.target,
       version: old.tool.version,
       verdict: old.verdict,
+      duration_s: typeof old.load?.duration_s === 'number' ? old.load.duration_s : null,
     },
     tolerances,
     method: METHOD,

@@ -4,9 +4,9 @@
 // from the Mann-Whitney (Wilcoxon rank-sum) statistic: the median of the n × m differences new_i - old_j, and
 // the k-th smallest and k-th largest of them, k from the normal approximation of the rank-sum distribution
 // (Hollander, Wolfe & Chicken, Nonparametric Statistical Methods, 3rd ed., §4.2-4.3; Bauer, JASA 67 (1972);
-// R's wilcox.test(conf.int = TRUE) computes the same). Rank-based: a few windows of a busy machine's hiccups
-// move it little, and it assumes no distribution. Latency and throughput are compared as ratios: the shift of
-// the logarithms, so "+25%" is the same test at any speed.
+// R's wilcox.test(conf.int = TRUE) computes it exactly for small samples). Rank-based: a few windows of a busy
+// machine's hiccups move it little, and it assumes no distribution. Latency and throughput are compared as
+// ratios: the shift of the logarithms, so "+25%" is the same test at any speed.
 
 /** The 97.5% quantile of the standard normal: a two-sided 95% interval. */
 const Z_95 = 1.959964;

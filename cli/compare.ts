@@ -1,9 +1,11 @@
 // `token-suite compare OLD NEW`: two summary.json files, compared as `verify --baseline` would. Exit 0: no
 // regression; 1: a regression (BASE-* failed); 2: a file cannot be used or the runs are not comparable;
-// 3: a figure could not be measured (too few windows). Nothing is written.
+// 3: a figure could not be measured (too few windows). Nothing is written but, on GitHub Actions, the job summary.
 import { compareRuns } from '../baseline/compare.ts';
 import { readSummaryFile } from '../baseline/read.ts';
 import { renderComparison } from '../reporting/console/baseline.ts';
+import { appendStepSummary, requirementAnnotations } from '../reporting/github.ts';
+import { comparisonMarkdown } from '../reporting/markdown.ts';
 import { renderFlagHelp } from '../settings/help.ts';
 import { TOLERANCE_SETTINGS } from '../settings/baseline.ts';
 import { readSettings } from '../settings/read.ts';
@@ -49,6 +51,12 @@ export function compareCommand(args: string[]): Promise<number> {
     console.log([`${r.status.toUpperCase()} ${r.id} ${r.title}`, ...notable.map((line) => `  ${line}`)].join('\n'));
   }
   const code = exitCodeOf({ verdict, interrupted: false });
+  appendStepSummary(
+    [`## token-suite compare: ${verdict.toUpperCase()} (exit ${code})`, '', ...comparisonMarkdown(comparison)].join(
+      '\n',
+    ),
+  );
+  for (const line of requirementAnnotations(results)) console.log(line);
   console.log(`compare: ${verdict === 'pass' ? 'no regression' : verdict.toUpperCase()} (exit ${code})`);
   return Promise.resolve(code);
 }

@@ -10,7 +10,10 @@ import { renderVerdictBlock } from '../reporting/console/verdict.ts';
 import { renderComparison } from '../reporting/console/baseline.ts';
 import type { Comparison } from '../baseline/compare.ts';
 import { verify } from '../verify/run.ts';
-import { exitCodeOf } from '../verdict/summary.ts';
+import { exitCodeOf, type Summary } from '../verdict/summary.ts';
+import { CannotRunError } from '../verdict/errors.ts';
+import { annotations, appendStepSummary, githubError } from '../reporting/github.ts';
+import { cell, renderMarkdown } from '../reporting/markdown.ts';
 import { parseFlags } from './args.ts';
 import { LAYERS } from './layers.ts';
 import { onInterrupt } from './interrupt.ts';
@@ -60,10 +63,22 @@ export async function verifyCommand(args: string[]): Promise<number> {
     if (summary.baseline && !settings.quiet)
       console.log(redactor.text(renderComparison(summary.baseline as unknown as Comparison).join('\n')));
     console.log(redactor.text(renderVerdictBlock(summary, files)));
+    speakGitHub(summary, redactor);
     return exitCodeOf(summary);
+  } catch (error) {
+    if (error instanceof CannotRunError) speakGitHub(null, redactor, error.message);
+    throw error;
   } finally {
     stopListening();
   }
+}
+
+/** On GitHub Actions only: the job summary and the annotations (the exit-2 sentence when the suite could not run). */
+function speakGitHub(summary: Summary | null, redactor: Redactor, sentence?: string): void {
+  const markdown = summary ? renderMarkdown(summary) : `## ⛔ token-suite: ERROR (exit 2)\n\n${cell(sentence ?? '')}\n`;
+  appendStepSummary(redactor.text(markdown));
+  const lines = summary ? annotations(summary) : githubError(sentence ?? '');
+  for (const line of lines) console.log(redactor.text(line));
 }
 
 /** Bad TOKEN_SUITE_LOAD_* values and a missing k6 stop the run before it starts. */

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { PATHS, type Credentials } from '../schemas/documented-api.ts';
 
 /** Below every common lockout threshold (Cognito 5, Okta and Auth0 about 10). */
-export const MAX_FAILED_LOGINS = 3;
+const MAX_FAILED_LOGINS = 3;
 
 export type LoginKind = 'wrong-password' | 'right' | 'other';
 
@@ -36,7 +36,7 @@ export interface LoginRequest {
 }
 
 /** A username no server can have: the reserved .invalid domain (RFC 2606), random per run. */
-export function ghostUsername(): string {
+function ghostUsername(): string {
   return `no-such-user-${randomUUID().slice(0, 13)}@token-suite.invalid`;
 }
 

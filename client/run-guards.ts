@@ -10,7 +10,7 @@ export interface RunGuards {
 }
 
 /** The default wait budget: fits inside the run deadline of the conformance and contract layers. */
-export const DEFAULT_THROTTLE_BUDGET_SECONDS = 60;
+const DEFAULT_THROTTLE_BUDGET_SECONDS = 60;
 
 export function runGuards(
   credentials: Credentials,

@@ -5,10 +5,8 @@
 // ThrottleBudgetSpent, whose sentence names the throttling and the fix.
 import { throttlingOf, type Throttling } from './retry-after.ts';
 
-export { throttlingOf } from './retry-after.ts';
-
 /** The budget's setting, named in every sentence about it. */
-export const THROTTLE_BUDGET_SETTING = '--throttle-budget (TOKEN_SUITE_THROTTLE_BUDGET)';
+const THROTTLE_BUDGET_SETTING = '--throttle-budget (TOKEN_SUITE_THROTTLE_BUDGET)';
 /** Waits shorter than this are rounded up: a `Retry-After: 0` limiter never gets a tight loop. */
 const MIN_WAIT_MS = 200;
 /** Backoff without Retry-After: 0.5 s, 1 s, 2 s, ... at most 16 s, each drawn in [half, whole] (jitter). */

@@ -91,3 +91,27 @@ describe('Transport: keep-alive sockets the server already closed', () => {
     });
   });
 });
+
+describe('Transport: a request that hangs on a reused socket', () => {
+  it('is not sent again after its deadline destroyed it (nothing is left open)', async () => {
+    let requests = 0;
+    const server = createServer((socket) => {
+      socket.on('error', () => undefined);
+      socket.on('data', () => {
+        requests += 1;
+        if (requests === 1) socket.write(ANSWER);
+      });
+    });
+    await withClosing(server, async (url) => {
+      const transport = new Transport({ deadlineMs: 300 });
+      try {
+        assert.equal((await transport.send({ method: 'POST', url })).status, 200);
+        await assert.rejects(transport.send({ method: 'POST', url }), /no answer within 300 ms/);
+        await sleep(300);
+        assert.equal(requests, 2, 'the timed-out request was not resent');
+      } finally {
+        transport.close();
+      }
+    });
+  });
+});

@@ -62,7 +62,9 @@ export class Transport {
     const started = performance.now();
     return new Promise((resolve, reject) => {
       let req: ClientRequest | undefined;
+      let settled = false;
       const fail = (error: unknown) => {
+        settled = true;
         clearTimeout(deadline);
         this.inFlight.delete(onAbort);
         req?.destroy();
@@ -84,6 +86,7 @@ export class Transport {
           // Node's documented pattern: a kept-alive socket the server closed while it sat idle (its keep-alive
           // timeout, or a close after an error answer) fails before any answer byte; send once more on a new
           // connection. A failure on a new connection, or after the answer began, is the server's.
+          if (settled) return; // our own destroy() after the deadline or an abort: nothing more to send
           if (!fresh && !answered && current.reusedSocket && STALE_SOCKET.has(systemCode(error) ?? '')) {
             return attempt(true);
           }
@@ -92,6 +95,7 @@ export class Transport {
         current.once('response', (res) => {
           answered = true;
           readCapped(res, this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES).then(({ bytes, truncated }) => {
+            settled = true;
             clearTimeout(deadline);
             this.inFlight.delete(onAbort);
             if (truncated) current.destroy();

@@ -17,6 +17,7 @@ function toStatus(check: Pick<Check, 'level'>, outcome: Finding['outcome']): Sta
 /** Runs one check; whatever it throws is recorded, never lost with the evidence gathered before. */
 export async function runCheck(check: Check, probe: Probe): Promise<Finding> {
   const e = new Evidence();
+  probe.beginCheck(check.id);
   try {
     await check.run(probe, e);
   } catch (error) {

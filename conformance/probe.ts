@@ -15,7 +15,11 @@ import type { Target } from '../verdict/types.ts';
 import { PATHS, WRONG_PASSWORD } from '../schemas/documented-api.ts';
 import { passwordForms } from '../verdict/redact.ts';
 
-/** Not sent: the target failed BREAKER_LIMIT requests in a row. What depended on it is inconclusive. */
+/**
+ * Not sent: one endpoint failed BREAKER_LIMIT requests in a row during the current check (the breaker is per
+ * endpoint and per check: it bounds a check against a hanging endpoint, never silences the next check or
+ * another endpoint). What depended on it is inconclusive; the failures that opened it stay findings.
+ */
 export class BreakerOpen extends Error {}
 
 /** A check needed a token pair and the password grant did not give one. The check is inconclusive. */
@@ -35,7 +39,10 @@ export class Probe {
   readonly echoes: string[] = [];
   /** Answers searched for a submitted password. */
   answersSearched = 0;
-  private failuresInARow = 0;
+  /** Transport failures in a row, per endpoint (its path), during the current check. */
+  private readonly failuresInARow = new Map<string, number>();
+  /** The check whose requests are being sent (the breakers start closed for each). */
+  private scope = 'the preflight';
   private readonly transport: Transport;
   /** Failed logins on the configured account are sent once: the same request gets the same answer again. */
   private readonly failedLogins = new Map<string, Promise<Exchange>>();
@@ -52,6 +59,12 @@ export class Probe {
       { deadlineMs: target.timeoutMs, maxBodyBytes: MAX_BODY_BYTES, tls: target.tls },
       signal,
     );
+  }
+
+  /** A new check starts: every endpoint's breaker closes again. */
+  beginCheck(id: string): void {
+    this.scope = id;
+    this.failuresInARow.clear();
   }
 
   get tls(): TlsTrust | undefined {
@@ -86,9 +99,8 @@ export class Probe {
     url: string,
     init: { body?: string | Uint8Array; headers?: Record<string, string> },
   ): Promise<Exchange> {
-    if (this.failuresInARow >= BREAKER_LIMIT) {
-      throw new BreakerOpen(`not sent: the target stopped answering (${BREAKER_LIMIT} failures in a row)`);
-    }
+    const path = new URL(url).pathname;
+    this.checkBreaker(path);
     const { logins, throttle } = this.guards;
     const kind = logins.kindOf({ method, url, ...init });
     logins.admit(kind);
@@ -99,7 +111,7 @@ export class Probe {
         sentAt = performance.now();
         return this.transport.send({ method, url, ...init });
       });
-      this.failuresInARow = 0;
+      this.failuresInARow.delete(path);
       logins.observe(kind, answer.status);
       const text = answer.body.toString('utf8');
       return this.record(
@@ -116,9 +128,21 @@ export class Probe {
         sentAt,
       );
     } catch (error) {
-      if (error instanceof TransportError && error.kind !== 'aborted') this.failuresInARow += 1;
+      if (error instanceof TransportError && error.kind !== 'aborted') this.countFailure(path);
       throw error;
     }
+  }
+
+  private checkBreaker(endpoint: string): void {
+    if ((this.failuresInARow.get(endpoint) ?? 0) < BREAKER_LIMIT) return;
+    throw new BreakerOpen(
+      `not sent: ${endpoint} stopped answering during ${this.scope} (${BREAKER_LIMIT} failures in a row ` +
+        `opened its breaker for the rest of ${this.scope}; other endpoints and checks are still sent)`,
+    );
+  }
+
+  private countFailure(endpoint: string): void {
+    this.failuresInARow.set(endpoint, (this.failuresInARow.get(endpoint) ?? 0) + 1);
   }
 
   /** Raw bytes on a fresh connection (TLS for https://), for requests a client library would refuse to send. */

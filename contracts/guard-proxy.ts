@@ -15,7 +15,7 @@ import type { RunGuards } from '../client/run-guards.ts';
 import { Transport, TransportError, type OutgoingRequest } from '../client/transport.ts';
 import type { Target } from '../verdict/types.ts';
 
-export const NOT_JUDGED_HEADER = 'x-token-suite-not-judged';
+const NOT_JUDGED_HEADER = 'x-token-suite-not-judged';
 /** The contract's requests are small; anything larger is cut, as the target would see a broken request. */
 const MAX_REQUEST_BYTES = 1 << 20;
 const HOP_BY_HOP = new Set([

@@ -4,9 +4,9 @@ import type { TlsTrust } from '../client/tls.ts';
 import type { CapacityPlan, Layer, LayerContext, LayerOutcome } from '../verdict/types.ts';
 import type { SocketTls } from './node/http/target.ts';
 import { chooseK6, k6Outcome } from './k6/outcome.ts';
+import { runnersOutcome } from './k6/runners.ts';
 import { stepPlan, type K6Plan } from './k6/engine.ts';
 import { findCapacity } from './capacity/run.ts';
-import { runnersOutcome } from './k6/runners.ts';
 import { runNodeEngine } from './node/engine.ts';
 import { parseLoadSettings, placementOf, type LoadOverrides, type LoadSettings } from './settings.ts';
 import { nodeLoadReport, type LoadReport } from './report/load-report.ts';
@@ -66,7 +66,9 @@ async function runNodeLoad(context: LayerContext, settings: LoadSettings): Promi
 export const loadLayer: Layer = {
   name: 'load',
   async run(context: LayerContext): Promise<LayerOutcome> {
-    const settings = settingsFor(context, { ...context.load });
+    const { maxThrottledShare, ...knobs } = context.load ?? {};
+    const thresholds = maxThrottledShare === undefined ? {} : { thresholds: { maxThrottledShare } };
+    const settings = settingsFor(context, { ...knobs, ...thresholds });
     const plan = await chooseK6(context, settings);
     if (context.capacity) return capacityOutcome(context, context.capacity, settings, plan);
     const outcome = !plan

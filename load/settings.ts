@@ -3,6 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { nonNegative, positiveInt, readFlowSettings, type Env, type FlowSettings } from './flows/settings.ts';
 import type { SocketTls } from './node/http/target.ts';
+import { DEFAULT_MAX_THROTTLED_SHARE } from './report/throttling.ts';
 
 export interface LoadSettings {
   flows: FlowSettings;
@@ -32,6 +33,8 @@ export interface LoadThresholds {
   degradationFactor: number;
   /** ... plus this many ms (timer granularity); the run's own noise may raise the bar (degradation.ts). */
   degradationSlackMs: number;
+  /** Above this share of throttled answers (429, 503 + Retry-After) the load figures are the limiter's. */
+  maxThrottledShare: number;
 }
 
 export type LoadOverrides = Partial<Omit<LoadSettings, 'flows' | 'thresholds'>> & {
@@ -102,6 +105,7 @@ function readLoadSettings(env: Env, overrides: LoadOverrides): LoadSettings {
       maxErrorRate: nonNegative(env, THRESHOLD_ENV.maxErrorRate, DEFAULT_THRESHOLDS.maxErrorRate),
       degradationFactor: nonNegative(env, THRESHOLD_ENV.degradationFactor, DEFAULT_THRESHOLDS.degradationFactor),
       degradationSlackMs: nonNegative(env, THRESHOLD_ENV.degradationSlackMs, DEFAULT_THRESHOLDS.degradationSlackMs),
+      maxThrottledShare: nonNegative(env, THRESHOLD_ENV.maxThrottledShare, DEFAULT_THRESHOLDS.maxThrottledShare),
       ...thresholds,
     },
   };
@@ -113,6 +117,7 @@ const DEFAULT_THRESHOLDS: LoadThresholds = {
   maxErrorRate: 0.01,
   degradationFactor: 1.4,
   degradationSlackMs: 1,
+  maxThrottledShare: DEFAULT_MAX_THROTTLED_SHARE,
 };
 
 const THRESHOLD_ENV: Record<keyof LoadThresholds, string> = {
@@ -121,11 +126,14 @@ const THRESHOLD_ENV: Record<keyof LoadThresholds, string> = {
   maxErrorRate: 'TOKEN_SUITE_LOAD_MAX_ERROR_RATE',
   degradationFactor: 'TOKEN_SUITE_LOAD_DEGRADATION_FACTOR',
   degradationSlackMs: 'TOKEN_SUITE_LOAD_DEGRADATION_SLACK_MS',
+  maxThrottledShare: 'TOKEN_SUITE_LOAD_MAX_THROTTLED',
 };
 
 /** Above these, LOAD-01 and LOAD-06 could not fail: a rate of errors of one half, a tenfold slowdown. */
 const MAX_ERROR_RATE_BOUND = 0.5;
 const MAX_DEGRADATION_FACTOR = 10;
+/** Above this, most answers could be a rate limiter's and LOAD-01, -02, -06 still judged. */
+const MAX_THROTTLED_SHARE_BOUND = 0.5;
 
 /**
  * Thresholds a server could never fail are refused (a usage error, exit 2): an error rate of 0.5 or more,
@@ -136,6 +144,7 @@ function checkThresholdBounds(t: LoadThresholds, timeoutMs: number): void {
   const bounds: [keyof LoadThresholds, boolean, string][] = [
     ['maxErrorRate', t.maxErrorRate < MAX_ERROR_RATE_BOUND, `below ${MAX_ERROR_RATE_BOUND}`],
     ['degradationFactor', t.degradationFactor <= MAX_DEGRADATION_FACTOR, `at most ${MAX_DEGRADATION_FACTOR}`],
+    ['maxThrottledShare', t.maxThrottledShare <= MAX_THROTTLED_SHARE_BOUND, `at most ${MAX_THROTTLED_SHARE_BOUND}`],
     ['p95TokenMs', t.p95TokenMs < timeoutMs, `below the per-request timeout (--timeout ${timeoutMs} ms)`],
     ['p95RefreshMs', t.p95RefreshMs < timeoutMs, `below the per-request timeout (--timeout ${timeoutMs} ms)`],
   ];
@@ -158,6 +167,7 @@ const LOOSENS: Record<keyof LoadThresholds, string> = {
   maxErrorRate: 'LOAD-01 accepts more unexpected answers and failed checks',
   degradationFactor: 'LOAD-06 accepts a larger slowdown over the run',
   degradationSlackMs: 'LOAD-06 accepts a larger slowdown over the run',
+  maxThrottledShare: 'LOAD-01, LOAD-02 and LOAD-06 are judged with more answers throttled by a rate limiter',
 };
 
 /**

@@ -1,12 +1,13 @@
-// Writes summary.json, junit.xml and report.html. Each file is written whole, then renamed into place.
+// Writes summary.json, junit.xml, report.html and summary.md. Each file is written whole, then renamed into place.
 // A run starts by removing the suite's own previous report files, so CI never reads a stale verdict.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Summary } from '../verdict/summary.ts';
 import { renderHtml } from './html/page.ts';
 import { renderJunit } from './junit.ts';
+import { renderMarkdown } from './markdown.ts';
 
-export const REPORT_FILES = ['summary.json', 'junit.xml', 'report.html'] as const;
+export const REPORT_FILES = ['summary.json', 'junit.xml', 'report.html', 'summary.md'] as const;
 /** Folders of files the suite writes beside the reports (the k6 engine's summary and samples). */
 const REPORT_SUBDIRS = ['k6'] as const;
 
@@ -29,6 +30,7 @@ export async function writeReports(dir: string, summary: Summary): Promise<strin
     'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
     'junit.xml': renderJunit(summary),
     'report.html': renderHtml(summary),
+    'summary.md': renderMarkdown(summary),
   };
   const written: string[] = [];
   for (const name of REPORT_FILES) {

@@ -8,12 +8,14 @@ const doc = (path: string) => new URL(`../${path}`, import.meta.url);
 export const SECTION_FILES = {
   'verify-settings': doc('README.md'),
   'serve-settings': doc('docs/reference-server.md'),
+  'collect-settings': doc('docs/k6.md'),
   catalog: doc('docs/requirements.md'),
   'kill-matrix': doc('docs/kill-matrix.md'),
   'bench-store': doc('docs/reference-server.md'),
   bench: doc('docs/benchmark.md'),
   'load06-busy': doc('docs/load.md'),
   'load06-calm': doc('docs/load.md'),
+  'baseline-bench': doc('docs/baseline.md'),
 } as const;
 export type SectionName = keyof typeof SECTION_FILES;
 

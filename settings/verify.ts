@@ -120,6 +120,16 @@ export const VERIFY_SETTINGS = {
     parse: integer(1, 256),
   }),
   ...CAPACITY_SETTINGS,
+  maxThrottledShare: setting({
+    flag: 'max-throttled',
+    env: 'TOKEN_SUITE_LOAD_MAX_THROTTLED',
+    placeholder: 'SHARE',
+    fallback: 0.05,
+    help:
+      'load: the share of answers that may be throttled (429, 503 with Retry-After; counted apart) before ' +
+      "the load figures count as the rate limiter's and LOAD-01, -02, -06 are inconclusive",
+    parse: decimal(0, 0.5),
+  }),
   runDeadlineSeconds: setting({
     env: 'TOKEN_SUITE_RUN_DEADLINE',
     fallback: 0,

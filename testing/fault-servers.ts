@@ -16,7 +16,10 @@ export type Fault =
   | 'slow' // correct, 150 ms late on every answer
   | 'echo-password' // correct, but 4xx bodies reflect the submitted password
   | 'expires-3599' // correct, but expiresIn reads 3599 on every other grant (remaining lifetime)
-  | 'unknown-client-400'; // correct, but an unknown clientId gets 400 invalid_client (RFC 6749 allows it) not 401
+  | 'unknown-client-400' // correct, but an unknown clientId gets 400 invalid_client (RFC 6749 allows it) not 401
+  | 'hang-on-json' // correct, but never answers a JSON body (a hostile case on each endpoint)
+  | 'refresh-404' // the password grant works, the refresh endpoint is missing (an HTML 404 page)
+  | 'hang-on-odd-input'; // correct, but never answers a body that is not a form, or a method other than POST
 
 /** How many requests the proxy forwards faithfully before a post-preflight fault starts. */
 const PREFLIGHT_REQUESTS = 2;
@@ -50,6 +53,16 @@ const HANDLERS: Record<Fault, Handler> = {
     res.writeHead = ((status: number, headers: Record<string, string>) =>
       writeHead(status === 401 ? 400 : status, headers)) as typeof res.writeHead;
   },
+  'refresh-404': (req, res, forward) =>
+    req.url === '/v1/refresh/token'
+      ? res.writeHead(404, { 'content-type': 'text/html' }).end('<html><body>Not Found</body></html>')
+      : forward(req, res),
+  'hang-on-json': (req, res, forward) =>
+    /json/i.test(req.headers['content-type'] ?? '') ? undefined : forward(req, res),
+  'hang-on-odd-input': (req, res, forward) =>
+    req.method !== 'POST' || !/x-www-form-urlencoded/i.test(req.headers['content-type'] ?? '')
+      ? undefined
+      : forward(req, res),
   'expires-3599': (req, res, forward, seen) =>
     forward(req, res, (status, body) =>
       status === 200 && seen % 2 === 0 ? body.replace('"expiresIn":3600', '"expiresIn":3599') : body,

@@ -23,7 +23,7 @@ export function loadReportFixture(extra: Partial<LoadReport> = {}): LoadReport {
     endpoints: { token: endpoint, refresh: endpoint },
     rotation: emptyCounters(),
     checks: { 'password grant returns a valid token pair': { passes: 500, fails: 0 } },
-    thresholds: { p95TokenMs: 1000, p95RefreshMs: 500, maxErrorRate: 0.01, ...degradation },
+    thresholds: { p95TokenMs: 1000, p95RefreshMs: 500, maxErrorRate: 0.01, maxThrottledShare: 0.05, ...degradation },
     degradation: degradationOf(new Recorder(0), 0, degradation, true),
     series: [],
     ...extra,

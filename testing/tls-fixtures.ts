@@ -1,6 +1,6 @@
-// A private CA and certificates made with Debian's openssl for the TLS tests: a server certificate for
-// localhost and 127.0.0.1 signed by the CA, a client certificate for mutual TLS, and an unrelated CA that
-// trusts nothing of ours (the "wrong CA").
+// The one private CA of the TLS tests, made with Debian's openssl: a server certificate for localhost and
+// 127.0.0.1 signed by the CA, a client certificate for mutual TLS, and an unrelated CA that trusts nothing
+// of ours (the "wrong CA"); as files (for the CLI's flags) and PEM strings (for in-process servers).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,8 +14,8 @@ export interface TlsFixtures {
   serverKey: string;
   clientCertFile: string;
   clientKeyFile: string;
-  /** PEM contents, for in-process servers. */
-  pem: { ca: string; serverCert: string; serverKey: string };
+  /** PEM contents, for in-process servers and clients. */
+  pem: { ca: string; wrongCa: string; serverCert: string; serverKey: string; clientCert: string; clientKey: string };
 }
 
 const openssl = (dir: string, ...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
@@ -63,8 +63,11 @@ export function makeTlsFixtures(): TlsFixtures {
     clientKeyFile: file('client.key'),
     pem: {
       ca: readFileSync(file('ca.pem'), 'utf8'),
+      wrongCa: readFileSync(file('wrong-ca.pem'), 'utf8'),
       serverCert: readFileSync(file('server.pem'), 'utf8'),
       serverKey: readFileSync(file('server.key'), 'utf8'),
+      clientCert: readFileSync(file('client.pem'), 'utf8'),
+      clientKey: readFileSync(file('client.key'), 'utf8'),
     },
   };
 }

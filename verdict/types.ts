@@ -58,7 +58,7 @@ export interface LayerContext {
   durationSeconds: number;
   engine: 'auto' | 'node' | 'k6';
   /** Load generator knobs from flags; unset ones come from TOKEN_SUITE_LOAD_* or their defaults. */
-  load?: { connections?: number; rate?: number; runners?: number };
+  load?: { connections?: number; rate?: number; runners?: number; maxThrottledShare?: number };
   /** --find-capacity: ramp the open-model rate (flows/s) from start by step up to max, stepSeconds a step. */
   capacity?: CapacityPlan;
   /** Progress lines for the console; never secrets. */

@@ -3,6 +3,8 @@
 // username after N failed logins. A correct server behind them is never the server's failure (exit 0, or 3
 // naming the throttling or the lock); a broken one behind a limiter still fails on its defect.
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { close, listen } from '../servers/reference/index.ts';
 import { runCli } from '../testing/cli.ts';
 import { startGuarded, type Guard } from '../testing/guarded-servers.ts';
 import { readSummary, tempDir } from '../testing/reports.ts';
@@ -78,6 +80,27 @@ describe('token-suite verify behind a rate limiter (RFC 6585 §4, RFC 9110 §10.
       /kept throttling \(\d+× 429, last Retry-After: \d+\).*--throttle-budget.*exempt the test client/,
     );
     judgedOnNoThrottling(summary);
+  });
+});
+
+describe('token-suite verify: the preflight behind a limiter that never lets through', () => {
+  it('waits within the budget, then exit 2 with one sentence naming the throttling and the fix', async () => {
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(429, { 'retry-after': '3' }).end());
+    });
+    const url = await listen(server);
+    const dir = tempDir();
+    try {
+      const run = await runCli(['verify', '--base-url', url, '--report-dir', dir, '--throttle-budget', '4']);
+      assert.equal(run.code, 2, output(run));
+      const sentence = /preflight got no answer: the target kept throttling \(2× 429, last Retry-After: 3\)/;
+      assert.match(run.stderr, sentence);
+      assert.match(run.stderr, /--throttle-budget/);
+      assert.match(readSummary(dir).error ?? '', sentence);
+    } finally {
+      await close(server);
+    }
   });
 });
 

@@ -43,7 +43,8 @@ describe('settings that loosened a requirement', () => {
     const loosened = ['--rotation-grace 2: a used refresh token may work again'];
     const summary = summaryOf([requirement('TOKEN-01', 'fail')], { loosened, notes: ['a note'] });
     assertValidSummary(summary);
-    assert.deepEqual(Object.keys(summary).slice(0, 3), ['tool', 'verdict', 'loosened']);
+    const keys = Object.keys(summary);
+    assert.equal(keys.indexOf('loosened'), keys.indexOf('verdict') + 1, 'loosened follows the verdict');
     const html = renderHtml(summary);
     assert.ok(html.indexOf('Settings that loosened requirements') < html.indexOf('TOKEN-01 title'));
     assert.ok(html.indexOf(loosened[0]!) < html.indexOf('a note'));
@@ -52,5 +53,15 @@ describe('settings that loosened a requirement', () => {
     const block = renderVerdictBlock(summary).split('\n');
     assert.match(block[1]!, /^Loosened by settings/);
     assert.equal(block[2], `  - ${loosened[0]}`);
+  });
+});
+
+describe('junit.xml and inconclusive requirements', () => {
+  it('a MUST without evidence is an <error>; a SHOULD without evidence is not (it cannot fail the run)', () => {
+    const should = { ...requirement('ERROR-01', 'inconclusive'), level: 'SHOULD' as const };
+    const junit = renderJunit(summaryOf([requirement('TOKEN-01', 'inconclusive'), should]));
+    assert.match(junit, /<testsuites [^>]*errors="1"/);
+    assert.match(junit, /name="TOKEN-01 \[MUST\][^"]*"><error /);
+    assert.match(junit, /name="ERROR-01 \[SHOULD\][^"]*"><system-out>INCONCLUSIVE \(a SHOULD\)/);
   });
 });

@@ -1,7 +1,9 @@
-// Before any check: one documented password grant with the configured credentials, then a refresh of the
-// fresh token. An answer that points at a configuration mistake (wrong credentials, a wrong path, not this
-// API, nothing listening) stops the run with exit 2 and one sentence; a 200 JSON body that is not a valid
-// pair is the server's failure, judged by the checks (TOKEN-01), never blamed on the configuration.
+// Before any check: one documented password grant with the configured credentials. An answer that points at
+// a configuration mistake (wrong credentials, a wrong path, not this API, nothing listening) stops the run with
+// exit 2 and one sentence; a 200 JSON body that is not a valid pair is the server's failure, judged by the
+// checks (TOKEN-01), never blamed on the configuration. No refresh: once the grant worked on this origin, the
+// origin is right, and a refresh endpoint answering 404, 5xx, non-JSON or a redirect is the server's failure
+// (REFRESH-01, exit 1), never "check --base-url".
 import { validateOpaqueTokenResponse, type TokenPair } from '../schemas/validators.ts';
 import { CannotRunError } from '../verdict/errors.ts';
 import { bodyStart, describeAnswer } from '../conformance/evidence.ts';
@@ -14,9 +16,12 @@ import { PATHS } from '../schemas/documented-api.ts';
 export interface Preflight {
   /** The pair the documented grant issued, when it was a valid pair. */
   pair?: TokenPair;
-  /** What the grant and the refresh answered, for the report. */
+  /** What the grant answered, for the report. */
   evidence: string[];
 }
+
+/** The target did not answer (nothing listening, no HTTP answer, a 5xx): a server still starting, for --wait-for. */
+export class NotAnsweringError extends CannotRunError {}
 
 const CREDENTIAL_VARIABLES = 'TOKEN_SUITE_CLIENT_ID, TOKEN_SUITE_USERNAME and TOKEN_SUITE_PASSWORD';
 
@@ -27,12 +32,7 @@ export async function preflight(probe: Probe): Promise<Preflight> {
   const valid = validateOpaqueTokenResponse(grant.json);
   if (!valid.ok)
     return { evidence: [`password grant: ${describeAnswer(grant)}, not a valid token pair: ${valid.message}`] };
-  const refresh = await answerTo(() => probe.refresh(valid.value.refreshToken), probe);
-  configurationMistake(refresh, 'a refresh of the fresh refresh token');
-  const refreshed = validateOpaqueTokenResponse(refresh.json).ok
-    ? `${refresh.status}, a token pair`
-    : describeAnswer(refresh);
-  return { pair: valid.value, evidence: [`password grant: ${grant.status}, a token pair; refresh: ${refreshed}`] };
+  return { pair: valid.value, evidence: [`password grant: ${grant.status}, a token pair`] };
 }
 
 async function answerTo(send: () => Promise<Exchange>, probe: Probe): Promise<Exchange> {
@@ -41,7 +41,8 @@ async function answerTo(send: () => Promise<Exchange>, probe: Probe): Promise<Ex
   } catch (error) {
     if (error instanceof ThrottleBudgetSpent) throw new CannotRunError(`The preflight got no answer: ${error.reason}.`);
     if (!(error instanceof TransportError) || error.kind === 'aborted') throw error;
-    throw new CannotRunError(unreachableSentence(error, probe.target.baseUrl, probe.target.timeoutMs));
+    const sentence = unreachableSentence(error, probe.target.baseUrl, probe.target.timeoutMs);
+    throw error.kind === 'tls' ? new CannotRunError(sentence) : new NotAnsweringError(sentence);
   }
 }
 
@@ -111,7 +112,7 @@ function configurationMistake(ex: Exchange, what: string): void {
     );
   }
   if (ex.status >= 500) {
-    throw new CannotRunError(
+    throw new NotAnsweringError(
       `${ex.method} ${ex.url} answered ${ex.status} to ${what} (${describeAnswer(ex)}): the server is failing ` +
         `or unavailable; rerun when it answers, the suite cannot judge it now.`,
     );

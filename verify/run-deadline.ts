@@ -18,7 +18,16 @@ export function deadlineSeconds(
     'only' | 'timeoutMs' | 'durationSeconds' | 'runDeadlineSeconds' | 'throttleBudgetSeconds'
   > &
     Partial<
-      Pick<VerifySettings, 'findCapacity' | 'capacityStart' | 'capacityStep' | 'capacityMax' | 'capacityStepSeconds'>
+      Pick<
+        VerifySettings,
+        | 'findCapacity'
+        | 'capacityStart'
+        | 'capacityStep'
+        | 'capacityMax'
+        | 'capacityStepSeconds'
+        | 'runners'
+        | 'waitForSeconds'
+      >
     >,
 ): number {
   if (settings.runDeadlineSeconds > 0) return settings.runDeadlineSeconds;
@@ -26,10 +35,14 @@ export function deadlineSeconds(
   const budgets = {
     conformance: 300 + 20 * timeout,
     contract: 120 + 10 * timeout,
-    load: settings.findCapacity ? capacityBudget(settings, timeout) : settings.durationSeconds + 60 + 2 * timeout,
+    // Each further k6 runner (verify --runners) is one more k6 to start and to end.
+    load: settings.findCapacity
+      ? capacityBudget(settings, timeout)
+      : settings.durationSeconds + 60 + 30 * ((settings.runners ?? 1) - 1) + 2 * timeout,
   };
-  // Waiting out throttled answers is not the target hanging: the run's wait budget comes on top.
-  const waits = settings.throttleBudgetSeconds;
+  // Waiting out throttled answers is not the target hanging: the run's wait budget comes on top, and so does
+  // --wait-for (a server still starting).
+  const waits = settings.throttleBudgetSeconds + (settings.waitForSeconds ?? 0);
   return Math.ceil(2 * timeout + waits + settings.only.reduce((sum, layer) => sum + budgets[layer], 0));
 }
 

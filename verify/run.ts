@@ -11,6 +11,7 @@ import { Probe } from '../conformance/probe.ts';
 import { Redactor } from '../verdict/redact.ts';
 import { prepareReportDir, writeReports } from '../reporting/write.ts';
 import { runDeadline } from './run-deadline.ts';
+import { retryWhileNotAnswering } from './wait-for.ts';
 import { runLayers } from './run-layers.ts';
 import { loosenedRequirements } from './loosened.ts';
 import { assertValidSummary, buildSummary, type Summary } from '../verdict/summary.ts';
@@ -65,7 +66,12 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       reportDir: settings.reportDir,
       durationSeconds: settings.durationSeconds,
       engine: settings.engine,
-      load: { connections: settings.connections, rate: settings.rate, runners: settings.runners },
+      load: {
+        connections: settings.connections,
+        rate: settings.rate,
+        runners: settings.runners,
+        maxThrottledShare: settings.maxThrottledShare,
+      },
       ...(settings.findCapacity ? { capacity: capacityPlanOf(settings) } : {}),
       raceSize: settings.raceSize,
       log,
@@ -75,7 +81,8 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       signal: deadline.signal,
       guards: runGuards(target.credentials, settings.throttleBudgetSeconds, deadline.signal),
     };
-    await checkPreflight(context);
+    const preflightOnce = (signal: AbortSignal) => checkPreflight({ ...context, signal });
+    await retryWhileNotAnswering(preflightOnce, settings.waitForSeconds, deadline.signal, log);
     const outcome = await runLayers(options.layers, context);
     notes.push(...guardNotes(context));
     if (deadline.expired())

@@ -4,7 +4,7 @@
 // With a rotation grace the chain's own replay is inside the window (it follows its rotation at once),
 // so the chain first replays a spent token of an earlier chain that its ledger hands back once it is
 // old enough to be outside the window, and probes that family's newest token (see rotation.ts).
-import { checkPair, isRejection, type ResponseLike } from './checks.ts';
+import { checkPair, isRejection, isThrottledAnswer, type ResponseLike } from './checks.ts';
 import { CHECKS, type Flow, type FlowContext } from './flow.ts';
 import { passwordGrantRequest, refreshRequest, type RequestSpec } from './requests.ts';
 import type { SpentToken } from './rotation.ts';
@@ -23,6 +23,7 @@ export class ChainFlow implements Flow {
   private old: SpentToken | null = null;
   private replaySentAt = 0;
   private replayInside = false;
+  throttled = false;
 
   constructor(private readonly context: FlowContext) {}
 
@@ -55,6 +56,7 @@ export class ChainFlow implements Flow {
   onResponses([response]: ResponseLike[]): void {
     const answer = response as ResponseLike;
     const step = this.step;
+    if (isThrottledAnswer(answer)) return this.throttledAt(step);
     if (step === 'grant' || step === 'rotate') this.rotation(answer);
     else if (step === 'old-replay')
       this.step = this.replay(answer, (this.old as SpentToken).rotatedAt, this.old?.raced) ? 'old-probe' : 'grant';
@@ -66,6 +68,19 @@ export class ChainFlow implements Flow {
       this.remember(this.probe(answer));
       this.step = 'done';
     }
+  }
+
+  /**
+   * A throttled answer proves nothing (a replay answered 429 was never judged): counted, then the same
+   * request again (closed model: the engine waits first) or the end of the chain (open model).
+   */
+  private throttledAt(step: Step): void {
+    const { ledger } = this.context;
+    if (step === 'replay' || step === 'old-replay') ledger.throttledAnswer('replays_throttled');
+    if (step === 'probe' || step === 'old-probe') ledger.throttledAnswer('family_probes_throttled');
+    if (this.context.retryThrottled) return;
+    this.throttled = true;
+    this.step = 'done';
   }
 
   private rotation(answer: ResponseLike): void {

@@ -4,6 +4,7 @@ import {
   validateTokenResponse,
   type StandaloneValidator,
 } from '../validators/standalone.js';
+import { isThrottled } from './throttle.ts';
 
 export type TokenFormat = 'documented' | 'opaque';
 export interface TokenPair {
@@ -16,6 +17,13 @@ export interface ResponseLike {
   body: string | null;
   /** No answer within the deadline (--timeout): the server held the request (status 0). */
   timedOut?: boolean;
+  /** The Retry-After header, when the answer had one (a 503 with it is throttled: see throttle.ts). */
+  retryAfter?: string | null;
+}
+
+/** A 429, or a 503 with Retry-After: the limiter's answer, evidence of nothing about the request. */
+export function isThrottledAnswer(response: ResponseLike): boolean {
+  return isThrottled(response.status, response.retryAfter);
 }
 
 export type PairCheck = { ok: true; pair: TokenPair } | { ok: false; problem: string };
@@ -29,9 +37,9 @@ export function checkPair(response: ResponseLike, format: TokenFormat): PairChec
   return { ok: false, problem: `token response: ${errors.join('; ')}` };
 }
 
-/** A rejection of a spent or revoked refresh token: any 4xx (the docs do not say which). */
+/** A rejection of a spent or revoked refresh token: any 4xx but 429 (the docs do not say which). */
 export function isRejection(response: ResponseLike): boolean {
-  return response.status >= 400 && response.status < 500;
+  return response.status >= 400 && response.status < 500 && response.status !== 429;
 }
 
 function parseJson(text: string | null): unknown {

@@ -21,6 +21,11 @@ export interface FlowContext {
   raceWidth: number;
   ledger: RotationLedger;
   observer: FlowObserver;
+  /**
+   * What a throttled answer (429, or 503 with Retry-After) does: true (closed model) the flow sends the
+   * request again, after the engine's wait; false (open model) the flow ends, counted as throttled.
+   */
+  retryThrottled: boolean;
 }
 
 export interface Flow {
@@ -28,6 +33,8 @@ export interface Flow {
   /** The next batch of requests, sent concurrently (usually one); null when the flow is over. */
   next(): RequestSpec[] | null;
   onResponses(responses: ResponseLike[]): void;
+  /** True when a throttled answer ended the flow (open model; a race whatever the model). */
+  readonly throttled: boolean;
 }
 
 export const CHECKS = {

@@ -23,6 +23,7 @@ function context(graceSeconds = 0): FlowContext & { failed: string[] } {
     format: 'documented',
     chainLength: 3,
     raceWidth: 3,
+    retryThrottled: true,
     ledger: new RotationLedger({ graceSeconds }),
     observer: {
       check: (name, ok) => {

@@ -1,11 +1,12 @@
 // Flow: one password grant.
-import { checkPair, type ResponseLike } from './checks.ts';
+import { checkPair, isThrottledAnswer, type ResponseLike } from './checks.ts';
 import { CHECKS, type Flow, type FlowContext } from './flow.ts';
 import { passwordGrantRequest, type RequestSpec } from './requests.ts';
 
 export class PasswordFlow implements Flow {
   readonly kind = 'password';
   private sent = false;
+  throttled = false;
 
   constructor(private readonly context: FlowContext) {}
 
@@ -16,6 +17,12 @@ export class PasswordFlow implements Flow {
   }
 
   onResponses([response]: ResponseLike[]): void {
+    if (isThrottledAnswer(response as ResponseLike)) {
+      // Judged on nothing: sent again (closed model) or the flow ends as throttled (open model).
+      if (this.context.retryThrottled) this.sent = false;
+      else this.throttled = true;
+      return;
+    }
     const result = checkPair(response as ResponseLike, this.context.format);
     this.context.observer.check(CHECKS.grant, result.ok);
     if (result.ok) this.context.ledger.issued(result.pair);

@@ -3,7 +3,7 @@
 // pair) or not within the deadline fails the race, and so does a race nobody won. With a rotation grace,
 // extra winners are allowed when no token repeats across their pairs; the raced token is then kept for a
 // replay once the window has passed, which must be rejected (see rotation.ts).
-import { checkPair, isRejection, type ResponseLike, type TokenPair } from './checks.ts';
+import { checkPair, isRejection, isThrottledAnswer, type ResponseLike, type TokenPair } from './checks.ts';
 import { CHECKS, type Flow, type FlowContext } from './flow.ts';
 import { passwordGrantRequest, refreshRequest, type RequestSpec } from './requests.ts';
 
@@ -11,6 +11,7 @@ export class RaceFlow implements Flow {
   readonly kind = 'race';
   private step: 'grant' | 'race' | 'done' = 'grant';
   private refreshToken = '';
+  throttled = false;
 
   constructor(private readonly context: FlowContext) {}
 
@@ -24,6 +25,10 @@ export class RaceFlow implements Flow {
   onResponses(responses: ResponseLike[]): void {
     const { observer, ledger, format } = this.context;
     if (this.step === 'grant') {
+      if (isThrottledAnswer(responses[0] as ResponseLike)) {
+        if (!this.context.retryThrottled) [this.throttled, this.step] = [true, 'done'];
+        return;
+      }
       const result = checkPair(responses[0] as ResponseLike, format);
       observer.check(CHECKS.grant, result.ok);
       this.step = result.ok ? 'race' : 'done';
@@ -43,14 +48,18 @@ export class RaceFlow implements Flow {
       : pairs;
     for (const pair of distinct) ledger.issued(pair);
     const rejected = responses.filter(isRejection).length;
-    const answered = responses.filter((r) => r.status > 0).length;
+    // A throttled racer (429, 503 + Retry-After) never reached the server's judgement: like a reset one it
+    // proves nothing; the race is counted as throttled and never run again (the token may be spent by now).
+    const throttled = responses.filter(isThrottledAnswer).length;
+    const answered = responses.filter((r) => r.status > 0).length - throttled;
     // A reset racer proves nothing (counted apart); a timed-out one was held by the server: it failed.
     const failed = answered - pairs.length - rejected + responses.filter((r) => r.timedOut === true).length;
     const race = { width: responses.length, answered, winners: pairs.length, failed, repeated: repeats(distinct) };
-    const { held, allowedDoubleWin } = ledger.raced(race);
+    const { held, allowedDoubleWin } = ledger.raced({ ...race, throttled });
+    this.throttled = throttled > 0;
     if (answered === responses.length || !held) {
       observer.check(CHECKS.raceOne, held);
-      const reset = responses.filter((r) => r.status === 0 && r.timedOut !== true).length;
+      const reset = responses.filter((r) => r.status === 0 && r.timedOut !== true).length + throttled;
       observer.check(CHECKS.raceLosers, rejected === responses.length - pairs.length - reset);
     }
     if (allowedDoubleWin)

@@ -27,6 +27,7 @@ function context(graceSeconds: number): FlowContext & { failed: string[] } {
     format: 'documented',
     chainLength: 3,
     raceWidth: 3,
+    retryThrottled: true,
     ledger: new RotationLedger({ graceSeconds, now: () => clock.ms }),
     observer: { check: (name, passed) => void (passed ? undefined : failed.push(name)) },
     failed,

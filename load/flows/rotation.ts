@@ -67,16 +67,22 @@ export interface RotationCounters {
   replays_outside_grace: number;
   /** Replays that got no HTTP answer: no evidence either way. */
   replays_unanswered: number;
+  /** Replays answered 429 (or 503 with Retry-After): the limiter's answer, no evidence either way. */
+  replays_throttled: number;
   /** Answered probes of a family's newest token, after an answered replay. */
   family_probes: number;
   /** Of those, after a replay outside the grace window: the family must be revoked. */
   family_probes_outside_grace: number;
   /** Probes that got no HTTP answer. */
   family_probes_unanswered: number;
+  /** Probes answered 429 (or 503 with Retry-After). */
+  family_probes_throttled: number;
   /** Races in which every racer got an HTTP answer. */
   races: number;
   /** Races in which some racer got no answer: not in `races` (two winners among the answers still violate). */
   races_unanswered: number;
+  /** Races in which some racer was answered 429 (or 503 with Retry-After): not in `races` either. */
+  races_throttled: number;
   /** Replays inside the grace window that were accepted (allowed). */
   replays_accepted_in_grace: number;
   /** Families that survived a replay inside the grace window (allowed). */
@@ -97,11 +103,14 @@ export function emptyCounters(): RotationCounters {
     replays_in_grace: 0,
     replays_outside_grace: 0,
     replays_unanswered: 0,
+    replays_throttled: 0,
     family_probes: 0,
     family_probes_outside_grace: 0,
     family_probes_unanswered: 0,
+    family_probes_throttled: 0,
     races: 0,
     races_unanswered: 0,
+    races_throttled: 0,
     replays_accepted_in_grace: 0,
     families_survived_in_grace: 0,
     double_wins_in_grace: 0,
@@ -142,6 +151,8 @@ export interface RaceOutcome {
   failed: number;
   /** A token appears in two different pairs of the winners (or as both tokens of one). */
   repeated: boolean;
+  /** Racers answered 429 (or 503 with Retry-After): not in `answered`; the race counts as throttled. */
+  throttled?: number;
 }
 
 export interface LedgerOptions {
@@ -225,6 +236,11 @@ export class RotationLedger {
     if (status === 200) this.accepted(replayInside, 'families_survived_in_grace', 'family_survived_replay');
   }
 
+  /** A replay or a family probe was answered 429 (or 503 with Retry-After): judged on nothing. */
+  throttledAnswer(tally: 'replays_throttled' | 'family_probes_throttled'): void {
+    this.counters[tally] += 1;
+  }
+
   /**
    * Counts a race and judges it: exactly one winner, every other racer rejected with a 4xx. A racer that
    * failed (5xx, timeout, broken pair) fails the race; with every racer answered, no winner fails it; extra
@@ -234,7 +250,7 @@ export class RotationLedger {
    */
   raced(race: RaceOutcome): { held: boolean; allowedDoubleWin: boolean } {
     const complete = race.answered === race.width;
-    this.counters[complete ? 'races' : 'races_unanswered'] += 1;
+    this.counters[race.throttled ? 'races_throttled' : complete ? 'races' : 'races_unanswered'] += 1;
     const before = this.raceViolations();
     if (race.failed > 0) this.violate('race_racer_failed');
     if (complete && race.winners === 0 && race.failed === 0) this.violate('race_without_winner');

@@ -37,12 +37,15 @@ export interface Sample {
   /** null: the request failed without an answer. */
   latencyMs: number | null;
   ok: boolean;
+  /** 429, or 503 with Retry-After: a throttled answer (counted apart, never timed); absent otherwise. */
+  throttled?: 429 | 503;
 }
 
 export class Collector {
   private readonly seen = new Set<string>();
   private readonly vus = new Set<number>();
-  /** Flattened [endpoint code, epoch ms answered, duration ms, expected 0/1] per API request. */
+  /** Flattened [endpoint code, epoch ms answered, duration ms, verdict] per API request (verdict: 1 expected,
+   * 0 unexpected, 429 or 503 throttled). */
   private readonly answers: number[] = [];
   private readonly view: CollectorView = {
     batches: 0,
@@ -109,9 +112,11 @@ export class Collector {
       start = Math.min(start, (this.answers[i + 1] as number) - (this.answers[i + 2] as number));
     const samples: Sample[] = [];
     for (let i = 0; i < this.answers.length; i += 4) {
-      const [code, at, ms, ok] = this.answers.slice(i, i + 4) as [number, number, number, number];
+      const [code, at, ms, verdict] = this.answers.slice(i, i + 4) as [number, number, number, number];
       const atMs = Math.max(0, at - start);
-      samples.push({ endpoint: ENDPOINTS[code] ?? null, atMs, latencyMs: ms, ok: ok === 1 });
+      const sample: Sample = { endpoint: ENDPOINTS[code] ?? null, atMs, latencyMs: ms, ok: verdict === 1 };
+      if (verdict === 429 || verdict === 503) sample.throttled = verdict;
+      samples.push(sample);
     }
     return samples;
   }

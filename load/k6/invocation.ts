@@ -13,8 +13,8 @@ export type K6Version = readonly [number, number, number];
 /** The oldest k6 the bundles are tested on (ES2017 through its Babel, the APIs they use). */
 export const MIN_K6_VERSION: K6Version = [0, 49, 0];
 /** The first major version the suite has not been checked against. */
-export const UNSUPPORTED_MAJOR = 3;
-export const SUPPORTED_RANGE = `>=${MIN_K6_VERSION.join('.')} <${UNSUPPORTED_MAJOR}`;
+const UNSUPPORTED_MAJOR = 3;
+const SUPPORTED_RANGE = `>=${MIN_K6_VERSION.join('.')} <${UNSUPPORTED_MAJOR}`;
 
 const SCRUBBED = ['K6_SUMMARY_MODE', 'K6_NO_SUMMARY', 'K6_NEW_MACHINE_READABLE_SUMMARY'] as const;
 
@@ -24,7 +24,7 @@ export function versionProblem(version: K6Version): string | null {
   for (let i = 0; i < 3; i += 1) {
     if (version[i] === MIN_K6_VERSION[i]) continue;
     if ((version[i] as number) < (MIN_K6_VERSION[i] as number))
-      return `${shown} is older than k6 v${MIN_K6_VERSION.join('.')}, the oldest k6 the suite supports (${SUPPORTED_RANGE})`;
+      return `${shown} is older than v${MIN_K6_VERSION.join('.')}, the oldest the suite supports (${SUPPORTED_RANGE})`;
     break;
   }
   if (version[0] >= UNSUPPORTED_MAJOR)
@@ -33,7 +33,7 @@ export function versionProblem(version: K6Version): string | null {
 }
 
 /** -e NAME=value for each variable (never credentials: those go through the environment). */
-export const envArgs = (vars: Record<string, string>) => Object.entries(vars).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+const envArgs = (vars: Record<string, string>) => Object.entries(vars).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
 
 export interface RunInvocation {
   version: K6Version;

@@ -4,10 +4,17 @@
 // counters and checks from k6's end-of-test summary (k6's Counter metrics add up every VU's).
 import { emptyCounters, TALLIES, VIOLATIONS } from '../flows/rotation.ts';
 import type { CollectorView, Sample } from './collector.ts';
-import { latencyOf, Recorder, windowMsFor } from '../measure/recorder.ts';
+import { Recorder, windowMsFor } from '../measure/recorder.ts';
 import type { LoadSettings } from '../settings.ts';
 import { degradationOf } from '../report/degradation.ts';
-import { describeModel, windowSeriesOf, type EndpointFigures, type LoadReport } from '../report/load-report.ts';
+import {
+  describeModel,
+  endpointFigures,
+  overall,
+  throttlingOf,
+  windowSeriesOf,
+  type LoadReport,
+} from '../report/load-report.ts';
 import { judgeOverloaded, overloadOf, refreshesPerFlow } from '../report/overload.ts';
 import { maxVusFor } from './scripts/lib/profiles.ts';
 
@@ -42,14 +49,12 @@ export function k6LoadReport(run: K6Run, settings: LoadSettings): LoadReport {
   const { summary, samples } = run;
   const seconds = Math.max((summary.state?.testRunDurationMs ?? 0) / 1000, 1e-3);
   const recorder = new Recorder(0, windowMsFor(seconds));
-  for (const s of samples) recorder.record(s.endpoint, s.latencyMs, s.ok, s.atMs);
-  const figures = (bucket: Recorder['overall']): EndpointFigures => ({
-    requests: bucket.requests,
-    errors: bucket.errors,
-    rps: round(bucket.requests / seconds),
-    latency_ms: latencyOf(bucket.histogram),
-  });
-  const all = figures(recorder.overall);
+  for (const s of samples)
+    if (s.throttled && s.endpoint) recorder.throttled(s.endpoint, s.throttled, s.atMs);
+    else recorder.record(s.endpoint, s.latencyMs, s.ok, s.atMs);
+  recorder.throttledStatuses.flows = count(summary, 'flows_throttled');
+  const figures = endpointFigures(seconds);
+  const series = recorder.series();
   const rate = settings.rate > 0 ? Math.max(1, Math.round(settings.rate)) : 0;
   const dropped = count(summary, 'dropped_iterations');
   const planned = Math.min(seconds, run.plannedSeconds ?? seconds);
@@ -67,11 +72,8 @@ export function k6LoadReport(run: K6Run, settings: LoadSettings): LoadReport {
     duration_s: round(seconds),
     stopped_early: run.stoppedEarly,
     connections: settings.connections,
-    rps: all.rps,
-    requests: all.requests,
-    errors: all.errors,
-    error_rate: all.requests ? round(all.errors / all.requests, 4) : 0,
-    latency_ms: all.latency_ms,
+    ...overall(figures(recorder.overall)),
+    throttled: throttlingOf(recorder, series, settings),
     endpoints: { token: figures(recorder.endpoints.token), refresh: figures(recorder.endpoints.refresh) },
     ...rotationOf(summary, run.collector),
     rotation_grace_s: settings.flows.graceSeconds,
@@ -89,7 +91,7 @@ export function k6LoadReport(run: K6Run, settings: LoadSettings): LoadReport {
       ),
       overload,
     ),
-    series: recorder.series(),
+    series,
     ...windowSeriesOf(recorder),
     model: { ...shape, description: describeModel(shape) },
     overload,

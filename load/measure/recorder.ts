@@ -3,6 +3,8 @@
 // significant digits, which is 1% precision in 14 KiB each. Windows are short for short runs (250 ms) and
 // longer for long ones (at most ~48 of them), so memory stays bounded whatever --duration says. Each worker
 // thread keeps its own; the main thread merges them (HdrHistogram's compressed encoding, then add).
+// Throttled answers (429, or 503 with Retry-After: load/flows/throttle.ts) count as requests and as
+// `throttled`, never as errors, and their latency is not recorded: it is the limiter's, not the server's.
 import * as hdr from 'hdr-histogram-js';
 import type { Endpoint } from '../flows/requests.ts';
 
@@ -16,8 +18,11 @@ export interface LatencyMs {
 export interface SecondPoint {
   /** Seconds since the start of the load (the start of this point). */
   t: number;
+  /** Every request, throttled ones included. */
   requests: number;
   errors: number;
+  /** Requests answered 429 or 503 with Retry-After: neither errors nor in the latency figures. */
+  throttled: number;
   latency_ms: LatencyMs;
   /** The same figures per endpoint (the report charts the password grant apart from refresh). */
   endpoints?: Record<Endpoint, Omit<SecondPoint, 't' | 'endpoints'>>;
@@ -34,6 +39,7 @@ const newHistogram = (digits: 2 | 3 = 3) =>
 export interface EncodedBucket {
   requests: number;
   errors: number;
+  throttled: number;
   histogram: string;
 }
 export interface EncodedRecorder {
@@ -42,12 +48,21 @@ export interface EncodedRecorder {
   windowMs: number;
   windows: EncodedBucket[];
   endpointWindows: Record<Endpoint, EncodedBucket[]>;
+  throttledStatuses: ThrottledStatuses;
+}
+
+/** Throttled answers by status (429, and 503 with Retry-After), and the flows a throttled answer ended. */
+export interface ThrottledStatuses {
+  '429': number;
+  '503': number;
+  flows: number;
 }
 
 class Bucket {
   readonly histogram: hdr.Histogram;
   requests = 0;
   errors = 0;
+  throttled = 0;
   constructor(digits: 2 | 3 = 3) {
     this.histogram = newHistogram(digits);
   }
@@ -56,12 +71,18 @@ class Bucket {
     if (!ok) this.errors += 1;
     if (latencyMs !== null) this.histogram.recordValue(Math.max(1, Math.round(latencyMs * 1000)));
   }
+  throttle(): void {
+    this.requests += 1;
+    this.throttled += 1;
+  }
   encode(): EncodedBucket {
-    return { requests: this.requests, errors: this.errors, histogram: hdr.encodeIntoCompressedBase64(this.histogram) };
+    const histogram = hdr.encodeIntoCompressedBase64(this.histogram);
+    return { requests: this.requests, errors: this.errors, throttled: this.throttled, histogram };
   }
   add(other: EncodedBucket): void {
     this.requests += other.requests;
     this.errors += other.errors;
+    this.throttled += other.throttled;
     const histogram = hdr.decodeFromCompressedBase64(other.histogram);
     this.histogram.add(histogram);
     histogram.destroy();
@@ -96,23 +117,25 @@ const ENDPOINTS: readonly Endpoint[] = ['token', 'refresh'];
 export function mergeBuckets(buckets: readonly Bucket[]): {
   requests: number;
   errors: number;
+  throttled: number;
   histogram: hdr.Histogram;
 } {
   const histogram = newHistogram(2);
-  let [requests, errors] = [0, 0];
+  let [requests, errors, throttled] = [0, 0, 0];
   for (const bucket of buckets) {
     histogram.add(bucket.histogram);
     requests += bucket.requests;
     errors += bucket.errors;
+    throttled += bucket.throttled;
   }
-  return { requests, errors, histogram };
+  return { requests, errors, throttled, histogram };
 }
 
 function pointOf(buckets: Bucket[]): Omit<SecondPoint, 't' | 'endpoints'> {
-  const { requests, errors, histogram } = mergeBuckets(buckets);
+  const { requests, errors, throttled, histogram } = mergeBuckets(buckets);
   const latency_ms = latencyOf(histogram);
   histogram.destroy();
-  return { requests, errors, latency_ms };
+  return { requests, errors, throttled, latency_ms };
 }
 
 export class Recorder {
@@ -121,6 +144,7 @@ export class Recorder {
   /** Per window of `windowMs`, all requests and per endpoint (2 significant digits). */
   readonly windows: Bucket[] = [];
   readonly endpointWindows: Record<Endpoint, Bucket[]> = { token: [], refresh: [] };
+  readonly throttledStatuses: ThrottledStatuses = { '429': 0, '503': 0, flows: 0 };
 
   /** `startedAt`: performance.now() of the run's start (a worker passes the run's common start). */
   constructor(
@@ -143,6 +167,21 @@ export class Recorder {
     grow(this.endpointWindows[endpoint], window).record(latencyMs, ok);
   }
 
+  /** A throttled answer (429, or 503 with Retry-After), `atMs` after the start: counted, never timed. */
+  throttled(endpoint: Endpoint, status: number, atMs = performance.now() - this.startedAt): void {
+    const window = Math.floor(Math.max(0, atMs) / this.windowMs);
+    this.throttledStatuses[status === 429 ? '429' : '503'] += 1;
+    this.overall.throttle();
+    grow(this.windows, window).throttle();
+    this.endpoints[endpoint].throttle();
+    grow(this.endpointWindows[endpoint], window).throttle();
+  }
+
+  /** A flow ended by a throttled answer (open model; a race in either model). */
+  flowThrottled(): void {
+    this.throttledStatuses.flows += 1;
+  }
+
   encode(): EncodedRecorder {
     const encode = (buckets: Bucket[]) => buckets.map((bucket) => bucket.encode());
     return {
@@ -151,6 +190,7 @@ export class Recorder {
       windowMs: this.windowMs,
       windows: encode(this.windows),
       endpointWindows: { token: encode(this.endpointWindows.token), refresh: encode(this.endpointWindows.refresh) },
+      throttledStatuses: { ...this.throttledStatuses },
     };
   }
 
@@ -163,6 +203,9 @@ export class Recorder {
       other.endpointWindows[e].forEach((bucket, w) => grow(this.endpointWindows[e], w).add(bucket));
     }
     other.windows.forEach((bucket, w) => grow(this.windows, w).add(bucket));
+    this.throttledStatuses['429'] += other.throttledStatuses['429'];
+    this.throttledStatuses['503'] += other.throttledStatuses['503'];
+    this.throttledStatuses.flows += other.throttledStatuses.flows;
   }
 
   elapsedSeconds(): number {

@@ -71,7 +71,7 @@ export function starvationReasons(
   if (starts && starts.dropped > limit)
     reasons.push(
       `${starts.dropped} of ${starts.scheduled} flow starts dropped, never measured ${startsRule}: ` +
-        'every connection was waiting for an answer: past the server\'s capacity this is overload (see the ' +
+        "every connection was waiting for an answer: past the server's capacity this is overload (see the " +
         'offered and achieved rates); only if answers stayed fast are the connections too few for this rate',
     );
   return reasons;

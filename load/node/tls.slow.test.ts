@@ -4,19 +4,19 @@
 import assert from 'node:assert/strict';
 import { createFakeServer, listenFake, type FakeServer } from '../../testing/fake-token-server.ts';
 import { engineSettings } from '../../testing/engine-settings.ts';
-import { makeTestCa, type TestCa } from '../../testing/test-ca.ts';
+import { makeTlsFixtures, type TlsFixtures } from '../../testing/tls-fixtures.ts';
 import type { SocketTls } from './http/target.ts';
 import { runNodeEngine, type EngineRun } from './engine.ts';
 
 describe('Node engine over TLS', function () {
   this.timeout(60_000);
-  let pki: TestCa;
+  let pki: TlsFixtures['pem'];
   let server: FakeServer;
   let mutual: FakeServer;
   let url: string;
   let mutualUrl: string;
   before(async () => {
-    pki = makeTestCa();
+    pki = makeTlsFixtures().pem;
     server = createFakeServer({}, { key: pki.serverKey, cert: pki.serverCert });
     url = await listenFake(server, 'https', 'localhost');
     mutual = createFakeServer(
@@ -57,7 +57,7 @@ describe('Node engine over TLS', function () {
   });
 
   it('fails every request, naming the certificate problem, when the CA is not trusted (or the wrong one)', async () => {
-    for (const tls of [{}, { ca: pki.otherCa }]) {
+    for (const tls of [{}, { ca: pki.wrongCa }]) {
       const result = await run(url, tls);
       const { overall } = result.recorder;
       assert.ok(overall.requests > 0 && overall.errors === overall.requests);

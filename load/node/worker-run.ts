@@ -24,6 +24,7 @@ export class WorkerRun implements UserBooks {
   readonly target: SocketTarget;
   readonly writer: RequestWriter;
   recorder = new Recorder();
+  readonly waitOnThrottle: boolean;
   private readonly ledger: RotationLedger;
   private readonly tokens: SharedDigestSet;
   private readonly checks: CheckCounts = {};
@@ -52,6 +53,7 @@ export class WorkerRun implements UserBooks {
     this.users = Array.from({ length: plan.users }, () => new VirtualUser(this));
     this.progress = new Int32Array(plan.progress, plan.index * PROGRESS_SLOTS * 4, PROGRESS_SLOTS);
     this.nextUser = plan.index;
+    this.waitOnThrottle = plan.rate === 0;
   }
 
   /**
@@ -158,6 +160,7 @@ export class WorkerRun implements UserBooks {
       format: flows.format,
       chainLength: flows.chainLength,
       raceWidth: flows.raceWidth,
+      retryThrottled: this.plan.rate === 0,
       ledger: this.ledger,
       observer: this,
     });

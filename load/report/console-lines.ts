@@ -13,7 +13,8 @@ export function loadResultLines(load: LoadReport, requirements: readonly Require
     const ms = f.latency_ms;
     return (
       `  ${`${e}:`.padEnd(9)}${n(f.requests)} requests, ${f.rps} req/s, ` +
-      `p50 ${ms.p50} ms, p95 ${ms.p95} ms, p99 ${ms.p99} ms, ${n(f.errors)} unexpected`
+      `p50 ${ms.p50} ms, p95 ${ms.p95} ms, p99 ${ms.p99} ms, ${n(f.errors)} unexpected` +
+      (f.throttled ? `, ${n(f.throttled)} throttled (429, 503 + Retry-After: not timed)` : '')
     );
   });
   const overload = load.overload ? [`  ${load.overload.summary}`] : [];

@@ -7,11 +7,15 @@ import type { CheckCounts, EngineRun, LoadModel } from '../node/engine.ts';
 import { latencyOf, type LatencyMs, type Recorder, type SecondPoint } from '../measure/recorder.ts';
 import type { LoadSettings, LoadThresholds } from '../settings.ts';
 import { degradationOf, type Degradation } from './degradation.ts';
+import { throttleFiguresOf, type ThrottleFigures } from './throttling.ts';
 import { judgeOverloaded, overloadOf, refreshesPerFlow, type Overload } from './overload.ts';
 
 export interface EndpointFigures {
+  /** Every request, throttled ones included. */
   requests: number;
   errors: number;
+  /** Answered 429, or 503 with Retry-After: not errors, not in `latency_ms` (absent: none). */
+  throttled?: number;
   rps: number;
   latency_ms: LatencyMs;
 }
@@ -24,8 +28,12 @@ export interface LoadReport {
   rps: number;
   requests: number;
   errors: number;
+  /** Errors among the requests that were not throttled. */
   error_rate: number;
+  /** Of the answers that were not throttled. */
   latency_ms: LatencyMs;
+  /** Throttled answers (429, 503 with Retry-After): counted apart, and what they mean for the verdict. */
+  throttled?: ThrottleFigures;
   endpoints: Record<'token' | 'refresh', EndpointFigures>;
   rotation: RotationCounters;
   /** The rotation grace the target declares (--rotation-grace), in seconds; absent: 0. */
@@ -84,12 +92,8 @@ const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** di
 export function nodeLoadReport(run: EngineRun, settings: LoadSettings): LoadReport {
   const { recorder } = run;
   const seconds = Math.max(run.durationSeconds, 1e-3);
-  const figures = (bucket: typeof recorder.overall): EndpointFigures => ({
-    requests: bucket.requests,
-    errors: bucket.errors,
-    rps: round(bucket.requests / seconds),
-    latency_ms: latencyOf(bucket.histogram),
-  });
+  const figures = endpointFigures(seconds);
+  const series = recorder.series();
   const overload = overloadOf(
     recorder,
     run.durationSeconds,
@@ -103,6 +107,7 @@ export function nodeLoadReport(run: EngineRun, settings: LoadSettings): LoadRepo
     stopped_early: run.stoppedEarly,
     connections: settings.connections,
     ...overall(figures(recorder.overall)),
+    throttled: throttlingOf(recorder, series, settings),
     endpoints: { token: figures(recorder.endpoints.token), refresh: figures(recorder.endpoints.refresh) },
     rotation: run.rotation,
     rotation_grace_s: settings.flows.graceSeconds,
@@ -119,7 +124,7 @@ export function nodeLoadReport(run: EngineRun, settings: LoadSettings): LoadRepo
       ),
       overload,
     ),
-    series: recorder.series(),
+    series,
     ...windowSeriesOf(recorder),
     model: { ...run.model, description: describeModel(run.model) },
     uniqueness: run.uniqueness,
@@ -129,14 +134,38 @@ export function nodeLoadReport(run: EngineRun, settings: LoadSettings): LoadRepo
   };
 }
 
-function overall(f: EndpointFigures) {
+/** A bucket's figures over a run of `seconds` (both engines). */
+export function endpointFigures(seconds: number) {
+  return (bucket: Recorder['overall']): EndpointFigures => ({
+    requests: bucket.requests,
+    errors: bucket.errors,
+    throttled: bucket.throttled,
+    rps: round(bucket.requests / seconds),
+    latency_ms: latencyOf(bucket.histogram),
+  });
+}
+
+/** The overall figures; the error rate is of the requests that were not throttled. */
+export function overall(f: EndpointFigures) {
+  const judged = f.requests - (f.throttled ?? 0);
   return {
     rps: f.rps,
     requests: f.requests,
     errors: f.errors,
-    error_rate: f.requests ? round(f.errors / f.requests, 4) : 0,
+    error_rate: judged > 0 ? round(f.errors / judged, 4) : 0,
     latency_ms: f.latency_ms,
   };
+}
+
+/** The throttled answers of a run, from its recorder (both engines). */
+export function throttlingOf(recorder: Recorder, series: SecondPoint[], settings: LoadSettings): ThrottleFigures {
+  return throttleFiguresOf({
+    requests: recorder.overall.requests,
+    statuses: recorder.throttledStatuses,
+    endpoints: { token: recorder.endpoints.token.throttled, refresh: recorder.endpoints.refresh.throttled },
+    series,
+    maxShare: settings.thresholds.maxThrottledShare,
+  });
 }
 
 /** The per-window series when windows are shorter than a second (report.html draws a short run by them). */

@@ -1,8 +1,11 @@
-// The load requirements of the verdict, judged from a LoadReport.
+// The load requirements of the verdict, judged from a LoadReport. Throttled answers (429, 503 with
+// Retry-After) are set aside: every figure here is of the other answers (throttling.ts says what a large
+// share of them means).
 import type { RequirementResult, Status } from '../../verdict/types.ts';
 import { MIN_ANSWERS, MIN_WINDOWS_PER_THIRD } from './degradation.ts';
 import type { LoadReport } from './load-report.ts';
 import { rotationRequirements } from './rotation-requirements.ts';
+import { withThrottling } from './throttling.ts';
 
 type Requirement = Omit<RequirementResult, 'layer'>;
 const percent = (n: number) => `${Math.round(n * 10000) / 100}%`;
@@ -18,7 +21,8 @@ export function loadRequirements(report: LoadReport): RequirementResult[] {
   const ran = report.requests > 0;
   const status = (ok: boolean, level: 'fail' | 'warn' = 'fail'): Status =>
     !ran ? 'inconclusive' : ok ? 'pass' : level;
-  const answered = report.requests - (report.failures ? Object.values(report.failures).reduce((a, b) => a + b, 0) : 0);
+  const failed = report.failures ? Object.values(report.failures).reduce((a, b) => a + b, 0) : 0;
+  const answered = report.requests - failed - (report.throttled?.answers ?? 0);
   const failedChecks = Object.entries(report.checks)
     .filter(([, c]) => c.fails > 0)
     .map(([name, c]) => `check failed ${c.fails}×: ${name}`);
@@ -38,7 +42,7 @@ export function loadRequirements(report: LoadReport): RequirementResult[] {
           : status(report.error_rate <= t.maxErrorRate && checkFailRate <= t.maxErrorRate),
       evidence: [
         ...(answered < MIN_ANSWERS_LOAD_01
-          ? [`MISSING: ${answered} answered requests, ${MIN_ANSWERS_LOAD_01} needed`]
+          ? [`MISSING: ${answered} answered requests (not throttled), ${MIN_ANSWERS_LOAD_01} needed`]
           : []),
         ...(checksRun < MIN_CHECKS_LOAD_01
           ? [`MISSING: ${checksRun} checks of the answers ran, ${MIN_CHECKS_LOAD_01} needed`]
@@ -62,8 +66,10 @@ export function loadRequirements(report: LoadReport): RequirementResult[] {
         ...tooFewPerEndpoint(report),
         ...starvedLatency(report),
         ...(['token', 'refresh'] as const).map((e) => {
-          const { latency_ms: ms, requests } = report.endpoints[e];
-          return `${e}: p50 ${ms.p50} ms, p95 ${ms.p95} ms, p99 ${ms.p99} ms over ${requests} requests`;
+          const { latency_ms: ms, requests, throttled = 0 } = report.endpoints[e];
+          const excluded = throttled > 0 ? ` (${throttled} throttled answers excluded)` : '';
+          const over = `over ${requests - throttled} requests${excluded}`;
+          return `${e}: p50 ${ms.p50} ms, p95 ${ms.p95} ms, p99 ${ms.p99} ms ${over}`;
         }),
         ...(report.model ? [report.model.description] : []),
         ...(report.overload ? [report.overload.summary] : []),
@@ -74,7 +80,7 @@ export function loadRequirements(report: LoadReport): RequirementResult[] {
     uniqueness(report, status),
     noDegradation(report, ran),
   ];
-  return list.map((r) => ({
+  return withThrottling(list, report.throttled).map((r) => ({
     ...r,
     evidence: ran ? r.evidence : ['MISSING: no requests were made', ...r.evidence],
     layer: 'load',
@@ -97,7 +103,7 @@ const MIN_ANSWERS_PER_ENDPOINT = 50;
 /** LOAD-02: a p95 over the threshold measured through a starved client is not the server's failure. */
 function latencyStatus(report: LoadReport, status: (ok: boolean) => Status): { status: Status } {
   const t = report.thresholds;
-  const few = (['token', 'refresh'] as const).some((e) => report.endpoints[e].requests < MIN_ANSWERS_PER_ENDPOINT);
+  const few = (['token', 'refresh'] as const).some((e) => judgedAnswers(report, e) < MIN_ANSWERS_PER_ENDPOINT);
   const within =
     report.endpoints.token.latency_ms.p95 <= t.p95TokenMs && report.endpoints.refresh.latency_ms.p95 <= t.p95RefreshMs;
   if (within && !few) return { status: status(true) };
@@ -114,10 +120,14 @@ function starvedLatency(report: LoadReport): string[] {
     : [];
 }
 
+/** An endpoint's requests that were not throttled. */
+const judgedAnswers = (report: LoadReport, e: 'token' | 'refresh') =>
+  report.endpoints[e].requests - (report.endpoints[e].throttled ?? 0);
+
 function tooFewPerEndpoint(report: LoadReport): string[] {
   return (['token', 'refresh'] as const)
-    .filter((e) => report.endpoints[e].requests < MIN_ANSWERS_PER_ENDPOINT)
-    .map((e) => `MISSING: ${report.endpoints[e].requests} ${e} answers, ${MIN_ANSWERS_PER_ENDPOINT} needed for a p95`);
+    .filter((e) => judgedAnswers(report, e) < MIN_ANSWERS_PER_ENDPOINT)
+    .map((e) => `MISSING: ${judgedAnswers(report, e)} ${e} answers, ${MIN_ANSWERS_PER_ENDPOINT} needed for a p95`);
 }
 
 /** LOAD-06 from the windowed comparison (degradation.ts); a starved client makes a failure inconclusive. */

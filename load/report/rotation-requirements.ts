@@ -98,6 +98,8 @@ function missingOf(report: LoadReport): string[] {
 }
 
 const unanswered = (n: number, what: string) => (n > 0 ? [`${n} ${what} got no HTTP answer (timeout, reset)`] : []);
+const throttled = (n: number, what: string) =>
+  n > 0 ? [`${n} ${what} answered 429 (or 503 with Retry-After): the limiter's answer, judged on nothing`] : [];
 
 function replayEvidence(report: LoadReport): string[] {
   const r = report.rotation;
@@ -113,6 +115,7 @@ function replayEvidence(report: LoadReport): string[] {
   return [
     ...lines,
     ...unanswered(r.replays_unanswered, 'replays'),
+    ...throttled(r.replays_throttled, 'replays'),
     ...shortOf(report, r.replays_outside_grace, 'answered replays outside the grace window'),
     ...missingOf(report),
   ];
@@ -134,6 +137,7 @@ function familyEvidence(report: LoadReport): string[] {
     ...lines,
     ...unanswered(r.replays_unanswered, 'replays (their families not probed)'),
     ...unanswered(r.family_probes_unanswered, 'family probes'),
+    ...throttled(r.family_probes_throttled, 'family probes'),
     ...shortOf(report, r.family_probes_outside_grace, 'families probed after a replay outside the grace window'),
     ...missingOf(report),
   ];
@@ -172,6 +176,12 @@ function raceEvidence(report: LoadReport): string[] {
     races,
     ...(grace > 0 ? allowed : []),
     ...(r.races_unanswered > 0 ? partial : []),
+    ...(r.races_throttled > 0
+      ? [
+          `${r.races_throttled} races in which a racer was answered 429 (or 503 with Retry-After): not counted ` +
+            'above, though two winners among their answers count as more than one winner',
+        ]
+      : []),
     ...shortOf(report, r.races, 'races with every racer answered'),
     ...unproven,
     ...missingOf(report),

@@ -51,7 +51,7 @@ describe('report.html in headless Chromium, from real verify runs', function () 
     return;
   }
   let browser: Browser;
-  const reports: Record<'passing' | 'failing' | 'capacity', Opened> = {} as never;
+  const reports: Record<'passing' | 'failing' | 'capacity' | 'compared', Opened> = {} as never;
 
   before(async function () {
     this.timeout(300_000);
@@ -66,8 +66,18 @@ describe('report.html in headless Chromium, from real verify runs', function () 
         [...VERIFY, '--base-url', reference.url, '--report-dir', join(ROOT, 'passing')],
         CALM_JUDGEMENT,
       );
+      // The same server again, compared with the passing run (--baseline): the report draws both runs.
+      const compared = await runCli(
+        [...VERIFY, '--base-url', reference.url, '--report-dir', join(ROOT, 'compared')].concat([
+          '--baseline',
+          join(ROOT, 'passing', 'summary.json'),
+        ]),
+        CALM_JUDGEMENT,
+      );
       const failing = await runCli([...VERIFY, '--base-url', mutant.url, '--report-dir', join(ROOT, 'failing')]);
       assert.equal(passing.code, 0, passing.stdout + passing.stderr);
+      // A short run may leave a figure unmeasured (BASE-*, exit 3): this test judges the page.
+      assert.ok(compared.code === 0 || compared.code === 3, compared.stdout + compared.stderr);
       assert.equal(failing.code, 1, failing.stdout + failing.stderr);
       // A short capacity search (its verdict is not this test's concern: a report of its ramp is).
       const capacity = await runCli([...CAPACITY, '--base-url', reference.url, '--report-dir', join(ROOT, 'capacity')]);
@@ -79,6 +89,7 @@ describe('report.html in headless Chromium, from real verify runs', function () 
     reports.passing = await open(browser, join(ROOT, 'passing'));
     reports.failing = await open(browser, join(ROOT, 'failing'));
     reports.capacity = await open(browser, join(ROOT, 'capacity'));
+    reports.compared = await open(browser, join(ROOT, 'compared'));
   });
   after(async () => browser?.close());
 
@@ -174,5 +185,26 @@ describe('report.html in headless Chromium, from real verify runs', function () 
     const evidence = page.locator('#req-REFRESH-03 pre.key-evidence');
     assert.ok(await evidence.isVisible());
     assert.match(await evidence.innerText(), /FAILED: .*replay/);
+  });
+
+  it('the report of a run with --baseline draws baseline and now on the same charts, labelled, and lists the deltas', async () => {
+    const { page, errors } = reports.compared;
+    assert.deepEqual(errors, []);
+    assert.ok(await page.locator('#baseline h2', { hasText: 'Compared with the baseline' }).isVisible());
+    for (const endpoint of ['token', 'refresh']) {
+      for (const chart of [`baseline-latency-${endpoint}`, `baseline-throughput-${endpoint}`]) {
+        assert.ok(await page.locator(`[data-chart="${chart}"] svg`).isVisible(), chart);
+        const points = await chartPoints(page, chart);
+        assert.ok(points.length >= 2 && points.every((n) => n >= 2), `${chart}: ${JSON.stringify(points)}`);
+        const legend = await page.locator(`[data-chart="${chart}"] svg text`).allInnerTexts();
+        assert.ok(legend.some((t) => t.startsWith('baseline')) && legend.some((t) => t.startsWith('now')), chart);
+      }
+    }
+    const deltas = page.locator('[data-table="baseline-deltas"]');
+    assert.ok(await deltas.isVisible());
+    const text = await deltas.innerText();
+    for (const figure of ['throughput', 'p50 latency', 'p95 latency', 'p99 latency', 'error rate'])
+      assert.ok(text.includes(figure), figure);
+    assert.match(text, /95% interval/);
   });
 });

@@ -6,6 +6,7 @@ import { escapeHtml } from './escape.ts';
 import { renderRequirements } from './requirements.ts';
 import { STYLE } from './style.ts';
 import { renderLoadSection } from './load/section.ts';
+import { renderBaselineSection } from './baseline.ts';
 import { renderNotes, renderVerdict } from './verdict.ts';
 
 function meta(summary: Summary): string {
@@ -33,6 +34,7 @@ ${renderNotes(summary)}
 ${meta(summary)}
 ${body}
 ${summary.load ? renderLoadSection(summary.load) : ''}
+${renderBaselineSection(summary)}
 </body></html>
 `;
 }

@@ -55,10 +55,23 @@ describe('alt server: password grant and refresh rotation', () => {
     assert.equal(answers.filter(issued).length, 1);
   });
 
-  it('holds along a chain of 50 refreshes', async () => {
+  it('holds along a chain of 50 refreshes: each answers a new pair, every used token is then rejected', async () => {
     await withAlt({}, async (base) => {
-      let { refreshToken } = await tokens(base);
-      for (let i = 0; i < 50; i += 1) refreshToken = tokensOf(await refresh(base, refreshToken)).refreshToken;
+      const first = await tokens(base);
+      const seen = new Set([first.refreshToken, first.token]);
+      let { refreshToken } = first;
+      const used: string[] = [];
+      for (let i = 0; i < 50; i += 1) {
+        const next = tokensOf(await refresh(base, refreshToken));
+        assert.ok(!seen.has(next.refreshToken) && !seen.has(next.token), `refresh ${i + 1} answered a used token`);
+        seen.add(next.refreshToken).add(next.token);
+        used.push(refreshToken);
+        refreshToken = next.refreshToken;
+      }
+      // The newest still works; then a replay of any used one is rejected (and revokes the family).
+      const last = tokensOf(await refresh(base, refreshToken));
+      assert.equal(issued(await refresh(base, used[25]!)), false, 'a token used 25 rotations ago was accepted');
+      assert.equal(issued(await refresh(base, last.refreshToken)), false, 'the replay did not revoke the family');
     });
   });
 });

@@ -66,6 +66,8 @@ export interface MatrixOptions {
   log?: (line: string) => void;
   /** Load engine (default node). */
   engine?: LayerContext['engine'];
+  /** k6 processes with operator-style execution segments (verify --runners; default 1). */
+  runners?: number;
 }
 
 /**
@@ -92,11 +94,14 @@ export async function runSubject(subject: Subject, options: MatrixOptions): Prom
     const settings = verifySettings({
       baseUrl,
       only: layers.map((l) => l.name),
-      reportDir: `${options.reportDir}/${subject.name}-${subject.rotationGraceSeconds}-${options.engine ?? 'node'}`,
+      reportDir:
+        `${options.reportDir}/${subject.name}-${subject.rotationGraceSeconds}-${options.engine ?? 'node'}` +
+        (options.runners && options.runners > 1 ? `-${options.runners}-runners` : ''),
       durationSeconds: loadSeconds(subject, options.durationSeconds),
       engine: options.engine ?? 'node',
       rotationGraceSeconds: subject.rotationGraceSeconds,
       timeoutMs: 3000,
+      runners: options.runners ?? 1,
     });
     const { summary } = await verify({ settings, layers, ...(options.log ? { log: options.log } : {}) });
     return judge(subject, summary.verdict, summary.requirements);

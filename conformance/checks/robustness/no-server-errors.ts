@@ -3,7 +3,7 @@ import { observe } from './observe.ts';
 
 export const noServerErrors: Check = {
   id: 'ROBUST-01',
-  title: 'Malformed or hostile input never causes a 5xx',
+  title: 'Malformed or hostile input never causes a 5xx or a hang',
   level: 'MUST',
   source: 'suite: robustness (RFC 9110 §15.5: client errors are 4xx)',
   minimum: 'an HTTP answer to every case (a closed connection shows nothing about what the server would answer)',

@@ -9,7 +9,7 @@ export const noTokensForHostileInput: Check = {
   minimum: 'an answer or a closed connection for every case (either shows whether a token came back)',
   async run(probe, e) {
     for (const s of await observe(probe)) {
-      if (s.hung) e.lacking(`${s.what} → ${s.line}`);
+      if (s.hung || s.withheld) e.lacking(`${s.what} → ${s.line}`);
       else e.expect(!s.token, `${s.what} → ${s.line}${s.token ? ' WITH A TOKEN' : ''}`);
     }
   },

@@ -1,7 +1,8 @@
-// ROBUST-01 and ROBUST-02 share one pass over the hostile cases: each case's answer, or why there was none.
+// ROBUST-01 and ROBUST-02 share one pass over the hostile cases: each case's answer, or why there was none. A
+// case that hangs is kept as such (a finding); the cases before and after it keep theirs.
 import { TransportError } from '../../../client/transport.ts';
 import { describeAnswer } from '../../evidence.ts';
-import type { Probe } from '../../probe.ts';
+import { BreakerOpen, type Probe } from '../../probe.ts';
 import { hostileCases, type HostileCase } from './cases.ts';
 import { PATHS } from '../../../schemas/documented-api.ts';
 
@@ -15,6 +16,8 @@ export interface Seen {
   /** No answer because the request hung: the server's fault for a complete request, not for a raw one. */
   hung: boolean;
   raw: boolean;
+  /** Not sent: its endpoint's breaker was open (the failures that opened it are findings of their own). */
+  withheld: boolean;
 }
 
 const TOKEN_IN_TEXT = /"(token|refreshToken|access_token|refresh_token)"\s*:\s*"[^"]/;
@@ -34,7 +37,7 @@ export function observe(probe: Probe): Promise<Seen[]> {
 }
 
 async function send(probe: Probe, c: HostileCase): Promise<Seen> {
-  const base = { what: c.what, raw: c.raw !== undefined };
+  const base = { what: c.what, raw: c.raw !== undefined, withheld: false };
   try {
     if (c.raw !== undefined) {
       const answer = await probe.raw(c.raw);
@@ -47,6 +50,8 @@ async function send(probe: Probe, c: HostileCase): Promise<Seen> {
     const ex = await probe.request(c.method ?? 'POST', c.path ?? PATHS.token, init);
     return { ...base, status: ex.status, token: ex.issued !== undefined, line: describeAnswer(ex), hung: false };
   } catch (error) {
+    if (error instanceof BreakerOpen)
+      return { ...base, status: undefined, line: error.message, token: false, hung: false, withheld: true };
     if (!(error instanceof TransportError) || error.kind === 'aborted') throw error;
     return { ...base, status: undefined, line: error.detail, token: false, hung: error.kind === 'timeout' };
   }

@@ -11,7 +11,9 @@ import { parseBatch, parseDone } from './parse.ts';
 
 /** VUs whose nonce is remembered to find two processes claiming one runner; past it they are not. */
 export const MAX_VUS = 100_000;
-export const DEFAULT_MAX_ANSWERS = 4_000_000;
+const DEFAULT_MAX_ANSWERS = 4_000_000;
+/** Requests timed before the collector started or after now by more than this are refused (clock skew). */
+const CLOCK_SKEW_MS = 60_000;
 const ENDPOINTS = ['token', 'refresh'] as const;
 
 /** Why a message was refused: each is counted, and logged with the sender's address. */
@@ -59,6 +61,7 @@ export class RunMerge {
   tokens = 0;
   collisions = 0;
   private readonly maxAnswers: number;
+  private readonly startedAt = Date.now();
 
   constructor(private readonly options: MergeOptions) {
     for (const id of options.runners)
@@ -117,13 +120,16 @@ export class RunMerge {
     for (let i = 0; i < this.answerCount * 4; i += 4)
       start = Math.min(start, (a[i + 1] as number) - (a[i + 2] as number));
     const samples: Sample[] = [];
-    for (let i = 0; i < this.answerCount * 4; i += 4)
+    for (let i = 0; i < this.answerCount * 4; i += 4) {
+      const verdict = a[i + 3] as number;
       samples.push({
         endpoint: ENDPOINTS[a[i] as number] ?? null,
         atMs: Math.max(0, (a[i + 1] as number) - start),
         latencyMs: a[i + 2] as number,
-        ok: a[i + 3] === 1,
+        ok: verdict === 1,
+        ...(verdict === 429 || verdict === 503 ? { throttled: verdict } : {}),
       });
+    }
     return samples;
   }
 
@@ -143,6 +149,10 @@ export class RunMerge {
     const runner = this.identify(message);
     if (!('id' in runner)) return runner;
     if (runner.done) return this.refuse('after its end', `runner ${runner.id} sent a batch after its end`);
+    // Timings far from the collector's clock would stretch the per-window series without bound.
+    const [earliest, latest] = [this.startedAt - CLOCK_SKEW_MS, Date.now() + CLOCK_SKEW_MS];
+    if (message.answers.some(([, at]) => (at as number) < earliest || (at as number) > latest))
+      return this.refuse('malformed', `answers timed outside the run (more than ${CLOCK_SKEW_MS} ms off this clock)`);
     const known = this.vus.get(message.vu);
     if (known && (known.runner !== runner.id || known.nonce !== message.nonce)) {
       runner.duplicated = true;

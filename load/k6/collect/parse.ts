@@ -54,7 +54,7 @@ export function parseBatch(text: string): Parsed<BatchMessage> {
       : 'digests are not up to 10,000 strings of 16 hex digits') ??
     (Array.isArray(o.answers) && o.answers.length <= MAX_ITEMS && o.answers.every(isAnswer)
       ? null
-      : 'answers are not up to 10,000 [endpoint, epoch ms, duration ms, 0/1]') ??
+      : 'answers are not up to 10,000 [endpoint, epoch ms, duration ms, 0/1/429/503]') ??
     countsProblem(o.tallies, TALLIES.length, 'tallies') ??
     countsProblem(o.violations, VIOLATIONS.length, 'violations') ??
     (Array.isArray(o.checks) && o.checks.length <= MAX_CHECKS && o.checks.every(isCheck)
@@ -74,7 +74,7 @@ function isAnswer(a: unknown): boolean {
     typeof ms === 'number' &&
     Number.isFinite(ms) &&
     ms >= 0 &&
-    (ok === 0 || ok === 1)
+    (ok === 0 || ok === 1 || ok === 429 || ok === 503)
   );
 }
 

@@ -13,7 +13,8 @@ export interface BatchMessage {
   vu: number;
   /** 16 hex digits each: the first 64 bits of SHA-256 of every token issued in the iteration. */
   digests: string[];
-  /** [endpoint code (0 token, 1 refresh), epoch ms answered, duration ms, 1 expected / 0 not] per request. */
+  /** [endpoint code (0 token, 1 refresh), epoch ms answered, duration ms, verdict] per request: 1 expected,
+   * 0 not, 429 or 503 throttled (a 429, or a 503 with Retry-After: load/flows/throttle.ts). */
   answers: number[][];
   /** The iteration's rotation tallies, in load/flows/rotation.ts TALLIES order. */
   tallies: number[];
@@ -50,11 +51,6 @@ export const ENDPOINT_CODES = { token: 0, refresh: 1 } as const;
 export function segmentsOf(runners: number, reduced = true): string[] {
   const points = pointsOf(runners, reduced);
   return points.slice(0, -1).map((from, i) => `${from}:${points[i + 1] as string}`);
-}
-
-/** `0,1/4,2/4,3/4,1` for 4 runners, as the k6-operator passes --execution-segment-sequence. */
-export function segmentSequenceOf(runners: number, reduced = false): string {
-  return pointsOf(runners, reduced).join(',');
 }
 
 function pointsOf(runners: number, reduced: boolean): string[] {

@@ -9,8 +9,8 @@ import { openSocket, type SocketTarget } from './target.ts';
 export interface ConnectionOwner {
   /**
    * `error` is null for an HTTP answer; otherwise the status is 0 and `error` says why there is none.
-   * `sentAt` and `at`: performance.now() of the write and of the answer (or failure); `timedOut`: no answer
-   * within the deadline.
+   * `sentAt` and `at`: performance.now() of the write and of the answer (or failure); `retryAfter`: the
+   * answer's Retry-After header, if any; `timedOut`: no answer within the deadline.
    */
   answered(
     slot: number,
@@ -19,6 +19,7 @@ export interface ConnectionOwner {
     error: string | null,
     sentAt: number,
     at: number,
+    retryAfter: string | null,
     timedOut?: boolean,
   ): void;
 }
@@ -129,14 +130,14 @@ export class Connection {
     this.sentAt = 0;
     this.idleSince = at;
     if (!response.keepAlive) this.drop();
-    this.owner.answered(this.slot, response.status, response.body, null, sentAt, at);
+    this.owner.answered(this.slot, response.status, response.body, null, sentAt, at, response.retryAfter);
   }
 
   private fail(reason: string, at = performance.now(), timedOut = false): void {
     const sentAt = this.sentAt;
     this.sentAt = 0;
     this.drop();
-    if (sentAt !== 0) this.owner.answered(this.slot, 0, null, reason, sentAt, at, timedOut);
+    if (sentAt !== 0) this.owner.answered(this.slot, 0, null, reason, sentAt, at, null, timedOut);
   }
 
   private drop(): void {

@@ -11,6 +11,8 @@ export interface Head {
   length: number;
   chunked: boolean;
   keepAlive: boolean;
+  /** The Retry-After value (a throttled answer says when to come back: load/flows/throttle.ts); null: none. */
+  retryAfter: string | null;
 }
 
 const TCHAR = new Uint8Array(256);
@@ -22,6 +24,7 @@ const NAMES = {
   length: bytes('content-length'),
   encoding: bytes('transfer-encoding'),
   connection: bytes('connection'),
+  retryAfter: bytes('retry-after'),
 };
 
 function bytes(text: string): number[] {
@@ -37,7 +40,7 @@ export function readHead(data: Buffer, at: number, end: number): Head {
   const lineEnd = statusLineEnd(data, at, end);
   const http11 = data[at + 7] === 0x31;
   const status = (data[at + 9]! - 48) * 100 + (data[at + 10]! - 48) * 10 + (data[at + 11]! - 48);
-  const head: Head = { status, length: -1, chunked: false, keepAlive: http11 };
+  const head: Head = { status, length: -1, chunked: false, keepAlive: http11, retryAfter: null };
   let transferEncoding: string | null = null;
   let connection = '';
   for (let line = lineEnd + 2; line < end + 2;) {
@@ -47,6 +50,7 @@ export function readHead(data: Buffer, at: number, end: number): Head {
     else if (is(data, line, colon, NAMES.encoding)) transferEncoding = data.toString('latin1', from, to);
     else if (is(data, line, colon, NAMES.connection))
       connection += `,${data.toString('latin1', from, to).toLowerCase()}`;
+    else if (is(data, line, colon, NAMES.retryAfter)) head.retryAfter = data.toString('latin1', from, to);
     line = next;
   }
   if (transferEncoding !== null) {

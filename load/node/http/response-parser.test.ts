@@ -40,7 +40,7 @@ const refuses = (text: string, pattern: RegExp, close = false) =>
 describe('engine response parser', () => {
   it('reads a Content-Length body, however the bytes are split', () => {
     const text = `HTTP/1.1 200 OK\r\nContent-Type: application/json\r\ncontent-length: ${PAIR.length}\r\n\r\n${PAIR}`;
-    assert.deepEqual(everySplit(text), [{ status: 200, body: PAIR, keepAlive: true }]);
+    assert.deepEqual(everySplit(text), [{ status: 200, body: PAIR, keepAlive: true, retryAfter: null }]);
   });
 
   it('reads a chunked body with extensions and trailers, however the bytes are split', () => {
@@ -48,18 +48,24 @@ describe('engine response parser', () => {
       'HTTP/1.1 400 Bad Request\r\nTransfer-Encoding: chunked\r\n\r\n' +
       `5;x=y\r\n${PAIR.slice(0, 5)}\r\n${(PAIR.length - 5).toString(16)}\r\n${PAIR.slice(5)}\r\n` +
       '0\r\nX-Trailer: 1\r\n\r\n';
-    assert.deepEqual(everySplit(text), [{ status: 400, body: PAIR, keepAlive: true }]);
+    assert.deepEqual(everySplit(text), [{ status: 400, body: PAIR, keepAlive: true, retryAfter: null }]);
+  });
+
+  it('reads Retry-After (a throttled answer says when to come back), whatever its case', () => {
+    assert.deepEqual(everySplit('HTTP/1.1 429 Too Many Requests\r\nretry-AFTER:  2 \r\nContent-Length: 2\r\n\r\n{}'), [
+      { status: 429, body: '{}', keepAlive: true, retryAfter: '2' },
+    ]);
   });
 
   it('reads a body that ends with the connection, and knows the connection is then done', () => {
     assert.deepEqual(everySplit(`HTTP/1.1 200 OK\r\n\r\n${PAIR}`, true), [
-      { status: 200, body: PAIR, keepAlive: false },
+      { status: 200, body: PAIR, keepAlive: false, retryAfter: null },
     ]);
   });
 
   it('skips interim 1xx answers, reads 204 without a body, and honours Connection: close and HTTP/1.0', () => {
     assert.deepEqual(parse('HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n'), [
-      { status: 204, body: '', keepAlive: false },
+      { status: 204, body: '', keepAlive: false, retryAfter: null },
     ]);
     assert.equal(parse('HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n')[0]?.keepAlive, false);
     assert.equal(parse('HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\nContent-Length: 0\r\n\r\n')[0]?.keepAlive, true);

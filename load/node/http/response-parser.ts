@@ -10,6 +10,8 @@ export interface ParsedResponse {
   body: string;
   /** False when the server said `Connection: close` (or spoke HTTP/1.0 without keep-alive, or framed by close). */
   keepAlive: boolean;
+  /** The Retry-After header's value; null when there is none. */
+  retryAfter: string | null;
 }
 
 export { ParseError };
@@ -25,6 +27,7 @@ export class ResponseParser {
   private state: State = 'head';
   private status = 0;
   private keepAlive = true;
+  private retryAfter: string | null = null;
   private remaining = 0;
   private parts: Buffer[] = [];
   private bodyBytes = 0;
@@ -121,7 +124,7 @@ export class ResponseParser {
       return -1;
     }
     if (end - at > LIMITS.headerBytes) throw new ParseError(`headers longer than ${LIMITS.headerBytes} bytes`);
-    const { status, length, chunked, keepAlive } = readHead(data, at, end);
+    const { status, length, chunked, keepAlive, retryAfter } = readHead(data, at, end);
     const next = end + 4;
     if (status < 200) {
       if (status === 101) throw new ParseError('101 Switching Protocols was not asked for');
@@ -129,6 +132,7 @@ export class ResponseParser {
     }
     this.status = status;
     this.keepAlive = keepAlive;
+    this.retryAfter = retryAfter;
     if (status === 204 || status === 304) {
       this.complete(onResponse);
       return next;
@@ -183,7 +187,7 @@ export class ResponseParser {
     const parts = this.parts;
     const body =
       parts.length === 0 ? '' : parts.length === 1 ? (parts[0] as Buffer).toString() : Buffer.concat(parts).toString();
-    const response = { status: this.status, body, keepAlive: this.keepAlive };
+    const response = { status: this.status, body, keepAlive: this.keepAlive, retryAfter: this.retryAfter };
     this.parts = [];
     this.kept = 0;
     this.bodyBytes = 0;

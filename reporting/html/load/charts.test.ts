@@ -71,6 +71,14 @@ describe('renderLoadCharts', () => {
     assert.equal(throughput.split(' ').length, 2);
   });
 
+  it('draws throttled answers (429, 503 with Retry-After) as their own throughput series', () => {
+    const throttled = renderLoadCharts({ series: [0, 1, 2].map((t) => ({ ...point(t), throttled: 7 * t })) });
+    const lines = polylines(chart(throttled, 'throughput'));
+    assert.equal(lines.length, polylines(chart(html, 'throughput')).length + 1);
+    assert.match(chart(throttled, 'throughput'), /throttled answers\/s/);
+    assert.doesNotMatch(chart(html, 'throughput'), /throttled/, 'an engine that did not count them draws no line');
+  });
+
   it('says so when there is no time series', () => {
     assert.match(renderLoadCharts({}), /No per-second time series/);
   });

@@ -73,6 +73,9 @@ function throughput(seconds: SecondView[], perEndpoint: boolean, width: number):
       { label: 'refresh/s', color: '#bc4c00', values: seconds.map((s) => s.endpoints.refresh?.requests ?? 0) },
     );
   lines.push({ label: 'unexpected answers/s', color: '#cf222e', values: seconds.map((s) => s.errors) });
+  // A rate limiter's answers (429, 503 with Retry-After): neither errors nor in the latency charts.
+  if (seconds.some((s) => s.throttled !== undefined))
+    lines.push({ label: 'throttled answers/s', color: '#9a6700', values: seconds.map((s) => s.throttled ?? 0) });
   return lineChart({
     id: 'throughput',
     title: 'Throughput',

@@ -24,6 +24,8 @@ export interface SecondView {
   t: number;
   requests: number;
   errors: number;
+  /** Answers 429 or 503 with Retry-After (a rate limiter's), when the engine counted them apart. */
+  throttled?: number;
   latency?: LatencyMs;
   /** Per-endpoint figures of this second, when the engine recorded them (`series[].endpoints`). */
   endpoints: Partial<Record<EndpointName, FiguresView>>;
@@ -93,12 +95,14 @@ export function secondsOf(load: Unknown, series: unknown = load.series, width = 
     if (!p || t === undefined || (whole >= width && t + width > whole + 1e-9)) continue;
     const latency = orderedLatency(p.latency_ms);
     const byEndpoint = record(p.endpoints) ?? {};
+    const throttled = num(p.throttled);
     const endpoints: SecondView['endpoints'] = {};
     for (const e of ENDPOINTS) if (record(byEndpoint[e])) endpoints[e] = figuresOf(byEndpoint[e]);
     seconds.push({
       t,
       requests: num(p.requests) ?? 0,
       errors: num(p.errors) ?? 0,
+      ...(throttled !== undefined ? { throttled } : {}),
       ...(latency ? { latency } : {}),
       endpoints,
     });

@@ -17,6 +17,7 @@ import { ENDPOINT_CODES, type BatchMessage, type DoneMessage } from '../../colle
 import type { SummaryData } from './summary-data.ts';
 import { failedThresholds } from './summary-data.ts';
 import { settings } from './settings.ts';
+import type { AnswerVerdict } from './drive.ts';
 
 const failures = new Counter('collector_batches_failed');
 const sent = new Counter('collector_batches');
@@ -38,7 +39,7 @@ function runnerId(): string {
 export class CollectorBatch {
   /** Tokens issued in this iteration; digested only when the batch is sent, off the flow's critical path. */
   private readonly tokens: string[] = [];
-  /** [endpoint code, epoch ms when answered, duration ms, 1 when the status was expected]. */
+  /** [endpoint code, epoch ms when answered, duration ms, verdict: 1 expected, 0 not, 429/503 throttled]. */
   private readonly answers: number[][] = [];
   private readonly checks: Record<string, [number, number]> = {};
   private tallies: number[] = [];
@@ -50,8 +51,8 @@ export class CollectorBatch {
     if (this.url) this.tokens.push(token);
   }
 
-  answered(endpoint: Endpoint, durationMs: number, expected: boolean): void {
-    if (this.url) this.answers.push([ENDPOINT_CODES[endpoint], Date.now(), durationMs, expected ? 1 : 0]);
+  answered(endpoint: Endpoint, durationMs: number, verdict: AnswerVerdict): void {
+    if (this.url) this.answers.push([ENDPOINT_CODES[endpoint], Date.now(), durationMs, verdict]);
   }
 
   checked(name: string, ok: boolean): void {

@@ -7,7 +7,8 @@ import type { TokenPair } from '../../../flows/checks.ts';
 import type { Flow, FlowContext } from '../../../flows/flow.ts';
 import { RotationLedger, TALLIES, VIOLATIONS, type Tally, type Violation } from '../../../flows/rotation.ts';
 import { CollectorBatch } from './collector.ts';
-import { runFlow } from './drive.ts';
+import { runFlow, type AnswerVerdict } from './drive.ts';
+import type { Endpoint } from '../../../flows/requests.ts';
 import { scenarioFor } from './profiles.ts';
 import { settings } from './settings.ts';
 import { metricName, thresholdsFor } from './thresholds.ts';
@@ -39,6 +40,11 @@ for (const violation of VIOLATIONS) counters[violation] = new Counter(metricName
 // (0 included), so each is in the summary and a missing one means a broken summary, not a count of 0.
 const tallies = {} as Record<Tally, Counter>;
 for (const key of TALLIES) tallies[key] = new Counter(`rotation_${key}`);
+/** Flows a throttled answer ended (open model; a race in either), and throttled answers, by endpoint. */
+const flowsThrottled = new Counter('flows_throttled');
+const throttledAnswers = new Counter('throttled_answers');
+/** The arrival-rate profiles are the open model: a throttled flow ends there; with fixed VUs it waits. */
+const OPEN_MODEL = ['load', 'stress', 'soak'].indexOf(settings.profile) >= 0;
 
 /** The VU's ledger, which also hands every issued token to the current iteration's collector batch. */
 class ReportingLedger extends RotationLedger {
@@ -63,6 +69,7 @@ export function iterate(create: (context: FlowContext) => Flow): void {
     format: settings.flows.format,
     chainLength: settings.flows.chainLength,
     raceWidth: settings.flows.raceWidth,
+    retryThrottled: !OPEN_MODEL,
     ledger,
     observer: {
       check: (name, ok) => {
@@ -73,11 +80,16 @@ export function iterate(create: (context: FlowContext) => Flow): void {
   };
   const before = { ...ledger.counters, violations: { ...ledger.counters.violations } };
   ledger.batch = batch;
+  const flow = create(context);
+  flowsThrottled.add(0);
   try {
-    runFlow(create(context), settings.flows.baseUrl, (endpoint, ms, expected) =>
-      batch.answered(endpoint, ms, expected),
-    );
+    const onAnswer = (endpoint: Endpoint, ms: number, verdict: AnswerVerdict) => {
+      if (verdict > 1) throttledAnswers.add(1, { endpoint, status: String(verdict) });
+      batch.answered(endpoint, ms, verdict);
+    };
+    runFlow(flow, settings.flows.baseUrl, onAnswer, !OPEN_MODEL);
   } finally {
+    if (flow.throttled) flowsThrottled.add(1);
     ledger.batch = null;
     for (const key of TALLIES) tallies[key].add(ledger.counters[key] - before[key]);
     batch.counted(

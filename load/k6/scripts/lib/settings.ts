@@ -24,7 +24,7 @@ export function readK6Settings(env: Env) {
     /** Set by `token-suite verify`: VUs report token digests and timings there, for checks across VUs. */
     collectorUrl: (env.TOKEN_SUITE_K6_COLLECTOR_URL || '').replace(/\/+$/, ''),
     /** The run the collector expects (`token-suite collect --run-id`): it rejects batches of another run. */
-    runId: env.TOKEN_SUITE_RUN_ID || '',
+    runId: env.TOKEN_SUITE_RUN_ID || 'token-suite',
     /** --insecure: do not verify the target's certificate. */
     insecure: env.TOKEN_SUITE_INSECURE === 'true',
     /** Mutual TLS: the client certificate and key files (PEM), read with open() at init. */
