@@ -12,13 +12,13 @@ import type { Recorder } from '../measure/recorder.ts';
 import { MIN_WINDOWS_PER_THIRD, OTHERS_RISE, type Degradation } from './degradation.ts';
 
 /** Below this share of the offered rate achieved, the server was overloaded. */
-export const ACHIEVED_SHARE = 0.9;
+const ACHIEVED_SHARE = 0.9;
 /** Token answers the span's edges may gain or lose (latency jitter at its start and end): forgiven. */
 const EDGE_ANSWERS = 2;
 /** More than this share of the starts dropped (never made: every user busy) is overload too. */
-export const DROPPED_SHARE = 0.01;
+const DROPPED_SHARE = 0.01;
 /** Overloaded: LOAD-06 fails when the throughput of the last third fell by more than this share. */
-export const THROUGHPUT_DROP = 0.2;
+const THROUGHPUT_DROP = 0.2;
 
 export interface EndpointRates {
   /** What the offered flow rate asks of this endpoint (its requests per flow, as measured, × the rate). */
