@@ -33,7 +33,9 @@ interface Capacity {
 
 /** Requests per flow as measured over the steps (answers per second over flows per second). */
 function perFlow(found: Capacity): number {
-  const ratios = found.steps.filter((s) => s.achieved_flows_per_s).map((s) => s.achieved_rps / s.achieved_flows_per_s!);
+  const ratios = found.steps
+    .filter((s) => s.achieved_flows_per_s)
+    .map((s) => s.achieved_rps / (s.achieved_flows_per_s ?? 1));
   return ratios.reduce((a, b) => a + b, 0) / Math.max(1, ratios.length);
 }
 
@@ -41,7 +43,7 @@ function perFlow(found: Capacity): number {
 function startChild(command: string, args: string[]): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       const url = /https?:\/\/[\d.:]+/.exec(chunk.toString())?.[0];
       if (url) resolve({ url, child });
     });
@@ -64,7 +66,7 @@ function search(url: string, engine: string, ramp: { start: number; step: number
         if (!summary.load?.capacity) throw new Error(`no capacity in ${dir}/summary.json (exit ${code})`);
         resolve(summary.load.capacity);
       } catch (error) {
-        reject(error as Error);
+        reject(error instanceof Error ? error : new Error(String(error)));
       }
     }),
   );

@@ -9,7 +9,7 @@ import type { Endpoint } from '../flows/requests.ts';
 import type { LoadReport } from '../report/load-report.ts';
 
 /** Halvings of the gap after the first break. */
-export const REFINEMENTS = 2;
+const REFINEMENTS = 2;
 /** The break that is not a requirement: the offered rate was not achieved (overload, dropped starts). */
 export const NOT_ACHIEVED = 'offered rate not achieved';
 

@@ -15,7 +15,7 @@ import {
   windowSeriesOf,
   type LoadReport,
 } from '../report/load-report.ts';
-import { judgeOverloaded, overloadOf } from '../report/overload.ts';
+import { judgeOverloaded, overloadOf, refreshesPerFlow } from '../report/overload.ts';
 import { maxVusFor } from './scripts/lib/profiles.ts';
 
 interface Metric {
@@ -62,7 +62,8 @@ export function k6LoadReport(run: K6Run, settings: LoadSettings): LoadReport {
   const rate = settings.rate > 0 ? Math.max(1, Math.round(settings.rate)) : 0;
   const dropped = count(summary, 'dropped_iterations');
   const planned = Math.min(seconds, run.plannedSeconds ?? seconds);
-  const overload = overloadOf(recorder, planned, rate, { scheduled: Math.round(rate * planned), dropped });
+  const starts = { scheduled: Math.round(rate * planned), dropped };
+  const overload = overloadOf(recorder, planned, rate, starts, refreshesPerFlow(settings.flows));
   const kind = rate > 0 ? ('open' as const) : ('closed' as const);
   const shape = {
     kind,

@@ -8,7 +8,7 @@ import { latencyOf, type LatencyMs, type Recorder, type SecondPoint } from '../m
 import type { LoadSettings, LoadThresholds } from '../settings.ts';
 import { degradationOf, type Degradation } from './degradation.ts';
 import { throttleFiguresOf, type ThrottleFigures } from './throttling.ts';
-import { judgeOverloaded, overloadOf, type Overload } from './overload.ts';
+import { judgeOverloaded, overloadOf, refreshesPerFlow, type Overload } from './overload.ts';
 
 export interface EndpointFigures {
   /** Every request, throttled ones included. */
@@ -98,7 +98,13 @@ export function nodeLoadReport(run: EngineRun, settings: LoadSettings): LoadRepo
   const seconds = Math.max(run.durationSeconds, 1e-3);
   const figures = endpointFigures(seconds);
   const series = recorder.series();
-  const overload = overloadOf(recorder, run.durationSeconds, run.model.rate, run.model.starts);
+  const overload = overloadOf(
+    recorder,
+    run.durationSeconds,
+    run.model.rate,
+    run.model.starts,
+    refreshesPerFlow(settings.flows),
+  );
   return {
     engine: 'node',
     duration_s: round(run.durationSeconds),

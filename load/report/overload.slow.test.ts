@@ -38,7 +38,7 @@ for (const engine of ['node', 'k6'] as const) {
         const shown = JSON.stringify({ overload: load.overload, load06 }, null, 1);
         assert.equal(load.overload?.overloaded, true, shown);
         assert.equal(load.overload?.offered_flows_per_s, RATE);
-        const achieved = load.overload!.endpoints.token.achieved_rps + load.overload!.endpoints.refresh.achieved_rps;
+        const achieved = load.overload.endpoints.token.achieved_rps + load.overload.endpoints.refresh.achieved_rps;
         assert.ok(achieved <= CAPACITY * 1.05 && achieved >= CAPACITY * 0.6, shown);
         // Judged on throughput when each third has its windows (a busy machine may leave the first short).
         assert.notEqual(load06.status, 'fail', shown);

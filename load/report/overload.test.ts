@@ -51,6 +51,35 @@ describe('overload (offered against achieved) and LOAD-06', () => {
     assert.match(over.summary, /overloaded: 40 flows\/s offered, 20 achieved \(50%\)/);
   });
 
+  it("the flows' first requests answered while their later ones queue is overload too", () => {
+    // 20 token answers/s at 20 flows/s offered, but 80 refreshes/s where the mix asks 6 a flow (120/s).
+    const queued = overloadOf(
+      run(
+        () => 100,
+        () => 5,
+      ),
+      12,
+      20,
+      { scheduled: 240, dropped: 0 },
+      6,
+    )!;
+    assert.equal(queued.overloaded, true);
+    assert.equal(queued.endpoints.refresh.offered_rps, 120);
+    assert.equal(
+      overloadOf(
+        run(
+          () => 100,
+          () => 5,
+        ),
+        12,
+        20,
+        { scheduled: 240, dropped: 0 },
+        4,
+      )!.overloaded,
+      false,
+    );
+  });
+
   it('dropped starts beyond 1% are overload even when the answered rate looks right', () => {
     const dropped = overloadOf(
       run(
@@ -64,7 +93,7 @@ describe('overload (offered against achieved) and LOAD-06', () => {
     assert.equal(dropped.overloaded, true);
   });
 
-  it('latency climbing as the queue fills at a steady throughput: LOAD-06 fails without the rule, passes with it', () => {
+  it('latency climbing as the queue fills, throughput steady: LOAD-06 fails without the rule, passes with it', () => {
     const recorder = run(
       () => 100,
       (t) => 20 + 100 * t,

@@ -12,13 +12,13 @@ import type { Recorder } from '../measure/recorder.ts';
 import { MIN_WINDOWS_PER_THIRD, OTHERS_RISE, type Degradation } from './degradation.ts';
 
 /** Below this share of the offered rate achieved, the server was overloaded. */
-export const ACHIEVED_SHARE = 0.9;
+const ACHIEVED_SHARE = 0.9;
 /** Token answers the span's edges may gain or lose (latency jitter at its start and end): forgiven. */
 const EDGE_ANSWERS = 2;
 /** More than this share of the starts dropped (never made: every user busy) is overload too. */
-export const DROPPED_SHARE = 0.01;
+const DROPPED_SHARE = 0.01;
 /** Overloaded: LOAD-06 fails when the throughput of the last third fell by more than this share. */
-export const THROUGHPUT_DROP = 0.2;
+const THROUGHPUT_DROP = 0.2;
 
 export interface EndpointRates {
   /** What the offered flow rate asks of this endpoint (its requests per flow, as measured, × the rate). */
@@ -57,6 +57,8 @@ export function overloadOf(
   durationSeconds: number,
   rate: number,
   starts: StartsSeen | null,
+  /** Refreshes a flow of the mix makes (refreshesPerFlow): what the rate asks of the refresh endpoint. */
+  refreshPerFlow?: number,
 ): Overload | null {
   if (!(rate > 0)) return null;
   const windowS = recorder.windowMs / 1000;
@@ -68,11 +70,15 @@ export function overloadOf(
   const token = rateOf('token');
   const refresh = rateOf('refresh');
   const share = token / rate;
-  const perFlow = token > 0 ? refresh / token : 0;
+  const perFlow = refreshPerFlow ?? (token > 0 ? refresh / token : 0);
   const dropped = starts?.dropped ?? null;
   const droppedShare = starts && starts.scheduled > 0 ? starts.dropped / starts.scheduled : 0;
   // The schedule is fixed, so the count is exact but for answers that straddle the span's two edges.
-  const short = token * span < ACHIEVED_SHARE * rate * span - EDGE_ANSWERS;
+  // The first request of each flow may be answered while its later ones queue: all answers count.
+  const asked = rate * (1 + perFlow) * span;
+  const short =
+    token * span < ACHIEVED_SHARE * rate * span - EDGE_ANSWERS ||
+    (token + refresh) * span < ACHIEVED_SHARE * asked - EDGE_ANSWERS;
   const overloaded = short || droppedShare > DROPPED_SHARE;
   const achieved = round(token);
   const summary = overloaded
@@ -135,4 +141,14 @@ export function judgeOverloaded(degradation: Degradation, overload: Overload | n
     return { ...base, judgement: 'fail', reasons: [fell, latency] };
   }
   return { ...base, judgement: 'pass', reasons: [latency, `${throughput}: it held`] };
+}
+
+/** Refresh requests per flow of the mix: a chain's rotations, its replay and its probe; a race's racers. */
+export function refreshesPerFlow(flows: {
+  mix: Record<'password' | 'chain' | 'race', number>;
+  chainLength: number;
+  raceWidth: number;
+}): number {
+  const total = flows.mix.password + flows.mix.chain + flows.mix.race;
+  return total > 0 ? (flows.mix.chain * (flows.chainLength + 2) + flows.mix.race * flows.raceWidth) / total : 0;
 }

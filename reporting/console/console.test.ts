@@ -81,7 +81,7 @@ describe('console: the live load line', () => {
     assert.match(view.finish(), /^load 12\/30 s .*\n$/);
   });
 
-  it('finishes once: called again (before every later line) it writes nothing: no progress after a result', () => {
+  it('finishes once: called again (before any later line), it writes nothing, so no progress follows a result', () => {
     for (const tty of [true, false]) {
       const view = createLoadProgressView({ tty, quiet: false });
       view.update(figures(3));

@@ -5,6 +5,7 @@ import { escapeHtml } from '../escape.ts';
 import { lineChart, type ChartLine } from './line-chart.ts';
 import { formatNumber, num, record, type Unknown } from './view.ts';
 
+const CAPTION = 'The ramp: offered against achieved rate, and latency per endpoint, at each step';
 const AXIS = { width: 0, title: 'offered rate (flow starts per second)', unit: 'flows/s offered' };
 
 interface Step {
@@ -58,10 +59,12 @@ export function capacitySection(load: Unknown): string {
       `<td class="num">${formatNumber(s.endpoints.refresh.p50)} / ${formatNumber(s.endpoints.refresh.p95)}</td>` +
       `<td class="${s.held ? 'ok' : 'bad'}">${s.held ? 'held' : `broke: ${escapeHtml(s.broke.join(', '))}`}</td></tr>`,
   );
+  const headline = found === undefined ? 'No capacity found' : `Capacity: ${formatNumber(found)} flows/s`;
+  const summary = typeof capacity.summary === 'string' ? capacity.summary : '';
   return [
     `<section class="capacity" id="capacity"><h3>Capacity search</h3>`,
-    `<p class="capacity-found"><strong>${found === undefined ? 'No capacity found' : `Capacity: ${formatNumber(found)} flows/s`}.</strong> ${escapeHtml(String(capacity.summary ?? ''))}</p>`,
-    `<figure class="chart wide" data-chart="capacity"><figcaption>The ramp: offered against achieved rate, and latency per endpoint, at each step</figcaption><div class="charts">`,
+    `<p class="capacity-found"><strong>${headline}.</strong> ${escapeHtml(summary)}</p>`,
+    `<figure class="chart wide" data-chart="capacity"><figcaption>${CAPTION}</figcaption><div class="charts">`,
     lineChart({
       id: 'capacity-rates',
       title: 'Rate',
@@ -82,7 +85,9 @@ export function capacitySection(load: Unknown): string {
     }),
     '</div></figure>',
     `<table class="figures"><caption>Steps</caption><thead><tr><th>offered flows/s</th><th>achieved flows/s</th>` +
-      `<th>token p50 / p95 ms</th><th>refresh p50 / p95 ms</th><th></th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`,
+      `<th>token p50 / p95 ms</th><th>refresh p50 / p95 ms</th><th></th></tr></thead><tbody>`,
+    ...rows,
+    '</tbody></table>',
     '</section>',
   ].join('\n');
 }

@@ -22,12 +22,14 @@ export function overloadSection(load: Unknown): string {
   if (!o) return '';
   const row = (e: string) => {
     const f = record(record(o.endpoints)?.[e]) ?? {};
-    return `<tr><th scope="row">${e}</th><td class="num">${formatNumber(num(f.offered_rps))}</td><td class="num">${formatNumber(num(f.achieved_rps))}</td></tr>`;
+    const cells = [f.offered_rps, f.achieved_rps].map((v) => `<td class="num">${formatNumber(num(v))}</td>`);
+    return `<tr><th scope="row">${e}</th>${cells.join('')}</tr>`;
   };
   const span = `measured from ${formatNumber(num(o.from_s))} s to ${formatNumber(num(o.to_s))} s of the run`;
   return [
     p(
-      `<strong>${o.overloaded === true ? 'Overloaded' : 'Offered rate achieved'}:</strong> ${escapeHtml(String(o.summary ?? ''))} (${span}).`,
+      `<strong>${o.overloaded === true ? 'Overloaded' : 'Offered rate achieved'}:</strong> ` +
+        `${escapeHtml(typeof o.summary === 'string' ? o.summary : '')} (${span}).`,
       o.overloaded === true ? 'overload bad' : 'overload',
     ),
     `<table class="figures compact"><caption>Offered against achieved (requests/s)</caption>

@@ -1,6 +1,6 @@
 // The k6 profiles' shapes: the stress profile's ramps scale with the duration (they were 30 s whatever it was).
 import assert from 'node:assert/strict';
-import { durationSeconds, rampOf } from './profiles.ts';
+import { durationSeconds, rampOf } from './scripts/lib/profiles.ts';
 
 describe('k6 profiles', () => {
   it('reads k6 durations', () => {
