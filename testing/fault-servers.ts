@@ -22,7 +22,7 @@ export type Fault =
   | 'hang-on-odd-input'; // correct, but never answers a body that is not a form, or a method other than POST
 
 /** How many requests the proxy forwards faithfully before a post-preflight fault starts. */
-const PREFLIGHT_REQUESTS = 2;
+const PREFLIGHT_REQUESTS = 1;
 
 type Handler = (req: IncomingMessage, res: ServerResponse, forward: Forward, seen: number) => void;
 type Forward = (req: IncomingMessage, res: ServerResponse, rewrite?: (status: number, body: string) => string) => void;

@@ -19,7 +19,7 @@ export type Hostility =
   | 'redirect' // after the preflight, every answer is a 307 to another origin
   | 'echo-password'; // errors reflect the submitted password
 
-const PREFLIGHT_REQUESTS = 2;
+const PREFLIGHT_REQUESTS = 1;
 const BOMB_INFLATED_BYTES = 1 << 30;
 
 export interface HostileServer {
