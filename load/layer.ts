@@ -66,13 +66,25 @@ async function runNodeLoad(context: LayerContext, settings: LoadSettings): Promi
   return report;
 }
 
+/** The k6 plan prepare() chose for a run (null: the Node engine), so run() never meets an unusable k6 late. */
+const prepared = new WeakMap<LayerContext, Promise<K6Plan | null>>();
+
+function layerSettings(context: LayerContext): LoadSettings {
+  const { maxThrottledShare, ...knobs } = context.load ?? {};
+  const thresholds = maxThrottledShare === undefined ? {} : { thresholds: { maxThrottledShare } };
+  return settingsFor(context, { ...knobs, ...thresholds });
+}
+
 export const loadLayer: Layer = {
   name: 'load',
+  async prepare(context: LayerContext): Promise<void> {
+    const plan = chooseK6(context, layerSettings(context));
+    prepared.set(context, plan);
+    await plan;
+  },
   async run(context: LayerContext): Promise<LayerOutcome> {
-    const { maxThrottledShare, ...knobs } = context.load ?? {};
-    const thresholds = maxThrottledShare === undefined ? {} : { thresholds: { maxThrottledShare } };
-    const settings = settingsFor(context, { ...knobs, ...thresholds });
-    const plan = await chooseK6(context, settings);
+    const settings = layerSettings(context);
+    const plan = await (prepared.get(context) ?? chooseK6(context, settings));
     if (context.capacity) return capacityOutcome(context, context.capacity, settings, plan);
     const outcome = !plan
       ? nodeOutcome(await runNodeLoad(context, settings))

@@ -85,6 +85,11 @@ export interface LayerOutcome {
 
 export interface Layer {
   name: LayerName;
+  /**
+   * Before any layer runs: finds what the user must fix (an unusable engine) and throws CannotRunError (exit 2),
+   * so a configuration mistake never throws away what earlier layers judged.
+   */
+  prepare?(context: LayerContext): Promise<void>;
   run(context: LayerContext): Promise<LayerOutcome>;
 }
 

@@ -12,6 +12,7 @@ export interface LayersOutcome {
 
 export async function runLayers(layers: Layer[], context: LayerContext): Promise<LayersOutcome> {
   const outcome: LayersOutcome = { requirements: [], load: null };
+  for (const layer of layers) await layer.prepare?.(context);
   for (const [index, layer] of layers.entries()) {
     if (context.signal.aborted) {
       outcome.requirements.push(notRun(layer, `MISSING: ${stopReason(context.signal)} before this layer ran`));
