@@ -1,6 +1,6 @@
 // PACT-01/PACT-02 judgement: a pass needs every interaction replayed with its state met.
 import assert from 'node:assert/strict';
-import { judge, UNKNOWN_CLIENT } from './judge.ts';
+import { judge, markUnmetStates, UNKNOWN_CLIENT } from './judge.ts';
 import type { VerificationReport } from './pact-verifier.ts';
 
 const requirement = { id: 'PACT-01', title: 't', level: 'MUST', source: 's', layer: 'contract' } as const;
@@ -26,6 +26,22 @@ describe('contract judgement', () => {
   it('is inconclusive when the verifier could not run or a state could not be met', () => {
     assert.equal(judge(requirement, report({ error: 'boom' }), 1, 'live').status, 'inconclusive');
     assert.equal(judge(requirement, report({ stateFailures: [['s', 'no token']] }), 1, 'live').status, 'inconclusive');
+  });
+
+  it('leaves an interaction whose provider state could not be set up unjudged: inconclusive, never a failure', () => {
+    const failedWithoutState = report({
+      interactions: [{ description: 'a', ok: false, mismatches: ['expected 200 but was 400'] }],
+      stateFailures: [['refresh token {refreshToken} was issued to {username}', 'no token']],
+    });
+    const statesOf = new Map([['a', ['refresh token {refreshToken} was issued to {username}']]]);
+    const result = judge(requirement, markUnmetStates(failedWithoutState, statesOf), 1, 'live');
+    assert.equal(result.status, 'inconclusive');
+    assert.match(result.evidence.join('\n'), /MISSING: a: its provider state .* could not be set up/);
+    // The same failure with its state met is the server's.
+    assert.equal(
+      judge(requirement, markUnmetStates(failedWithoutState, new Map([['a', []]])), 1, 'live').status,
+      'fail',
+    );
   });
 
   it('fails a MUST and warns a SHOULD on a failed interaction, whatever else is missing', () => {

@@ -23,10 +23,12 @@ function accepted(i: InteractionResult): boolean {
  * from the target: the proxy waits those out.
  */
 function unjudged(i: InteractionResult): boolean {
-  return !i.ok && i.mismatches.some((m) => /expected \d{3} but was 429\b/.test(m));
+  return !i.ok && (i.stateUnmet !== undefined || i.mismatches.some((m) => /expected \d{3} but was 429\b/.test(m)));
 }
 
 function lineOf(i: InteractionResult, why: string): string {
+  if (unjudged(i) && i.stateUnmet !== undefined)
+    return `MISSING: ${i.description}: its provider state "${i.stateUnmet}" could not be set up, so its answer proves nothing`;
   if (unjudged(i)) return `MISSING: ${i.description}: ${why}`;
   if (i.ok) return `PASS ${i.description}`;
   const either = "the contract's 401 is one of two correct answers, RFC 6749 §5.2";
@@ -66,4 +68,14 @@ export function judge(
   const failure: Status = requirement.level === 'MUST' ? 'fail' : 'warn';
   const status: Status = failed ? failure : missing ? 'inconclusive' : 'pass';
   return { ...requirement, status, evidence };
+}
+
+/** Marks each interaction whose provider state could not be set up (its failure is no evidence). */
+export function markUnmetStates(report: VerificationReport, statesOf: Map<string, string[]>): VerificationReport {
+  const unmet = new Set(report.stateFailures.map(([state]) => state));
+  const interactions = report.interactions.map((i) => {
+    const state = (statesOf.get(i.description) ?? []).find((s) => unmet.has(s));
+    return state === undefined ? i : { ...i, stateUnmet: state };
+  });
+  return { ...report, interactions };
 }

@@ -9,7 +9,7 @@ import type { Layer, LayerContext, RequirementResult, Target } from '../verdict/
 import { renderRequirementLine } from '../reporting/console/requirement.ts';
 import { runGuards } from '../client/run-guards.ts';
 import { startGuardProxy } from './guard-proxy.ts';
-import { judge, type StatesMode } from './judge.ts';
+import { judge, markUnmetStates, type StatesMode } from './judge.ts';
 import { COMMITTED_PACT } from './pact-files.ts';
 import { PROVIDER_STATES_PATH } from './provider-states.ts';
 import { verifyPact } from './pact-verifier-child.ts';
@@ -20,12 +20,17 @@ export { evidenceOf } from './judge.ts';
 const SOURCE = relative(fileURLToPath(new URL('..', import.meta.url)), COMMITTED_PACT);
 
 /** Descriptions of the interactions whose expected response is an error (status >= 400). */
-function errorInteractions(pactPath = COMMITTED_PACT): { errors: Set<string>; total: number } {
+function errorInteractions(pactPath = COMMITTED_PACT): {
+  errors: Set<string>;
+  total: number;
+  statesOf: Map<string, string[]>;
+} {
   const pact = JSON.parse(readFileSync(pactPath, 'utf8')) as {
-    interactions: { description: string; response: { status: number } }[];
+    interactions: { description: string; response: { status: number }; providerStates?: { name: string }[] }[];
   };
   const errors = new Set(pact.interactions.filter((i) => i.response.status >= 400).map((i) => i.description));
-  return { errors, total: pact.interactions.length };
+  const statesOf = new Map(pact.interactions.map((i) => [i.description, (i.providerStates ?? []).map((s) => s.name)]));
+  return { errors, total: pact.interactions.length, statesOf };
 }
 
 /** True when the target answers the state-change endpoint (anything but 404 or no answer). */
@@ -94,11 +99,12 @@ export const contractLayer: Layer = {
     const guards = context.guards ?? runGuards(target.credentials, undefined, context.signal);
     const proxy = await startGuardProxy(target, guards, context.signal);
     const timeoutMs = target.timeoutMs + guards.throttle.budgetMs;
-    const report = await verifyPact(
+    const verified = await verifyPact(
       { baseUrl: proxy.url, states, credentials: target.credentials, timeoutMs },
       { signal: context.signal },
     ).finally(() => proxy.close());
-    const { errors, total } = errorInteractions();
+    const { errors, total, statesOf } = errorInteractions();
+    const report = markUnmetStates(verified, statesOf);
     const part = (wantErrors: boolean): VerificationReport => ({
       ...report,
       interactions: report.interactions.filter((i) => errors.has(i.description) === wantErrors),

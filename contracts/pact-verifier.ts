@@ -40,6 +40,8 @@ export interface InteractionResult {
   mismatches: string[];
   /** Set when the status was the only mismatch. */
   statusMismatch?: { expected: number; actual: number };
+  /** The provider state this interaction needs could not be set up (the layer marks it): its answer proves nothing. */
+  stateUnmet?: string;
 }
 
 export interface VerificationReport {
