@@ -28,7 +28,7 @@ function unjudged(i: InteractionResult): boolean {
 
 function lineOf(i: InteractionResult, why: string): string {
   if (unjudged(i) && i.stateUnmet !== undefined)
-    return `MISSING: ${i.description}: its provider state "${i.stateUnmet}" could not be set up, so its answer proves nothing`;
+    return `MISSING: ${i.description}: its provider state "${i.stateUnmet}" could not be set up (no evidence)`;
   if (unjudged(i)) return `MISSING: ${i.description}: ${why}`;
   if (i.ok) return `PASS ${i.description}`;
   const either = "the contract's 401 is one of two correct answers, RFC 6749 §5.2";
