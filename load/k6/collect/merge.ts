@@ -118,14 +118,15 @@ export class RunMerge {
     const a = this.answers;
     let start = Infinity;
     for (let i = 0; i < this.answerCount * 4; i += 4)
-      start = Math.min(start, (a[i + 1] as number) - (a[i + 2] as number));
+      start = Math.min(start, (a[i + 1] as number) - Math.max(0, a[i + 2] as number));
     const samples: Sample[] = [];
     for (let i = 0; i < this.answerCount * 4; i += 4) {
       const verdict = a[i + 3] as number;
       samples.push({
         endpoint: ENDPOINTS[a[i] as number] ?? null,
         atMs: Math.max(0, (a[i + 1] as number) - start),
-        latencyMs: a[i + 2] as number,
+        // -1: the request got no HTTP answer (a timeout, a reset): failed, with no latency.
+        latencyMs: (a[i + 2] as number) < 0 ? null : (a[i + 2] as number),
         ok: verdict === 1,
         ...(verdict === 429 || verdict === 503 ? { throttled: verdict } : {}),
       });

@@ -73,7 +73,7 @@ function isAnswer(a: unknown): boolean {
     at > 0 &&
     typeof ms === 'number' &&
     Number.isFinite(ms) &&
-    ms >= 0 &&
+    ms >= -1 && // -1: the request got no HTTP answer (a timeout, a reset)
     (ok === 0 || ok === 1 || ok === 429 || ok === 503)
   );
 }
