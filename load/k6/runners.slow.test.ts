@@ -86,7 +86,9 @@ describe('k6 runners: an operator run rehearsed with real k6, judged once', func
       const judged = (caught: string[]) => caught.filter((id) => JUDGED.includes(id)).sort();
       const shown = (caught: string[]) => caught.join(', ') || 'nothing';
       console.log(`      ${name}: one k6 caught ${shown(one.caught.load)}; 4 runners ${shown(four.caught.load)}`);
-      assert.deepEqual(judged(four.caught.load), load.sort());
+      // Every declared defect is caught; a mutant may break more (time-seeded tokens also repeat across race
+      // winners: LOAD-04), and then one k6 process must have caught the same.
+      for (const id of load) assert.ok(judged(four.caught.load).includes(id), `${id} caught by 4 runners`);
       assert.deepEqual(judged(four.caught.load), judged(one.caught.load));
     });
   }
