@@ -3,6 +3,8 @@
 // and with 503 it says how long the service is expected to be unavailable. A 503 without Retry-After says
 // nothing of the kind: it stays the server's answer (an error), never throttling.
 
+import { retryAfterMs } from './retry-after-value.ts';
+
 export interface Throttling {
   status: number;
   /** The Retry-After header as sent, when there was one. */
@@ -18,18 +20,6 @@ export function throttlingOf(status: number, headers: Pick<Headers, 'get'>, now 
   if (status === 503 && retryAfter === undefined) return undefined;
   const waitMs = retryAfter === undefined ? undefined : retryAfterMs(retryAfter, headers.get('date'), now);
   return { status, ...(retryAfter === undefined ? {} : { retryAfter }), ...(waitMs === undefined ? {} : { waitMs }) };
-}
-
-/**
- * Retry-After as milliseconds from now: delta-seconds, or an HTTP-date. A date is read against the answer's
- * own Date header when it has one (so a server clock that is off does not matter), else against ours.
- */
-export function retryAfterMs(value: string, dateHeader: string | null = null, now = Date.now()): number | undefined {
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
-  if (Number.isNaN(at)) return undefined;
-  const serverNow = dateHeader ? Date.parse(dateHeader) : Number.NaN;
-  return Math.max(0, at - (Number.isNaN(serverNow) ? now : serverNow));
 }
 
 /** The Retry-After header of a raw HTTP answer (status line and headers as text). */

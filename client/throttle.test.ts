@@ -1,7 +1,8 @@
 // Throttled answers (RFC 6585 §4, RFC 9110 §10.2.3): what counts as throttling, how long it asks to wait, and
 // the run's wait budget.
 import assert from 'node:assert/strict';
-import { retryAfterMs, throttlingOf } from './retry-after.ts';
+import { throttlingOf } from './retry-after.ts';
+import { retryAfterMs } from './retry-after-value.ts';
 import { Throttle, ThrottleBudgetSpent } from './throttle.ts';
 
 const headers = (entries: Record<string, string> = {}) => new Headers(entries);
@@ -28,6 +29,7 @@ describe('client/retry-after: what is throttling', () => {
     assert.equal(retryAfterMs('Wed, 02 Dec 2026 10:00:02 GMT', null, now), 2000);
     assert.equal(retryAfterMs('Wed, 02 Dec 2026 09:00:00 GMT', null, now), 0, 'a date in the past: no wait');
     assert.equal(retryAfterMs('soon', null, now), undefined);
+    assert.equal(retryAfterMs('-1', null, now), undefined, 'neither delay-seconds nor a date');
   });
 });
 

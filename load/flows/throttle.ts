@@ -4,23 +4,16 @@
 // answer is counted apart: never an error, never a rejection of a replayed token, never a latency.
 // Plain TypeScript (k6 bundles it): a flow that meets one waits (closed model) or ends (open model).
 
+import { retryAfterMs as readRetryAfter } from '../../client/retry-after-value.ts';
+
 /** A 429, or a 503 with a Retry-After header. */
 export function isThrottled(status: number, retryAfter: string | null | undefined): boolean {
   return status === 429 || (status === 503 && retryAfter !== null && retryAfter !== undefined);
 }
 
-/**
- * Retry-After (RFC 9110 §10.2.3) as a delay in ms from `nowMs`: delay-seconds (digits) or an HTTP-date
- * (a date in the past is 0). Null when absent or unreadable. The conformance layer's parser
- * (client/retry-after.ts) works on fetch's Headers, which k6 does not have: this one takes the value.
- */
+/** Retry-After as a delay in ms from `nowMs` (client/retry-after-value.ts reads it); null when absent or unreadable. */
 export function retryAfterMs(value: string | null | undefined, nowMs: number): number | null {
-  if (value === null || value === undefined) return null;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  if (!/[a-z]/i.test(text)) return null;
-  const at = Date.parse(text);
-  return Number.isFinite(at) ? Math.max(0, at - nowMs) : null;
+  return value === null || value === undefined ? null : (readRetryAfter(value, null, nowMs) ?? null);
 }
 
 /** The longest a flow waits before it sends a throttled request again, whatever Retry-After asks. */
