@@ -44,6 +44,17 @@ describe('contract judgement', () => {
     );
   });
 
+  it('never counts a matching answer to an interaction whose state was not met as a pass', () => {
+    const passedWithoutState = report({
+      interactions: [{ description: 'a', ok: true, mismatches: [] }],
+      stateFailures: [['refresh token {refreshToken} was already used', 'no token']],
+    });
+    const statesOf = new Map([['a', ['refresh token {refreshToken} was already used']]]);
+    const result = judge(requirement, markUnmetStates(passedWithoutState, statesOf), 1, 'live');
+    assert.equal(result.status, 'inconclusive');
+    assert.doesNotMatch(result.evidence.join('\n'), /PASS a/);
+  });
+
   it('fails a MUST and warns a SHOULD on a failed interaction, whatever else is missing', () => {
     const failed = report({ interactions: [{ description: 'a', ok: false, mismatches: ['x'] }], error: 'boom' });
     assert.equal(judge(requirement, failed, 1, 'live').status, 'fail');

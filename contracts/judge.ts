@@ -23,7 +23,9 @@ function accepted(i: InteractionResult): boolean {
  * from the target: the proxy waits those out.
  */
 function unjudged(i: InteractionResult): boolean {
-  return !i.ok && (i.stateUnmet !== undefined || i.mismatches.some((m) => /expected \d{3} but was 429\b/.test(m)));
+  // A state not met: even a matching answer proves nothing (a made-up "used" token is rejected as unknown).
+  if (i.stateUnmet !== undefined) return true;
+  return !i.ok && i.mismatches.some((m) => /expected \d{3} but was 429\b/.test(m));
 }
 
 function lineOf(i: InteractionResult, why: string): string {

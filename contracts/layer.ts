@@ -105,10 +105,13 @@ export const contractLayer: Layer = {
     ).finally(() => proxy.close());
     const { errors, total, statesOf } = errorInteractions();
     const report = markUnmetStates(verified, statesOf);
-    const part = (wantErrors: boolean): VerificationReport => ({
-      ...report,
-      interactions: report.interactions.filter((i) => errors.has(i.description) === wantErrors),
-    });
+    // Each requirement over its own interactions, and only the provider states those need: a state the
+    // success interactions could not meet leaves the error interactions judged.
+    const part = (wantErrors: boolean): VerificationReport => {
+      const interactions = report.interactions.filter((i) => errors.has(i.description) === wantErrors);
+      const needed = new Set(interactions.flatMap((i) => statesOf.get(i.description) ?? []));
+      return { ...report, interactions, stateFailures: report.stateFailures.filter(([state]) => needed.has(state)) };
+    };
     const graceNote =
       target.rotationGraceSeconds > 0
         ? [

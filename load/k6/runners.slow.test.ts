@@ -1,7 +1,7 @@
 // An operator run rehearsed with real k6 (found on the PATH; skipped with the enabling line without one):
-// - `verify --engine k6 --runners 4` comes to the same verdicts as one k6 process on the kill matrix's servers
-//   where rotation, races and token uniqueness are at stake (the requirements a server's behaviour decides:
-//   LOAD-03, LOAD-04, LOAD-05; the timing ones are noise on a shared 2-core machine, as in the k6 column);
+// - `verify --engine k6 --runners 4` catches every declared defect, as one k6 process does, on the kill
+//   matrix's servers where rotation, races and token uniqueness are at stake (the requirements a server's
+//   behaviour decides: LOAD-03, LOAD-04, LOAD-05; the timing ones are noise on a shared 2-core machine);
 // - a runner killed mid-run makes the run inconclusive (exit 3), naming the runner, with `verify --runners`
 //   and with `token-suite collect` and runners started apart from it, as the k6-operator starts them.
 import assert from 'node:assert/strict';
@@ -23,12 +23,15 @@ const SERVERS = ['reference', 'replay-accepted', 'refresh-race', 'time-seeded-to
 const SECONDS = 6;
 const ROOT = new URL('../../', import.meta.url).pathname;
 
-/** The k6 child of process `parent` whose command line holds `marker`, once one runs. */
-async function childK6(parent: number, marker: string): Promise<number> {
-  for (;;) {
+/** The k6 child of process `parent` whose command line holds `marker`, once one runs; throws when `parent`
+ * has ended or none appears within a minute (a usage error exits before any k6 starts). */
+async function childK6(parent: { pid: number; ended: () => boolean; stdout: () => string }, marker: string) {
+  for (const deadline = Date.now() + 60_000; ;) {
+    if (parent.ended() || Date.now() > deadline)
+      throw new Error(`no k6 child '${marker}' of token-suite ${parent.pid}: ${parent.stdout()}`);
     let out = '';
     try {
-      out = execFileSync('pgrep', ['-P', String(parent), '-f', marker], { encoding: 'utf8' });
+      out = execFileSync('pgrep', ['-P', String(parent.pid), '-f', marker], { encoding: 'utf8' });
     } catch {
       /* none yet */
     }
@@ -46,19 +49,30 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
     env: { ...process.env, ...env },
   });
   let stdout = '';
+  let ended = false;
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.resume();
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   const exit = new Promise<{ code: number | null; stdout: string }>((resolve) =>
-    child.once('close', (code) => resolve({ code, stdout })),
+    child.once('close', (code) => {
+      ended = true;
+      resolve({ code, stdout });
+    }),
   );
-  return { pid: child.pid as number, exit, stdout: () => stdout };
+  return { pid: child.pid as number, exit, stdout: () => stdout, ended: () => ended };
 }
 
-/** Latency is not what the killed-runner tests are about: on a busy machine a p95 must not decide them. */
+/** Resolves once `what` holds; throws when `process` has ended first or a minute has passed. */
+async function until(what: () => boolean, process: { ended: () => boolean; stdout: () => string }, name: string) {
+  for (const deadline = Date.now() + 60_000; !what(); await new Promise((r) => setTimeout(r, 200)))
+    if (process.ended() || Date.now() > deadline) throw new Error(`never ${name}: ${process.stdout()}`);
+}
+
+/** Latency is not what the killed-runner tests are about: on a busy machine a p95 must not decide them. The
+ * loosest values the suite accepts (a p95 below the 5 s request timeout, a factor of at most 10). */
 const LENIENT = {
-  TOKEN_SUITE_LOAD_P95_TOKEN_MS: '600000',
-  TOKEN_SUITE_LOAD_P95_REFRESH_MS: '600000',
-  TOKEN_SUITE_LOAD_DEGRADATION_FACTOR: '1000',
+  TOKEN_SUITE_LOAD_P95_TOKEN_MS: '4900',
+  TOKEN_SUITE_LOAD_P95_REFRESH_MS: '4900',
+  TOKEN_SUITE_LOAD_DEGRADATION_FACTOR: '10',
 };
 
 const summaryOf = (reportDir: string) => JSON.parse(readFileSync(join(reportDir, 'summary.json'), 'utf8')) as Summary;
@@ -86,10 +100,15 @@ describe('k6 runners: an operator run rehearsed with real k6, judged once', func
       const judged = (caught: string[]) => caught.filter((id) => JUDGED.includes(id)).sort();
       const shown = (caught: string[]) => caught.join(', ') || 'nothing';
       console.log(`      ${name}: one k6 caught ${shown(one.caught.load)}; 4 runners ${shown(four.caught.load)}`);
-      // Every declared defect is caught; a mutant may break more (time-seeded tokens also repeat across race
-      // winners: LOAD-04), and then one k6 process must have caught the same.
-      for (const id of load) assert.ok(judged(four.caught.load).includes(id), `${id} caught by 4 runners`);
-      assert.deepEqual(judged(four.caught.load), judged(one.caught.load));
+      // Every declared defect is caught by both; a correct server is failed by neither. A mutant may break
+      // more than it declares, by chance (time-seeded tokens repeat across race winners, LOAD-04, and
+      // sometimes across families, so that a replay lands on another family's live token, LOAD-03): those
+      // extra catches are printed above, not compared.
+      for (const id of load) {
+        assert.ok(judged(four.caught.load).includes(id), `${id} caught by 4 runners`);
+        assert.ok(judged(one.caught.load).includes(id), `${id} caught by one k6`);
+      }
+      if (load.length === 0) assert.deepEqual([judged(one.caught.load), judged(four.caught.load)], [[], []]);
     });
   }
 
@@ -102,7 +121,7 @@ describe('k6 runners: an operator run rehearsed with real k6, judged once', func
         ['verify', '--base-url', url, '--only', 'load', '--engine', 'k6', '--runners', '2', '--duration', '20'],
         { ...LENIENT, TOKEN_SUITE_RUN_DEADLINE: '600', TOKEN_SUITE_REPORT_DIR: reportDir },
       );
-      const victim = await childK6(run.pid, 'runner-2');
+      const victim = await childK6(run, 'runner-2');
       await new Promise((resolve) => setTimeout(resolve, 8000));
       process.kill(victim, 'SIGKILL');
       assert.equal((await run.exit).code, 3, run.stdout());
@@ -131,7 +150,7 @@ describe('k6 runners: an operator run rehearsed with real k6, judged once', func
           TOKEN_SUITE_REPORT_DIR: reportDir,
           TOKEN_SUITE_COLLECT_DEADLINE: '300',
         });
-        while (!collector.stdout().includes('collector: listening')) await new Promise((r) => setTimeout(r, 200));
+        await until(() => collector.stdout().includes('collector: listening'), collector, 'listening');
         const runners = [0, 1].map((index) => {
           const summaryDir = join(dir, `collect-${kill}-${index}`);
           mkdirSync(summaryDir, { recursive: true });

@@ -41,7 +41,7 @@ function batch(runner: string, vu: number, i: number, over: Partial<BatchMessage
   };
 }
 
-function done(runner: string, batches: number): DoneMessage {
+function done(runner: string, batches: number, cutOff = 0): DoneMessage {
   return {
     run: RUN,
     runner,
@@ -49,6 +49,8 @@ function done(runner: string, batches: number): DoneMessage {
     batches,
     batchesFailed: 0,
     iterations: batches,
+    flowsStarted: batches + cutOff,
+    flowsEnded: batches,
     durationMs: 12_000,
     profile: 'throughput',
     baseUrl: 'http://127.0.0.1:1',
@@ -93,6 +95,18 @@ describe('token-suite collect: the merge and its verdict', () => {
       load.runners.map((r) => r.state),
       ['finished', 'finished'],
     );
+  });
+
+  it("LOAD-01 is judged on the runners' flow counters: passed when none was cut off, failed when many were", () => {
+    const whole = newMerge();
+    feed(whole, [FIRST, SECOND]);
+    assert.equal(statusOf(whole, 'LOAD-01')?.status, 'pass', statusOf(whole, 'LOAD-01')?.evidence.join('\n'));
+    const cut = newMerge();
+    feed(cut, []);
+    for (const runner of [FIRST, SECOND]) cut.take('/done', JSON.stringify(done(runner, 240, 40)));
+    const r = statusOf(cut, 'LOAD-01');
+    assert.equal(r?.status, 'fail', r?.evidence.join('\n'));
+    assert.match(r?.evidence.join('\n') ?? '', /80/);
   });
 
   it('a runner that never ended: nothing passes, and the evidence names it', () => {

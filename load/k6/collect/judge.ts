@@ -111,6 +111,12 @@ function summaryOf(merge: RunMerge, runners: RunnerState[], samples: Sample[]): 
   for (const tally of TALLIES) metrics[`rotation_${tally}`] = counter(merge.rotation[tally]);
   for (const v of VIOLATIONS)
     if (v !== 'token_collision') metrics[`rotation_${v}`] = counter(merge.rotation.violations[v]);
+  // Iterations cut off at the end, summed over the runners that sent their end (one that did not is a gap).
+  const ended = runners.flatMap((r) => (r.done ? [r.done] : []));
+  if (ended.length > 0) {
+    metrics.flows_started = counter(ended.reduce((n, d) => n + d.flowsStarted, 0));
+    metrics.flows_ended = counter(ended.reduce((n, d) => n + d.flowsEnded, 0));
+  }
   const durations = runners.map((r) => r.done?.durationMs ?? 0);
   return {
     metrics,

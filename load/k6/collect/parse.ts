@@ -87,9 +87,9 @@ export function parseDone(text: string): Parsed<DoneMessage> {
   if (typeof o === 'string') return fail(o);
   const problem =
     identityProblem(o) ??
-    (['batches', 'batchesFailed', 'iterations'].every((k) => isCount(o[k]))
+    (['batches', 'batchesFailed', 'iterations', 'flowsStarted', 'flowsEnded'].every((k) => isCount(o[k]))
       ? null
-      : 'batches, batchesFailed and iterations are not counts') ??
+      : 'batches, batchesFailed, iterations, flowsStarted and flowsEnded are not counts') ??
     (typeof o.durationMs === 'number' && Number.isFinite(o.durationMs) && o.durationMs >= 0
       ? null
       : 'durationMs is not a duration') ??

@@ -33,6 +33,10 @@ export interface DoneMessage {
   batches: number;
   batchesFailed: number;
   iterations: number;
+  /** k6's flows_started and flows_ended counters of this runner: their difference is the iterations k6 cut
+   * off at the end (LOAD-01 counts each as an unanswered request). */
+  flowsStarted: number;
+  flowsEnded: number;
   durationMs: number;
   profile: string;
   baseUrl: string;

@@ -100,6 +100,8 @@ export function reportDone(data: SummaryData): void {
     batches: count('collector_batches'),
     batchesFailed: count('collector_batches_failed'),
     iterations: count('iterations'),
+    flowsStarted: count('flows_started'),
+    flowsEnded: count('flows_ended'),
     durationMs: data.state?.testRunDurationMs ?? 0,
     profile: settings.profile,
     baseUrl: settings.flows.baseUrl,
