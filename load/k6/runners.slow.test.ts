@@ -187,6 +187,9 @@ describe('k6 runners: an operator run rehearsed with real k6, judged once', func
         } else {
           assert.deepEqual(states, ['0:1/2 finished', '1/2:1 finished'], stdout);
           assert.ok(!/MISSING: runner/.test(stdout), stdout);
+          // Whole evidence: nothing is missing from the judgement (the merged flow counters included).
+          const missing = summary.requirements.flatMap((r) => r.evidence).filter((e) => e.startsWith('MISSING'));
+          assert.deepEqual(missing, []);
           assert.ok(summary.load.runners.every((r) => r.tokens > 0));
         }
       }
