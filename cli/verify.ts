@@ -3,15 +3,14 @@ import { findK6 } from '../load/k6/engine.ts';
 import { parseLoadSettings } from '../load/layer.ts';
 import { renderEnvHelp, renderFlagHelp } from '../settings/help.ts';
 import { readSettings } from '../settings/read.ts';
-import { VERIFY_SETTINGS, type VerifySettings } from '../settings/verify.ts';
+import { LAYER_NAMES, VERIFY_SETTINGS, type VerifySettings } from '../settings/verify.ts';
 import { Redactor } from '../verdict/redact.ts';
 import { createLoadProgressView } from '../reporting/console/load-progress.ts';
 import { renderVerdictBlock } from '../reporting/console/verdict.ts';
 import { renderComparison } from '../reporting/console/baseline.ts';
 import type { Comparison } from '../baseline/compare.ts';
-import { verify } from '../verify/run.ts';
+import { errorSentence, verify, writeErrorReports } from '../verify/run.ts';
 import { exitCodeOf, type Summary } from '../verdict/summary.ts';
-import { CannotRunError } from '../verdict/errors.ts';
 import { annotations, appendStepSummary, githubError } from '../reporting/github.ts';
 import { cell, renderMarkdown } from '../reporting/markdown.ts';
 import { parseFlags } from './args.ts';
@@ -34,9 +33,7 @@ export const VERIFY_USAGE = [
 ].join('\n');
 
 export async function verifyCommand(args: string[]): Promise<number> {
-  const flags = parseFlags(args, VERIFY_SETTINGS, 'verify');
-  const settings = readSettings(VERIFY_SETTINGS, { env: process.env, flags });
-  if (settings.only.includes('load')) checkLoadSettings(settings);
+  const settings = await settingsOf(args);
   const controller = new AbortController();
   const stopListening = onInterrupt(() => {
     console.error('\ninterrupted: stopping, and writing what was measured so far (Ctrl-C again to quit at once)');
@@ -66,7 +63,7 @@ export async function verifyCommand(args: string[]): Promise<number> {
     speakGitHub(summary, redactor);
     return exitCodeOf(summary);
   } catch (error) {
-    if (error instanceof CannotRunError) speakGitHub(null, redactor, error.message);
+    speakGitHub(null, redactor, errorSentence(error));
     throw error;
   } finally {
     stopListening();
@@ -79,6 +76,37 @@ function speakGitHub(summary: Summary | null, redactor: Redactor, sentence?: str
   appendStepSummary(redactor.text(markdown));
   const lines = summary ? annotations(summary) : githubError(sentence ?? '');
   for (const line of lines) console.log(redactor.text(line));
+}
+
+/** The run's settings; a usage error (exit 2) first writes the error reports where this run's would go. */
+async function settingsOf(args: string[]): Promise<VerifySettings> {
+  const startedAt = new Date();
+  let settings: VerifySettings | undefined;
+  try {
+    settings = readSettings(VERIFY_SETTINGS, { env: process.env, flags: parseFlags(args, VERIFY_SETTINGS, 'verify') });
+    if (settings.only.includes('load')) checkLoadSettings(settings);
+    return settings;
+  } catch (error) {
+    const sentence = errorSentence(error);
+    const run = { baseUrl: settings?.baseUrl, layers: settings?.only ?? [...LAYER_NAMES], startedAt };
+    const redactor = new Redactor(settings?.password ?? process.env.TOKEN_SUITE_PASSWORD ?? '');
+    await writeErrorReports(settings?.reportDir ?? reportDirOf(args), run, sentence, redactor);
+    speakGitHub(null, redactor, sentence);
+    throw error;
+  }
+}
+
+/** --report-dir (or TOKEN_SUITE_REPORT_DIR) read on its own, for arguments that could not all be read. */
+function reportDirOf(args: string[]): string {
+  const at = args.findIndex((a) => a === '--report-dir' || a.startsWith('--report-dir='));
+  const arg = args[at] ?? '';
+  const flag = at < 0 ? undefined : arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[at + 1];
+  const table = { reportDir: VERIFY_SETTINGS.reportDir };
+  try {
+    return readSettings(table, { env: process.env, flags: { 'report-dir': flag } }).reportDir;
+  } catch {
+    return VERIFY_SETTINGS.reportDir.fallback;
+  }
 }
 
 /** Bad TOKEN_SUITE_LOAD_* values and a missing k6 stop the run before it starts. */

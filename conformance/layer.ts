@@ -38,7 +38,7 @@ function recordThrown(e: Evidence, error: unknown): void {
 export function conformanceLayer(checks: readonly Check[] = CONFORMANCE): Layer {
   return {
     name: 'conformance',
-    async run({ target, log, signal, raceSize, secrets, guards }: LayerContext) {
+    async run({ target, log, signal, raceSize, secrets, guards, judged }: LayerContext) {
       const probe = new Probe(target, signal, raceSize, guards);
       const requirements: RequirementResult[] = [];
       try {
@@ -55,7 +55,9 @@ export function conformanceLayer(checks: readonly Check[] = CONFORMANCE): Layer 
           }
           const finding = await runCheck(check, probe);
           const status = toStatus(check, finding.outcome);
-          requirements.push({ ...base, status, evidence: finding.evidence });
+          const result = { ...base, status, evidence: finding.evidence };
+          requirements.push(result);
+          judged?.(result);
           log(renderRequirementLine({ ...base, status }));
         }
       } finally {

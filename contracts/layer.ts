@@ -125,6 +125,7 @@ export const contractLayer: Layer = {
       judge(PACT_01, part(false), total - errors.size, states, notJudged),
       { ...should, evidence: [...should.evidence, ...graceNote] },
     ];
+    for (const r of requirements) context.judged?.(r);
     for (const r of requirements) context.log(renderRequirementLine(r));
     return { requirements };
   },

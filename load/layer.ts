@@ -91,6 +91,7 @@ export const loadLayer: Layer = {
       : settings.runners > 1
         ? await runnersOutcome(plan, settings, context)
         : await k6Outcome(plan, settings, context);
+    for (const r of outcome.requirements) context.judged?.(r);
     const load = outcome.load as LoadReport | undefined;
     if (load) for (const line of loadResultLines(load, outcome.requirements)) context.log(line);
     return outcome;

@@ -71,6 +71,11 @@ export interface LayerContext {
   secrets?: { addToken(token: string): void };
   /** Adds a line to summary.json's notes (an engine fallback, a lowered hashing cost). */
   note?: (line: string) => void;
+  /**
+   * A layer hands over each requirement as soon as it is judged: if the layer then crashes, what it judged
+   * stands beside SUITE-01 (a failure found before the crash stays a failure).
+   */
+  judged?: (result: RequirementResult) => void;
   /** Aborted on Ctrl-C: layers stop early and return what they measured. */
   signal: AbortSignal;
   /** The run's wait budget for throttled answers and its failed-login ledger, shared by every layer. */

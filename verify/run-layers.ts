@@ -1,5 +1,6 @@
 // Runs the selected layers in order. A layer that crashes is the suite's problem, not the server's: its
-// requirement SUITE-01 is inconclusive with the error as evidence, and the other layers still run.
+// requirement SUITE-01 is inconclusive with the error as evidence, what it had judged before the crash
+// stands, and the other layers still run.
 import { stopReason } from '../client/transport.ts';
 import { CannotRunError } from '../verdict/errors.ts';
 import { lockoutCheck } from './lockout-check.ts';
@@ -32,13 +33,15 @@ export async function runLayers(layers: Layer[], context: LayerContext): Promise
 }
 
 async function runLayer(layer: Layer, context: LayerContext): Promise<LayerOutcome> {
+  const judged = new Map<string, RequirementResult>();
   try {
-    return await layer.run(context);
+    return await layer.run({ ...context, judged: (result) => judged.set(result.id, result) });
   } catch (error) {
     // A layer that finds the suite cannot run (--engine k6 with a k6 that cannot run the bundle): exit 2.
     if (error instanceof CannotRunError) throw error;
     const stack = (error as Error).stack ?? String(error);
-    return { requirements: [notRun(layer, `MISSING: the ${layer.name} layer crashed (a suite error): ${stack}`)] };
+    const crashed = notRun(layer, `MISSING: the ${layer.name} layer crashed (a suite error): ${stack}`);
+    return { requirements: [...judged.values(), crashed] };
   }
 }
 

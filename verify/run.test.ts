@@ -174,6 +174,17 @@ describe('verify (in-process): exit 2 with error reports when it cannot run or j
     assert.equal(readFileSync(join(dir, 'notes.txt'), 'utf8'), 'mine');
   });
 
+  it('on a usage error (an unknown flag, an unfailable threshold), in the --report-dir given', async () => {
+    const dir = tempDir();
+    const flag = await runInProcess(['verify', `--report-dir=${dir}`, '--only', 'conformance', '--bogus']);
+    assert.equal(flag.code, 2, flag.stderr);
+    assertErrorReports(dir, /Unknown option '--bogus'/);
+    const other = tempDir();
+    const threshold = await runInProcess(['verify', '--report-dir', other], { TOKEN_SUITE_LOAD_MAX_ERROR_RATE: '0.9' });
+    assert.equal(threshold.code, 2, threshold.stderr);
+    assertErrorReports(other, /TOKEN_SUITE_LOAD_MAX_ERROR_RATE must be below 0.5 \(got '0.9'\)/);
+  });
+
   it('on a report dir that cannot be written, saying so', async () => {
     const file = join(tempDir(), 'a-file');
     writeFileSync(file, '');

@@ -4,6 +4,7 @@
 import { tlsTrust, TlsFileError, type TlsTrust } from '../client/tls.ts';
 import { TransportError } from '../client/transport.ts';
 import type { VerifySettings } from '../settings/verify.ts';
+import { SettingError } from '../settings/setting.ts';
 import { CannotRunError } from '../verdict/errors.ts';
 import { preflight } from './preflight.ts';
 import { runGuards } from '../client/run-guards.ts';
@@ -19,7 +20,7 @@ import { resolveTarget, type ResolvedTarget } from './target.ts';
 import { compareWithBaseline, readBaseline } from './baseline.ts';
 import type { Comparison } from '../baseline/compare.ts';
 import { machineFacts, runSettings } from './machine.ts';
-import type { CapacityPlan, Layer, LayerContext, LoadProgress, Target } from '../verdict/types.ts';
+import type { CapacityPlan, Layer, LayerContext, LayerName, LoadProgress, Target } from '../verdict/types.ts';
 
 export interface VerifyOptions {
   settings: VerifySettings;
@@ -117,7 +118,8 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     assertValidSummary(summary);
     return { summary, files: await writeReports(settings.reportDir, summary) };
   } catch (error) {
-    if (error instanceof CannotRunError) await writeErrorReports(options, startedAt, error.message, redactor);
+    const run = { baseUrl: settings.baseUrl, layers: options.layers.map((l) => l.name), startedAt };
+    await writeErrorReports(settings.reportDir, run, errorSentence(error), redactor);
     throw error;
   } finally {
     deadline.clear();
@@ -182,21 +184,36 @@ function guardNotes({ guards, target }: LayerContext): string[] {
   return [...(throttled ? [throttled] : []), ...(attempts > 0 ? [logins] : [])];
 }
 
-async function writeErrorReports(options: VerifyOptions, startedAt: Date, sentence: string, redactor: Redactor) {
+/** The one sentence of an exit 2: what the user must fix, or the suite's own error (never the server's). */
+export function errorSentence(error: unknown): string {
+  if (error instanceof CannotRunError || error instanceof SettingError) return error.message;
+  return `internal error (the suite's, not the server's): ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/**
+ * Every exit 2 leaves summary.json (verdict "error", the sentence), junit.xml (one <error>), report.html and
+ * summary.md in the report directory, replacing a previous run's: a CI job never reads a stale verdict.
+ */
+export async function writeErrorReports(
+  reportDir: string,
+  run: { baseUrl: string | undefined; layers: LayerName[]; startedAt: Date },
+  sentence: string,
+  redactor: Redactor,
+): Promise<void> {
   const summary = redactor.summary(
     buildSummary({
-      target: options.settings.baseUrl ?? 'http://127.0.0.1/',
-      embedded: options.settings.baseUrl === undefined,
-      startedAt: startedAt.toISOString(),
-      durationMs: Date.now() - startedAt.getTime(),
+      target: run.baseUrl ?? 'http://127.0.0.1/',
+      embedded: run.baseUrl === undefined,
+      startedAt: run.startedAt.toISOString(),
+      durationMs: Date.now() - run.startedAt.getTime(),
       interrupted: false,
-      layers: options.layers.map((l) => l.name),
+      layers: run.layers,
       requirements: [],
       load: null,
       error: sentence,
     }),
   );
-  await writeReports(options.settings.reportDir, summary).catch(() => undefined);
+  await writeReports(reportDir, summary).catch(() => undefined);
 }
 
 function capacityPlanOf(settings: VerifySettings): CapacityPlan {
