@@ -1,6 +1,6 @@
 // The alt server rejects every bad request with a problem+json 4xx of its own choosing, without a token.
 import assert from 'node:assert/strict';
-import { form, issued, login, LOGIN, refresh, send, tokens, type Answer } from '../../testing/defect-probes/http.ts';
+import { form, issued, login, LOGIN, refresh, send, tokens, type Answer } from '../../testing/http.ts';
 import { withAlt } from '../../testing/alt-server.ts';
 
 const { password: _password, ...noPassword } = LOGIN;

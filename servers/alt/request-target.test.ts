@@ -1,6 +1,6 @@
 // The alt server, too, answers request targets fetch cannot send (sent on a raw socket) with a 4xx, never 500.
 import assert from 'node:assert/strict';
-import { form, LOGIN } from '../../testing/defect-probes/http.ts';
+import { form, LOGIN } from '../../testing/http.ts';
 import { withAlt } from '../../testing/alt-server.ts';
 import { rawPost, rawRequest, rawStatus } from '../../testing/raw-request.ts';
 

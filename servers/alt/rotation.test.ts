@@ -1,6 +1,6 @@
 // The alt server's grant and refresh rotation, with and without a grace window.
 import assert from 'node:assert/strict';
-import { issued, login, refresh, tokens, tokensOf } from '../../testing/defect-probes/http.ts';
+import { issued, login, refresh, tokens, tokensOf } from '../../testing/http.ts';
 import { TOKEN_PATTERN } from '../../schemas/token-format.ts';
 import { createAltServer } from './index.ts';
 import { close, listen } from '../reference/index.ts';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createServerByName, SERVER_NAMES } from '../by-name.ts';
 import { createMutantServer, MUTANTS, UnknownMutantError, type Category } from './index.ts';
-import { login } from '../../testing/defect-probes/http.ts';
+import { login } from '../../testing/http.ts';
 import { PROBES } from '../../testing/defect-probes/index.ts';
 import { rawPost, rawRequest, rawStatus } from '../../testing/raw-request.ts';
 import { TEST_SCRYPT_COST, withServer } from '../../testing/with-server.ts';

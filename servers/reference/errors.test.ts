@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { DOC_LOGIN, FORM, post, startServer, type Running } from '../../testing/reference-server.ts';
+import { DOC_LOGIN, FORM, post } from '../../testing/http.ts';
+import { startServer, type Running } from '../../testing/reference-server.ts';
 
 const CLIENT = '57f986e1-4588-4512-90ea-d264904df7b2';
 const login = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
@@ -45,9 +46,9 @@ describe('reference server: errors are OAuth 2.0 JSON with the right status and 
     it(`rejects ${what} with ${status} ${code} and no token`, async () => {
       const res = await post(`${ref.url}/v1/token`, body);
       assert.equal(res.status, status);
-      assert.equal(res.json.error, code);
-      assert.equal(typeof res.json.error_description, 'string');
-      assert.equal(res.json.token, undefined);
+      assert.equal(res.json?.error, code);
+      assert.equal(typeof res.json?.error_description, 'string');
+      assert.equal(res.json?.token, undefined);
       assert.equal(res.headers.get('cache-control'), 'no-store');
     });
   }
@@ -60,12 +61,12 @@ describe('reference server: errors are OAuth 2.0 JSON with the right status and 
 
   it('answers 415 unsupported_media_type to a JSON body', async () => {
     const res = await post(`${ref.url}/v1/token`, JSON.stringify(GOOD), 'application/json');
-    assert.deepEqual([res.status, res.json.error], [415, 'unsupported_media_type']);
+    assert.deepEqual([res.status, res.json?.error], [415, 'unsupported_media_type']);
   });
 
   it('answers 413 request_too_large to a body over the limit', async () => {
     const res = await post(`${ref.url}/v1/token`, `${DOC_LOGIN}&pad=${'x'.repeat(20_000)}`);
-    assert.deepEqual([res.status, res.json.error], [413, 'request_too_large']);
+    assert.deepEqual([res.status, res.json?.error], [413, 'request_too_large']);
   });
 
   it('answers 405 with Allow: POST to GET, even with credentials in the query string', async () => {
@@ -78,7 +79,7 @@ describe('reference server: errors are OAuth 2.0 JSON with the right status and 
   it('answers 404 not_found elsewhere, and keeps provider states off by default', async () => {
     for (const path of ['/v1/tokens', '/_pact/provider-states']) {
       const res = await post(`${ref.url}${path}`, '{}', 'application/json');
-      assert.deepEqual([res.status, res.json.error], [404, 'not_found']);
+      assert.deepEqual([res.status, res.json?.error], [404, 'not_found']);
     }
   });
 
@@ -116,7 +117,7 @@ describe('reference server: password hashing', () => {
     const ref = await startServer();
     try {
       const res = await post(`${ref.url}/v1/token`, login({ ...GOOD, password: `${GOOD.password}\u0000` }));
-      assert.deepEqual([res.status, res.json.error], [400, 'invalid_grant']);
+      assert.deepEqual([res.status, res.json?.error], [400, 'invalid_grant']);
     } finally {
       await ref.stop();
     }

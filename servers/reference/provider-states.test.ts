@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { post, refreshBody, startServer, type Running } from '../../testing/reference-server.ts';
+import { post, refreshBody } from '../../testing/http.ts';
+import { startServer, type Running } from '../../testing/reference-server.ts';
 
 const state = (url: string, body: unknown) =>
   post(`${url}/_pact/provider-states`, JSON.stringify(body), 'application/json');
@@ -40,13 +41,13 @@ describe('reference server: Pact provider states (--provider-states)', () => {
     const spent = TOKEN.replace(/Z/g, 'Y');
     await state(ref.url, { state: 'refresh token {refreshToken} was already used', params: { refreshToken: spent } });
     const res = await post(`${ref.url}/v1/refresh/token`, refreshBody(spent));
-    assert.deepEqual([res.status, res.json.error], [400, 'invalid_grant']);
+    assert.deepEqual([res.status, res.json?.error], [400, 'invalid_grant']);
   });
 
   it('rejects an unknown state with 400 invalid_request naming it', async () => {
     const res = await state(ref.url, { state: 'the moon is full', params: {} });
     assert.equal(res.status, 400);
-    assert.match(String(res.json.error_description), /the moon is full/);
+    assert.match(String(res.json?.error_description), /the moon is full/);
   });
 
   it('treats teardown as a no-op', async () => {

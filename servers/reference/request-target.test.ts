@@ -1,7 +1,8 @@
 // Request targets fetch cannot send (sent on a raw socket) must get a 4xx, never a 500 and a stack on stderr.
 import assert from 'node:assert/strict';
 import { rawPost, rawRequest, rawStatus } from '../../testing/raw-request.ts';
-import { DOC_LOGIN, startServer, type Running } from '../../testing/reference-server.ts';
+import { DOC_LOGIN } from '../../testing/http.ts';
+import { startServer, type Running } from '../../testing/reference-server.ts';
 
 const ODD_TARGETS = ['//[', '//:99999/v1/token', 'http://[::1/v1/token', '//a b', '*', 'http://'];
 

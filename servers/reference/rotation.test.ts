@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { isDocumentedToken } from '../../schemas/token-format.ts';
 import { validateTokenResponse } from '../../schemas/validators.ts';
-import { DOC_LOGIN, login, post, refreshBody, startServer, type Running } from '../../testing/reference-server.ts';
+import { DOC_LOGIN, post, refreshBody, tokens as login } from '../../testing/http.ts';
+import { startServer, type Running } from '../../testing/reference-server.ts';
 
 describe('reference server: password grant and refresh rotation', () => {
   let ref: Running;
@@ -16,7 +17,7 @@ describe('reference server: password grant and refresh rotation', () => {
     assert.equal(res.status, 200);
     const valid = validateTokenResponse(res.json);
     assert.ok(valid.ok, valid.ok ? '' : valid.message);
-    assert.equal(res.json.expiresIn, 3600);
+    assert.equal(res.json?.expiresIn, 3600);
     assert.equal(res.headers.get('cache-control'), 'no-store');
     assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
   });
@@ -25,9 +26,9 @@ describe('reference server: password grant and refresh rotation', () => {
     const first = await login(ref.url);
     const res = await post(`${ref.url}/v1/refresh/token`, refreshBody(first.refreshToken));
     assert.equal(res.status, 200);
-    assert.ok(isDocumentedToken(res.json.refreshToken) && isDocumentedToken(res.json.token));
-    assert.notEqual(res.json.refreshToken, first.refreshToken);
-    assert.notEqual(res.json.token, first.token);
+    assert.ok(isDocumentedToken(res.json?.refreshToken) && isDocumentedToken(res.json?.token));
+    assert.notEqual(res.json?.refreshToken, first.refreshToken);
+    assert.notEqual(res.json?.token, first.token);
   });
 
   it('accepts a refresh token once: a replay is rejected with invalid_grant', async () => {
@@ -35,17 +36,17 @@ describe('reference server: password grant and refresh rotation', () => {
     assert.equal((await post(`${ref.url}/v1/refresh/token`, refreshBody(refreshToken))).status, 200);
     const replay = await post(`${ref.url}/v1/refresh/token`, refreshBody(refreshToken));
     assert.equal(replay.status, 400);
-    assert.equal(replay.json.error, 'invalid_grant');
-    assert.equal(replay.json.token, undefined);
+    assert.equal(replay.json?.error, 'invalid_grant');
+    assert.equal(replay.json?.token, undefined);
   });
 
   it('revokes the whole family on replay: the newest refresh token stops working too (RFC 9700 4.14.2)', async () => {
     const { refreshToken } = await login(ref.url);
     const next = await post(`${ref.url}/v1/refresh/token`, refreshBody(refreshToken));
     await post(`${ref.url}/v1/refresh/token`, refreshBody(refreshToken));
-    const newest = await post(`${ref.url}/v1/refresh/token`, refreshBody(next.json.refreshToken as string));
+    const newest = await post(`${ref.url}/v1/refresh/token`, refreshBody(next.json?.refreshToken as string));
     assert.equal(newest.status, 400);
-    assert.equal(newest.json.error, 'invalid_grant');
+    assert.equal(newest.json?.error, 'invalid_grant');
   });
 
   it('gives exactly one 200 to 300 concurrent refreshes of one token', async () => {
@@ -54,14 +55,14 @@ describe('reference server: password grant and refresh rotation', () => {
       Array.from({ length: 300 }, () => post(`${ref.url}/v1/refresh/token`, refreshBody(refreshToken))),
     );
     assert.equal(results.filter((r) => r.status === 200).length, 1);
-    assert.ok(results.filter((r) => r.status !== 200).every((r) => r.json.error === 'invalid_grant'));
+    assert.ok(results.filter((r) => r.status !== 200).every((r) => r.json?.error === 'invalid_grant'));
   });
 
   it('never accepts an access token as a refresh token', async () => {
     const { token } = await login(ref.url);
     const res = await post(`${ref.url}/v1/refresh/token`, refreshBody(token));
     assert.equal(res.status, 400);
-    assert.equal(res.json.error, 'invalid_grant');
+    assert.equal(res.json?.error, 'invalid_grant');
   });
 
   it('holds a chain of 50 consecutive rotations', async () => {
@@ -70,7 +71,7 @@ describe('reference server: password grant and refresh rotation', () => {
     for (let i = 0; i < 50; i += 1) {
       const res = await post(`${ref.url}/v1/refresh/token`, refreshBody(refreshToken));
       assert.equal(res.status, 200, `rotation ${i + 1}`);
-      refreshToken = res.json.refreshToken as string;
+      refreshToken = res.json?.refreshToken as string;
       assert.ok(!seen.has(refreshToken), 'a rotated token repeats an earlier one');
       seen.add(refreshToken);
     }
@@ -80,7 +81,7 @@ describe('reference server: password grant and refresh rotation', () => {
     const { refreshToken } = await login(ref.url);
     const res = await post(`${ref.url}/v1/refresh/token`, `${refreshBody(refreshToken)}&clientId=other`);
     assert.equal(res.status, 400);
-    assert.equal(res.json.error, 'invalid_grant');
+    assert.equal(res.json?.error, 'invalid_grant');
     assert.equal((await post(`${ref.url}/v1/refresh/token`, refreshBody(refreshToken))).status, 400);
   });
 });
@@ -94,7 +95,7 @@ describe('reference server: refresh-token expiry', () => {
       now += 61_000;
       const res = await post(`${ref.url}/v1/refresh/token`, refreshBody(refreshToken));
       assert.equal(res.status, 400);
-      assert.equal(res.json.error, 'invalid_grant');
+      assert.equal(res.json?.error, 'invalid_grant');
     } finally {
       await ref.stop();
     }

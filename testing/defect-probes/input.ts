@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { form, issued, login, LOGIN, send } from './http.ts';
+import { form, issued, login, LOGIN, send } from '../http.ts';
 import type { DefectProbe } from './types.ts';
 
 const { password, ...withoutPassword } = LOGIN;

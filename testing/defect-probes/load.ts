@@ -1,4 +1,4 @@
-import { refresh, tokens, tokensOf } from './http.ts';
+import { refresh, tokens, tokensOf } from '../http.ts';
 import type { DefectProbe } from './types.ts';
 
 const PRELOADED_TOKENS = 30_000;

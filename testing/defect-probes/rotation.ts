@@ -1,4 +1,4 @@
-import { issued, refresh, tokens, tokensOf } from './http.ts';
+import { issued, refresh, tokens, tokensOf } from '../http.ts';
 import type { DefectProbe } from './types.ts';
 
 const CONCURRENT_REFRESHES = 10;

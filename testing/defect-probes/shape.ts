@@ -1,4 +1,4 @@
-import { issued, login, refresh, tokens } from './http.ts';
+import { issued, login, refresh, tokens } from '../http.ts';
 import type { DefectProbe } from './types.ts';
 
 export const SHAPE_PROBES: DefectProbe[] = [

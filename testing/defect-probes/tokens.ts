@@ -1,4 +1,4 @@
-import { longestAlignedRun, login, tokensOf } from './http.ts';
+import { longestAlignedRun, login, tokensOf } from '../http.ts';
 import type { DefectProbe } from './types.ts';
 
 /** Tokens of a few logins: both kinds, in issue order. */

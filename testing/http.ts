@@ -1,7 +1,11 @@
-// Small HTTP helpers for the probes: raw answers (status, headers, text, parsed JSON), never thrown errors.
-import { DOCUMENTED_CREDENTIALS } from '../../schemas/documented-api.ts';
+// The one HTTP kit of the tests, the defect probes and the test servers' clients: raw answers (status,
+// headers, text, parsed JSON or undefined), never a thrown error for a status.
+import { DOCUMENTED_CREDENTIALS } from '../schemas/documented-api.ts';
 
 export const LOGIN: Readonly<Record<string, string>> = { grantType: 'password', ...DOCUMENTED_CREDENTIALS };
+export const FORM = 'application/x-www-form-urlencoded';
+/** The documented login body: grantType=password&clientId=57f9…&username=crm%40fidilio.com&password=12312312. */
+export const DOC_LOGIN = new URLSearchParams(LOGIN).toString();
 
 export interface Answer {
   status: number;
@@ -14,13 +18,22 @@ export interface SendOptions {
   method?: string;
   /** null: no Content-Type header at all. */
   contentType?: string | null;
+  headers?: Record<string, string>;
 }
 
-export async function send(base: string, path: string, body?: string, options: SendOptions = {}): Promise<Answer> {
-  const { method = 'POST', contentType = 'application/x-www-form-urlencoded' } = options;
-  const response = await fetch(base + path, {
+export function send(base: string, path: string, body?: string, options: SendOptions = {}): Promise<Answer> {
+  return request(base + path, body, options);
+}
+
+/** A form POST to a full URL (another Content-Type, or extra headers, when given). */
+export const post = (url: string, body: string, contentType = FORM, headers: Record<string, string> = {}) =>
+  request(url, body, { contentType, headers });
+
+async function request(url: string, body: string | undefined, options: SendOptions): Promise<Answer> {
+  const { method = 'POST', contentType = FORM, headers = {} } = options;
+  const response = await fetch(url, {
     method,
-    headers: contentType === null ? {} : { 'content-type': contentType },
+    headers: { ...(contentType === null ? {} : { 'content-type': contentType }), ...headers },
     // A Uint8Array body makes fetch add no Content-Type of its own.
     ...(body === undefined ? {} : { body: new TextEncoder().encode(body) }),
   });
@@ -40,8 +53,10 @@ export const login = (base: string, changes: Record<string, string> = {}): Promi
   send(base, '/v1/token', form({ ...LOGIN, ...changes }));
 
 /** The documented refresh body, trailing '&=' included. */
+export const refreshBody = (refreshToken: string): string => `${form({ refreshToken })}&=`;
+
 export const refresh = (base: string, refreshToken: string): Promise<Answer> =>
-  send(base, '/v1/refresh/token', `${form({ refreshToken })}&=`);
+  send(base, '/v1/refresh/token', refreshBody(refreshToken));
 
 /** A 2xx answer carrying a token of either kind. */
 export const issued = (answer: Answer): boolean =>
