@@ -6,6 +6,7 @@ import {
   type Validator,
 } from '../schemas/validators.ts';
 import { HttpError, NetworkError, SchemaError, TimeoutError } from './errors.ts';
+import { ThrottleBudgetSpent, type Throttle } from './throttle.ts';
 import type { TlsTrust } from './tls.ts';
 import { Transport, TransportError, type HttpAnswer } from './transport.ts';
 
@@ -21,6 +22,11 @@ export interface TokenClientOptions {
   tokenFormat?: 'documented' | 'opaque';
   /** TLS trust for https:// servers (an extra CA, verification off, a client certificate). */
   tls?: TlsTrust;
+  /**
+   * The run's wait budget for throttled answers: a 429 (or 503 with Retry-After) is waited out and sent again;
+   * when the budget cannot cover the wait, ThrottleBudgetSpent (not judged). Without it, a 429 is an HttpError.
+   */
+  throttle?: Throttle;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -30,12 +36,14 @@ export class TokenClient {
   private readonly timeoutMs: number;
   private readonly validate: Validator<TokenPair>;
   private readonly transport: Transport;
+  private readonly throttle: Throttle | undefined;
 
   constructor(options: TokenClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.validate = options.tokenFormat === 'opaque' ? validateOpaqueTokenResponse : validateTokenResponse;
     this.transport = new Transport({ deadlineMs: this.timeoutMs, ...(options.tls ? { tls: options.tls } : {}) });
+    this.throttle = options.throttle;
   }
 
   /** Closes idle keep-alive connections. */
@@ -77,8 +85,10 @@ export class TokenClient {
   private async send(url: string, body: string): Promise<HttpAnswer> {
     try {
       const headers = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
-      return await this.transport.send({ method: 'POST', url, headers, body });
+      const once = () => this.transport.send({ method: 'POST', url, headers, body });
+      return await (this.throttle ? this.throttle.http(once) : once());
     } catch (error) {
+      if (error instanceof ThrottleBudgetSpent) throw error;
       if (error instanceof TransportError && error.kind === 'timeout') throw new TimeoutError(this.timeoutMs, url);
       throw new NetworkError(url, error instanceof TransportError ? error.code : undefined, error);
     }

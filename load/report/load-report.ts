@@ -59,7 +59,8 @@ export interface LoadReport {
   /** Requests still unanswered when the run and its grace (--timeout) had ended: counted as failed. */
   abandoned?: number;
   /** After the load: did the server still issue and refresh a pair (LOAD-01)? Absent: not probed (aborted). */
-  liveness?: { ok: boolean; detail: string };
+  /** ok null: not judged (throttled past the run's wait budget). */
+  liveness?: { ok: boolean | null; detail: string };
   /** k6 counters LOAD-01 reads that the summary lacks (flows_started, flows_ended): LOAD-01 cannot pass. */
   counters_missing?: string[];
   /** Open model: the offered rate against the achieved one, per endpoint; null in the closed model. */

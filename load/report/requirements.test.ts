@@ -92,6 +92,20 @@ describe('load requirements: what they say', () => {
     assert.equal(byId(report(), 'LOAD-01').status, 'pass');
   });
 
+  it('LOAD-01 after the load: a failed liveness probe fails it, an unjudged one (throttled) cannot pass', () => {
+    const detail = 'after the load, the refresh of its pair';
+    const failed = byId(report({ liveness: { ok: false, detail: `${detail} failed: HTTP 500` } }), 'LOAD-01');
+    assert.equal(failed.status, 'fail');
+    assert.ok(failed.evidence.includes(`FAILED: ${detail} failed: HTTP 500`));
+    const throttled = { ok: null, detail: `${detail} was not judged: the target kept throttling` };
+    const unjudged = byId(report({ liveness: throttled }), 'LOAD-01');
+    assert.equal(unjudged.status, 'inconclusive');
+    assert.ok(unjudged.evidence.includes(`MISSING: ${throttled.detail}`));
+    // An error rate over the bound still fails, whatever the probe.
+    assert.equal(byId(report({ liveness: throttled, errors: 300, error_rate: 0.3 }), 'LOAD-01').status, 'fail');
+    assert.equal(byId(report({ liveness: { ok: true, detail: 'both gave valid pairs' } }), 'LOAD-01').status, 'pass');
+  });
+
   it('LOAD-01 is inconclusive without its checks (a k6 summary lacking root_group.checks), not 0 of 0', () => {
     const none = byId(report({ checks: {} }), 'LOAD-01');
     assert.equal(none.status, 'inconclusive');

@@ -18,6 +18,7 @@ export function loadRequirements(report: LoadReport): RequirementResult[] {
   );
   const checksRun = checkTotals.passes + checkTotals.fails;
   const alive = report.liveness?.ok !== false;
+  const livenessUnjudged = report.liveness?.ok === null;
   const checkFailRate = checkTotals.fails / Math.max(1, checksRun);
   const ran = report.requests > 0;
   const status = (ok: boolean, level: 'fail' | 'warn' = 'fail'): Status =>
@@ -40,7 +41,10 @@ export function loadRequirements(report: LoadReport): RequirementResult[] {
         `${MIN_ANSWERS_LOAD_01} answered requests and ${MIN_CHECKS_LOAD_01} checks of their answers ` +
         `(an error rate of ${maxErrors} means nothing on fewer)`,
       status:
-        (answered < MIN_ANSWERS_LOAD_01 || checksRun < MIN_CHECKS_LOAD_01 || report.counters_missing) &&
+        (answered < MIN_ANSWERS_LOAD_01 ||
+          checksRun < MIN_CHECKS_LOAD_01 ||
+          report.counters_missing ||
+          livenessUnjudged) &&
         report.errors === 0 &&
         !checkTotals.fails &&
         alive
@@ -63,7 +67,7 @@ export function loadRequirements(report: LoadReport): RequirementResult[] {
           `${report.errors} unexpected (${percent(report.error_rate)})`,
         `checks: ${checkTotals.passes} passed, ${checkTotals.fails} failed`,
         ...failedChecks,
-        ...(report.liveness ? [report.liveness.ok ? report.liveness.detail : `FAILED: ${report.liveness.detail}`] : []),
+        ...(report.liveness ? [livenessLine(report.liveness)] : []),
       ],
     },
     {
@@ -230,4 +234,9 @@ function clientEvidence(report: LoadReport): string[] {
   const busy = c.thread_busy.map((b) => (b === null ? '?' : `${Math.round(b * 100)}%`)).join(', ');
   const figures = `client: ${c.workers} worker(s) busy ${busy}, event-loop delay p99 ${c.event_loop_delay_ms.p99} ms`;
   return [c.starved ? `${figures}; the client was a limit: ${c.reasons.join('; ')}` : figures];
+}
+
+function livenessLine({ ok, detail }: NonNullable<LoadReport['liveness']>): string {
+  if (ok === null) return `MISSING: ${detail}`;
+  return ok ? detail : `FAILED: ${detail}`;
 }
