@@ -198,7 +198,8 @@ describe('report.html in headless Chromium, from real verify runs', function () 
         assert.ok(await page.locator(`[data-chart="${chart}"] svg`).isVisible(), chart);
         const points = await chartPoints(page, chart);
         assert.ok(points.length >= 2 && points.every((n) => n >= 2), `${chart}: ${JSON.stringify(points)}`);
-        const legend = await page.locator(`[data-chart="${chart}"] svg text`).allInnerTexts();
+        // SVG text has no innerText (an HTMLElement property): its textContent.
+        const legend = await page.locator(`[data-chart="${chart}"] svg text`).allTextContents();
         assert.ok(legend.some((t) => t.startsWith('baseline')) && legend.some((t) => t.startsWith('now')), chart);
       }
     }
