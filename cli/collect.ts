@@ -7,7 +7,8 @@ import { BODY_LIMIT } from '../load/k6/collect/wire.ts';
 import { parseLoadSettings } from '../load/layer.ts';
 import { renderEnvHelp, renderFlagHelp } from '../settings/help.ts';
 import { readSettings } from '../settings/read.ts';
-import { COLLECT_SETTINGS } from '../settings/collect.ts';
+import { COLLECT_SETTINGS, type CollectSettings } from '../settings/collect.ts';
+import { reportCannotRun } from './error-reports.ts';
 import { prepareReportDir, writeReports } from '../reporting/write.ts';
 import { renderVerdictBlock } from '../reporting/console/verdict.ts';
 import { CannotRunError } from '../verdict/errors.ts';
@@ -29,10 +30,22 @@ export const COLLECT_USAGE = [
 ].join('\n');
 
 export async function collectCommand(args: string[]): Promise<number> {
-  const settings = readSettings(COLLECT_SETTINGS, {
-    env: process.env,
-    flags: parseFlags(args, COLLECT_SETTINGS, 'collect'),
-  });
+  const startedAt = new Date();
+  let settings: CollectSettings | undefined;
+  try {
+    settings = readSettings(COLLECT_SETTINGS, {
+      env: process.env,
+      flags: parseFlags(args, COLLECT_SETTINGS, 'collect'),
+    });
+    return await collectWith(settings, startedAt);
+  } catch (error) {
+    const run = { reportDir: settings?.reportDir, baseUrl: settings?.baseUrl, layers: ['load' as const], startedAt };
+    await reportCannotRun(error, run, args);
+    throw error;
+  }
+}
+
+async function collectWith(settings: CollectSettings, startedAt: Date): Promise<number> {
   const load = loadSettings(settings.baseUrl, settings.rotationGraceSeconds);
   await prepareReportDir(settings.reportDir).catch((error: Error) => {
     throw new CannotRunError(
@@ -41,7 +54,6 @@ export async function collectCommand(args: string[]): Promise<number> {
   });
   const controller = new AbortController();
   const stopListening = onInterrupt(() => controller.abort(new Error('interrupted')));
-  const startedAt = new Date();
   try {
     const result = await collect({
       ...settings.listen,

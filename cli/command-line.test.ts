@@ -3,7 +3,9 @@
 // cli/serve.slow.test.ts, verify/cannot-run.slow.test.ts).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runInProcess as run } from '../testing/command-line.ts';
+import { readSummary, tempDir } from '../testing/reports.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -35,6 +37,17 @@ describe('token-suite command line (in-process)', () => {
     const unknown = await run(['verfiy']);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /^token-suite: Unknown command 'verfiy'; try: verify, serve/);
+  });
+
+  it('collect: a usage error exits 2 and leaves the error reports in its --report-dir', async () => {
+    const dir = tempDir();
+    const bad = await run(['collect', '--runners', '0', '--report-dir', dir]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--runners must be a whole number from 1 to 256/);
+    const summary = readSummary(dir);
+    assert.deepEqual([summary.verdict, summary.layers], ['error', ['load']]);
+    assert.match(summary.error ?? '', /--runners must be a whole number/);
+    assert.match(readFileSync(join(dir, 'junit.xml'), 'utf8'), /<error message=/);
   });
 
   it('a stray argument or a missing value points to the help as well', async () => {

@@ -9,7 +9,8 @@ import { createLoadProgressView } from '../reporting/console/load-progress.ts';
 import { renderVerdictBlock } from '../reporting/console/verdict.ts';
 import { renderComparison } from '../reporting/console/baseline.ts';
 import type { Comparison } from '../baseline/compare.ts';
-import { errorSentence, verify, writeErrorReports } from '../verify/run.ts';
+import { errorSentence, verify } from '../verify/run.ts';
+import { reportCannotRun } from './error-reports.ts';
 import { exitCodeOf, type Summary } from '../verdict/summary.ts';
 import { annotations, appendStepSummary, githubError } from '../reporting/github.ts';
 import { cell, renderMarkdown } from '../reporting/markdown.ts';
@@ -87,25 +88,11 @@ async function settingsOf(args: string[]): Promise<VerifySettings> {
     if (settings.only.includes('load')) checkLoadSettings(settings);
     return settings;
   } catch (error) {
-    const sentence = errorSentence(error);
-    const run = { baseUrl: settings?.baseUrl, layers: settings?.only ?? [...LAYER_NAMES], startedAt };
     const redactor = new Redactor(settings?.password ?? process.env.TOKEN_SUITE_PASSWORD ?? '');
-    await writeErrorReports(settings?.reportDir ?? reportDirOf(args), run, sentence, redactor);
-    speakGitHub(null, redactor, sentence);
+    const layers = settings?.only ?? [...LAYER_NAMES];
+    const run = { reportDir: settings?.reportDir, baseUrl: settings?.baseUrl, layers, startedAt, redactor };
+    speakGitHub(null, redactor, await reportCannotRun(error, run, args));
     throw error;
-  }
-}
-
-/** --report-dir (or TOKEN_SUITE_REPORT_DIR) read on its own, for arguments that could not all be read. */
-function reportDirOf(args: string[]): string {
-  const at = args.findIndex((a) => a === '--report-dir' || a.startsWith('--report-dir='));
-  const arg = args[at] ?? '';
-  const flag = at < 0 ? undefined : arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[at + 1];
-  const table = { reportDir: VERIFY_SETTINGS.reportDir };
-  try {
-    return readSettings(table, { env: process.env, flags: { 'report-dir': flag } }).reportDir;
-  } catch {
-    return VERIFY_SETTINGS.reportDir.fallback;
   }
 }
 

@@ -1,5 +1,6 @@
 // The settings of `token-suite collect`, the collector k6 runners (a k6-operator TestRun, or `verify
 // --runners`) report to. The thresholds the run is judged by are the TOKEN_SUITE_LOAD_* variables, as for verify.
+import type { SettingValues } from './read.ts';
 import { BadValue, integer, text, type Setting } from './setting.ts';
 import { VERIFY_SETTINGS } from './verify.ts';
 
@@ -48,3 +49,5 @@ export const COLLECT_SETTINGS = {
   reportDir: VERIFY_SETTINGS.reportDir,
   rotationGraceSeconds: VERIFY_SETTINGS.rotationGraceSeconds,
 };
+
+export type CollectSettings = SettingValues<typeof COLLECT_SETTINGS>;
