@@ -59,6 +59,17 @@ export const VERIFY_SETTINGS = {
     help: 'load duration in seconds',
     parse: integer(1, 86_400),
   }),
+  maxDurationSeconds: setting({
+    flag: 'max-duration',
+    env: 'TOKEN_SUITE_LOAD_MAX_DURATION',
+    placeholder: 'S',
+    fallback: 60,
+    help:
+      'load, Node engine: the load may go on past --duration until every load requirement has its minimum of ' +
+      'evidence, never past this many seconds (a fast server is never extended; k6 says how long a run needs); ' +
+      'at most --duration: never extended',
+    parse: integer(0, 86_400),
+  }),
   engine: setting<EngineName>({
     flag: 'engine',
     env: 'TOKEN_SUITE_ENGINE',

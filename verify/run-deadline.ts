@@ -17,6 +17,7 @@ export function deadlineSeconds(
     VerifySettings,
     'only' | 'timeoutMs' | 'durationSeconds' | 'runDeadlineSeconds' | 'throttleBudgetSeconds'
   > &
+    Partial<Pick<VerifySettings, 'maxDurationSeconds'>> &
     Partial<
       Pick<
         VerifySettings,
@@ -35,10 +36,14 @@ export function deadlineSeconds(
   const budgets = {
     conformance: 300 + 20 * timeout,
     contract: 120 + 10 * timeout,
-    // Each further k6 runner (verify --runners) is one more k6 to start and to end.
+    // Each further k6 runner (verify --runners) is one more k6 to start and to end. The load may go on past
+    // --duration up to --max-duration (load/node/minimums-watch.ts).
     load: settings.findCapacity
       ? capacityBudget(settings, timeout)
-      : settings.durationSeconds + 60 + 30 * ((settings.runners ?? 1) - 1) + 2 * timeout,
+      : Math.max(settings.durationSeconds, settings.maxDurationSeconds ?? 0) +
+        60 +
+        30 * ((settings.runners ?? 1) - 1) +
+        2 * timeout,
   };
   // Waiting out throttled answers is not the target hanging: the run's wait budget comes on top, and so does
   // --wait-for (a server still starting).

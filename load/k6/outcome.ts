@@ -7,6 +7,7 @@ import type { LayerContext, LayerOutcome, RequirementResult } from '../../verdic
 import { COLLISION_REQUIREMENT, collectorEvidence, collectorGap } from './report.ts';
 import { loadRequirements, tooFewTokens } from '../report/requirements.ts';
 import { probeLiveness } from '../liveness.ts';
+import { neededLines } from '../report/needed-lines.ts';
 import { K6Unusable } from './check.ts';
 import type { CollectorView } from './collector.ts';
 import { prepareK6, runK6Engine, type K6Failure, type K6Plan } from './engine.ts';
@@ -68,7 +69,8 @@ export function k6Requirements(report: LoadReport, gap: string | null, collector
     if (gap && r.status === 'pass') return { ...r, status: 'inconclusive' as const, evidence: [...evidence, gap] };
     if (gap) return { ...r, evidence: [...evidence, gap] };
     const few = r.status === 'pass' ? tooFewTokens(collector.tokens) : null;
-    return few ? { ...r, status: 'inconclusive' as const, evidence: [few, ...evidence] } : { ...r, evidence };
+    if (!few) return { ...r, evidence };
+    return { ...r, status: 'inconclusive' as const, evidence: [few, ...evidence, ...neededLines(report, r.id)] };
   });
 }
 
