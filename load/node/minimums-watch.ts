@@ -6,7 +6,8 @@
 // ends there, exactly as long as asked (a fast server's run is never lengthened). Else it goes on, looking
 // again every CHECK_MS, and ends as soon as nothing is short, or at the bound, or at once when the rates
 // measured so far say the bound cannot be enough (or something short never came at all): running on would
-// only cost time for the same inconclusive verdict, whose evidence then says how long a run would need.
+// only cost time for the same inconclusive verdict, whose evidence then says how long a run would need
+// (GIVE_UP_FACTOR below: only when clearly so).
 // LOAD-06 compares the thirds of the load as it actually ran, so an extended run is judged on its own thirds.
 import { neededSeconds, shortfallsOf, type Evidence, type Shortfall } from '../report/minimums.ts';
 
@@ -122,10 +123,16 @@ export class MinimumsWatch {
   }
 }
 
+/**
+ * The estimates plan for a margin (minimums.ts), and giving up too early would make the verdict flip again:
+ * the load ends early only when even this multiple of the bound would not be enough at the rates measured.
+ */
+const GIVE_UP_FACTOR = 1.5;
+
 /** The rates so far say the bound cannot give every minimum (or something short never came at all). */
 function beyond(short: readonly Shortfall[], bound: number): boolean {
   const needed = neededSeconds(short);
-  return needed === null || needed > bound;
+  return needed === null || needed > GIVE_UP_FACTOR * bound;
 }
 
 function summaryOf(asked: number, bound: number, ran: number, short: Shortfall[], ended: Extension['ended']): string {
