@@ -65,9 +65,9 @@ export const VERIFY_SETTINGS = {
     placeholder: 'S',
     fallback: 60,
     help:
-      'load, Node engine: the load may go on past --duration until every load requirement has its minimum of ' +
-      'evidence, never past this many seconds (a fast server is never extended; k6 says how long a run needs); ' +
-      'at most --duration: never extended',
+      'load: the load may go on past --duration until every load requirement has its minimum of evidence, ' +
+      'never past this many seconds (a fast server is never extended; k6, which runs a fixed duration, runs ' +
+      'once more for as long as the rates it measured need); at most --duration: never extended',
     parse: integer(0, 86_400),
   }),
   engine: setting<EngineName>({
