@@ -26,12 +26,17 @@ const evidenceAt =
   });
 
 /** Runs a watch on a clock of its own; resolves with the seconds it stopped at and what it says. */
-function watch(asked: number, bound: number, racesPerSecond: number): Promise<{ stopped: number; e: Extension }> {
+function watch(
+  asked: number,
+  bound: number,
+  racesPerSecond: number,
+  read = evidenceAt(racesPerSecond),
+): Promise<{ stopped: number; e: Extension }> {
   return new Promise((resolve) => {
     const w: MinimumsWatch = new MinimumsWatch({
       askedSeconds: asked,
       boundSeconds: bound,
-      read: evidenceAt(racesPerSecond),
+      read,
       stop: (stopped) => setImmediate(() => resolve({ stopped, e: w.extension })),
     });
     w.start(performance.now());
@@ -75,5 +80,18 @@ describe('minimums watch', () => {
     assert.equal(stopped, 0.5);
     assert.deepEqual([e.extended, e.ended], [false, 'beyond_bound']);
     assert.match(e.summary, /need more than the bound of 2 s/);
+  });
+
+  it('ends at --duration when the server answered nothing for 3 s: no more evidence would come', async () => {
+    // Races are short, and no window of the last 3 s has an answer.
+    const silent = (seconds: number) => ({
+      ...evidenceAt(5)(seconds),
+      seconds: seconds + 3,
+      windows: { windowMs: 10, answers: Array.from({ length: 1000 }, (_, w) => (w < 30 ? 100 : 0)) },
+    });
+    const { stopped, e } = await watch(0.3, 5, 5, silent);
+    assert.equal(stopped, 0.3);
+    assert.deepEqual([e.extended, e.ended], [false, 'stalled']);
+    assert.match(e.summary, /answered nothing in the last 3 s/);
   });
 });

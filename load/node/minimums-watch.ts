@@ -7,7 +7,8 @@
 // again every CHECK_MS, and ends as soon as nothing is short, or at the bound, or at once when the rates
 // measured so far say the bound cannot be enough (or something short never came at all): running on would
 // only cost time for the same inconclusive verdict, whose evidence then says how long a run would need
-// (GIVE_UP_FACTOR below: only when clearly so).
+// (GIVE_UP_FACTOR below: only when clearly so); and when the server answered nothing for 3 s (STALL_MS: it
+// stopped, or hangs), as waiting on it would not bring more.
 // LOAD-06 compares the thirds of the load as it actually ran, so an extended run is judged on its own thirds.
 import { neededSeconds, shortfallsOf, type Evidence, type Shortfall } from '../report/minimums.ts';
 
@@ -24,9 +25,10 @@ export interface Extension {
   short_at_duration: Shortfall[];
   /**
    * met: every minimum met (at --duration: not extended); bound: still short at the bound; beyond_bound: the
-   * rates measured said the bound could not be enough, so the load ended early; stopped: interrupted.
+   * rates measured said the bound could not be enough, so the load ended early; stalled: the server answered
+   * nothing for STALL_MS, so the load ended early; stopped: interrupted.
    */
-  ended: 'met' | 'bound' | 'beyond_bound' | 'stopped';
+  ended: 'met' | 'bound' | 'beyond_bound' | 'stalled' | 'stopped';
   /** What the console says about it. */
   summary: string;
 }
@@ -98,8 +100,10 @@ export class MinimumsWatch {
 
   private atDuration(): void {
     const { askedSeconds: asked, boundSeconds: bound } = this.options;
-    this.shortAtDuration = shortfallsOf(this.options.read(asked));
+    const evidence = this.options.read(asked);
+    this.shortAtDuration = shortfallsOf(evidence);
     if (this.shortAtDuration.length === 0) return this.end(asked, 'met');
+    if (stalled(evidence)) return this.end(asked, 'stalled');
     if (beyond(this.shortAtDuration, bound)) return this.end(asked, 'beyond_bound');
     const ids = [...new Set(this.shortAtDuration.map((s) => s.requirement))].join(', ');
     this.options.log?.(`  minimums not met at ${asked} s (${ids}): the load goes on, up to ${bound} s`);
@@ -109,9 +113,11 @@ export class MinimumsWatch {
   private check(): void {
     const { boundSeconds: bound } = this.options;
     const seconds = Math.min(bound, this.elapsed());
-    const short = shortfallsOf(this.options.read(seconds));
+    const evidence = this.options.read(seconds);
+    const short = shortfallsOf(evidence);
     if (short.length === 0) return this.end(seconds, 'met');
     if (seconds >= bound) return this.end(bound, 'bound');
+    if (stalled(evidence)) return this.end(seconds, 'stalled');
     if (beyond(short, bound)) return this.end(seconds, 'beyond_bound');
     const next = Math.min(CHECK_MS, (bound - seconds) * 1000);
     this.timer = setTimeout(() => this.check(), next);
@@ -132,6 +138,17 @@ export class MinimumsWatch {
  */
 const GIVE_UP_FACTOR = 1.5;
 
+/** A server that answered nothing for this long (it stopped, or hangs) will give no more evidence. */
+const STALL_MS = 3000;
+
+/** No answer in the last STALL_MS of the load: going on would only wait for a server that stopped. */
+function stalled(e: Evidence): boolean {
+  const { windowMs, answers } = e.windows;
+  const end = Math.floor((e.seconds * 1000) / windowMs);
+  const from = Math.max(0, end - Math.ceil(STALL_MS / windowMs));
+  return e.seconds * 1000 >= STALL_MS && answers.slice(from, end).every((n) => n === 0);
+}
+
 /** The rates so far say the bound cannot give every minimum (or something short never came at all). */
 function beyond(short: readonly Shortfall[], bound: number): boolean {
   const needed = neededSeconds(short);
@@ -145,6 +162,8 @@ function summaryOf(asked: number, bound: number, ran: number, short: Shortfall[]
   const at = `at --duration ${asked} s short of: ${why}`;
   if (ended === 'met')
     return `extended from ${asked} s to ${ran} s (bound ${bound} s), ${at}; every minimum met at ${ran} s`;
+  if (ended === 'stalled')
+    return `not extended past ${ran} s: the server answered nothing in the last ${STALL_MS / 1000} s (${at})`;
   if (ended === 'beyond_bound')
     return (
       `not extended past ${ran} s: at the rates measured the minimums need more than the bound of ` +

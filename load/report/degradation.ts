@@ -222,16 +222,30 @@ export function degradationOf(
 
 /** Answers (latencies recorded) in the first and the last third of the run's complete windows. */
 function answersPerThird(recorder: Pick<Recorder, 'windows' | 'windowMs'>, durationSeconds: number) {
-  const complete = Math.floor((durationSeconds * 1000) / recorder.windowMs);
+  const answers = recorder.windows.map((w) => w.histogram.totalCount);
+  return answersInThirds(answers, recorder.windowMs, durationSeconds);
+}
+
+/** The same from the answers of each window alone (a running load asks it too: minimums.ts). */
+function answersInThirds(answers: readonly number[], windowMs: number, durationSeconds: number) {
+  const complete = Math.floor((durationSeconds * 1000) / windowMs);
   const third = Math.floor(complete / 3);
-  const count = (from: number, to: number) =>
-    recorder.windows.slice(from, to).reduce((sum, w) => sum + w.histogram.totalCount, 0);
+  const count = (from: number, to: number) => answers.slice(from, to).reduce((sum, n) => sum + n, 0);
   return { first: count(0, third), last: count(complete - third, complete) };
 }
 
 /** The first third answered (two windows' worth, STARVED_MIN_FIRST), the last not a quarter as much. */
 const starved = (answers: { first: number; last: number }) =>
   answers.first >= STARVED_MIN_FIRST && answers.last < STARVED_SHARE * answers.first;
+
+/**
+ * LOAD-06 fails on a starved last third (too few windows in it, and under a quarter of the first third's
+ * answers): no more evidence is needed, and going on would not change it.
+ */
+export function starvedThirds(answers: readonly number[], windowMs: number, durationSeconds: number): boolean {
+  const { last } = countedThirds(answers, windowMs, durationSeconds);
+  return last < MIN_WINDOWS_PER_THIRD && starved(answersInThirds(answers, windowMs, durationSeconds));
+}
 
 /**
  * With the p95 past its bar: a tail that slowed far beyond the first third (TAIL_FACTOR × it, and

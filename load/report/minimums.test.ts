@@ -66,6 +66,12 @@ describe('load minimums', () => {
     assert.deepEqual(ids(thin(6)), []);
   });
 
+  it('LOAD-06: a last third starved of answers fails: no more windows needed', () => {
+    // 40 answers a window for 4 s, then none for 2 s: the last third has none.
+    const answers = [...Array.from({ length: 16 }, () => 40), ...Array.from({ length: 8 }, () => 0)];
+    assert.deepEqual(ids(enough(6, { windows: { windowMs: 250, answers } })), []);
+  });
+
   it('no rate, no estimate: what never came cannot say how long a run needs', () => {
     const rotation = { ...emptyCounters(), replays_outside_grace: 20, family_probes_outside_grace: 20, races: 0 };
     const short = shortfallsOf(enough(10, { rotation }));

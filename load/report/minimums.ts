@@ -4,7 +4,7 @@
 // slow server meets a minimum by chance in a short run, so without this its verdict flips between pass and
 // inconclusive from one run to the next.
 import { RACE_VIOLATIONS, type RotationCounters, type Violation } from '../flows/rotation.ts';
-import { countedThirds, MIN_ANSWERS, MIN_WINDOWS_PER_THIRD } from './degradation.ts';
+import { countedThirds, MIN_ANSWERS, MIN_WINDOWS_PER_THIRD, starvedThirds } from './degradation.ts';
 
 /** LOAD-01 passes on no fewer answered requests (not throttled) ... */
 export const MIN_ANSWERS_LOAD_01 = 100;
@@ -144,7 +144,7 @@ function windowShortfall(e: Evidence): Shortfall[] {
   const { windowMs, answers } = e.windows;
   const thirds = countedThirds(answers, windowMs, e.seconds);
   const have = Math.min(thirds.first, thirds.last);
-  if (have >= MIN_WINDOWS_PER_THIRD) return [];
+  if (have >= MIN_WINDOWS_PER_THIRD || starvedThirds(answers, windowMs, e.seconds)) return [];
   const total = answers.slice(0, Math.floor((e.seconds * 1000) / windowMs)).reduce((a, b) => a + b, 0);
   const perSecond = e.seconds > 0 ? total / e.seconds : 0;
   const what = `windows with ${MIN_ANSWERS}+ answers in each third`;
