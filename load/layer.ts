@@ -51,12 +51,16 @@ function engineTls(trust: TlsTrust): SocketTls {
 async function runNodeLoad(context: LayerContext, settings: LoadSettings): Promise<LoadReport> {
   const model = settings.rate > 0 ? `open model, ${settings.rate} flow starts/s` : 'closed model';
   const threads = Math.min(settings.workers, settings.connections);
+  const bound = context.maxDurationSeconds ?? 0;
+  const extend = bound > context.durationSeconds ? ` (up to ${bound} s until the minimums are met)` : '';
   context.log(
     `  Node engine, ${model}, ${settings.connections} connections on ${threads} worker thread(s), ` +
-      `${context.durationSeconds} s against ${settings.flows.baseUrl}`,
+      `${context.durationSeconds} s${extend} against ${settings.flows.baseUrl}`,
   );
   const run = await runNodeEngine(settings, {
     durationSeconds: context.durationSeconds,
+    ...(context.maxDurationSeconds === undefined ? {} : { maxDurationSeconds: context.maxDurationSeconds }),
+    log: context.log,
     signal: context.signal,
     ...(context.progress ? { onProgress: context.progress } : {}),
   });
@@ -116,7 +120,8 @@ async function capacityOutcome(
 ): Promise<LayerOutcome> {
   const runStep = async (rate: number, seconds: number) => {
     const step = { ...settings, rate, connections: Math.max(settings.connections, Math.ceil(4 * rate)) };
-    const stepContext = { ...context, durationSeconds: seconds };
+    // A step lasts its length: the search compares steps of one length, never extended for the minimums.
+    const stepContext = { ...context, durationSeconds: seconds, maxDurationSeconds: seconds };
     if (plan) return k6Outcome(stepPlan(plan, step, seconds), step, stepContext);
     return nodeOutcome(await runNodeLoad(stepContext, step));
   };

@@ -19,7 +19,7 @@ import { contextFor } from '../testing/load-context.ts';
 import type { LayerOutcome, RequirementResult } from '../verdict/types.ts';
 import { loadLayer } from './layer.ts';
 import type { LoadReport } from './report/load-report.ts';
-import { MIN_ROTATION_EVIDENCE } from './report/rotation-requirements.ts';
+import { MIN_ROTATION_EVIDENCE } from './report/minimums.ts';
 
 const reportDir = mkdtempSync(join(tmpdir(), 'rotation-evidence-'));
 const byId = (outcome: LayerOutcome, id: string) => outcome.requirements.find((r) => r.id === id) as RequirementResult;

@@ -56,8 +56,19 @@ export const VERIFY_SETTINGS = {
     env: 'TOKEN_SUITE_DURATION',
     placeholder: 'S',
     fallback: 10,
-    help: 'load duration in seconds',
+    help: 'load duration in seconds (the load may go on, up to --max-duration, for the minimums of evidence)',
     parse: integer(1, 86_400),
+  }),
+  maxDurationSeconds: setting({
+    flag: 'max-duration',
+    env: 'TOKEN_SUITE_LOAD_MAX_DURATION',
+    placeholder: 'S',
+    fallback: 60,
+    help:
+      'load: the load may go on past --duration until every load requirement has its minimum of evidence, ' +
+      'never past this many seconds (a fast server is never extended; k6, which runs a fixed duration, runs ' +
+      'once more for as long as the rates it measured need); at most --duration: never extended',
+    parse: integer(0, 86_400),
   }),
   engine: setting<EngineName>({
     flag: 'engine',
@@ -133,7 +144,7 @@ export const VERIFY_SETTINGS = {
   runDeadlineSeconds: setting({
     env: 'TOKEN_SUITE_RUN_DEADLINE',
     fallback: 0,
-    shownDefault: '0: derived from the layers, --timeout and --duration',
+    shownDefault: '0: derived from the layers, --timeout, --duration and --max-duration',
     help: 'seconds after which the run stops and reports what it could judge (a bound for hostile targets)',
     parse: integer(0, 7 * 86_400),
   }),

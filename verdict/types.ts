@@ -56,6 +56,11 @@ export interface LayerContext {
   reportDir: string;
   /** Load duration in seconds. */
   durationSeconds: number;
+  /**
+   * The load may go on past durationSeconds until every load requirement has its minimum, never past this
+   * (Node engine; absent or not above durationSeconds: never extended).
+   */
+  maxDurationSeconds?: number;
   engine: 'auto' | 'node' | 'k6';
   /** Load generator knobs from flags; unset ones come from TOKEN_SUITE_LOAD_* or their defaults. */
   load?: { connections?: number; rate?: number; runners?: number; maxThrottledShare?: number };

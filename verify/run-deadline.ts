@@ -17,6 +17,7 @@ export function deadlineSeconds(
     VerifySettings,
     'only' | 'timeoutMs' | 'durationSeconds' | 'runDeadlineSeconds' | 'throttleBudgetSeconds'
   > &
+    Partial<Pick<VerifySettings, 'maxDurationSeconds'>> &
     Partial<
       Pick<
         VerifySettings,
@@ -35,10 +36,11 @@ export function deadlineSeconds(
   const budgets = {
     conformance: 300 + 20 * timeout,
     contract: 120 + 10 * timeout,
-    // Each further k6 runner (verify --runners) is one more k6 to start and to end.
+    // Each further k6 runner (verify --runners) is one more k6 to start and to end. A load short of its
+    // minimums may take up to --max-duration more (the Node engine goes on to it; k6 runs once more, up to it).
     load: settings.findCapacity
       ? capacityBudget(settings, timeout)
-      : settings.durationSeconds + 60 + 30 * ((settings.runners ?? 1) - 1) + 2 * timeout,
+      : settings.durationSeconds + extensionBudget(settings) + 60 + 30 * ((settings.runners ?? 1) - 1) + 2 * timeout,
   };
   // Waiting out throttled answers is not the target hanging: the run's wait budget comes on top, and so does
   // --wait-for (a server still starting).
@@ -67,6 +69,12 @@ export function runDeadline(settings: Parameters<typeof deadlineSeconds>[0], int
       interrupt?.removeEventListener('abort', onInterrupt);
     },
   };
+}
+
+/** The longest a load short of its minimums may add: a second k6 run as long as the bound. */
+function extensionBudget(settings: Parameters<typeof deadlineSeconds>[0]): number {
+  const bound = settings.maxDurationSeconds ?? 0;
+  return bound > settings.durationSeconds ? bound + 30 : 0;
 }
 
 /** A capacity search: every step it may run (the ramp and two halvings), each with a normal load's margin. */

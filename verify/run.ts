@@ -66,6 +66,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       target,
       reportDir: settings.reportDir,
       durationSeconds: settings.durationSeconds,
+      maxDurationSeconds: settings.maxDurationSeconds,
       engine: settings.engine,
       load: {
         connections: settings.connections,

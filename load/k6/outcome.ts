@@ -7,9 +7,11 @@ import type { LayerContext, LayerOutcome, RequirementResult } from '../../verdic
 import { COLLISION_REQUIREMENT, collectorEvidence, collectorGap } from './report.ts';
 import { loadRequirements, tooFewTokens } from '../report/requirements.ts';
 import { probeLiveness } from '../liveness.ts';
+import { neededLines } from '../report/needed-lines.ts';
 import { K6Unusable } from './check.ts';
 import type { CollectorView } from './collector.ts';
-import { prepareK6, runK6Engine, type K6Failure, type K6Plan } from './engine.ts';
+import { prepareK6, runK6Engine, type K6Failure, type K6Plan, type K6Result } from './engine.ts';
+import { rerunExtension, rerunSeconds, withDuration } from './rerun.ts';
 import { findK6, k6Message } from './process.ts';
 import type { LoadSettings } from '../settings.ts';
 import type { LoadReport } from '../report/load-report.ts';
@@ -47,7 +49,7 @@ export async function k6Outcome(plan: K6Plan, settings: LoadSettings, context: L
     `  ${plan.version} (${plan.k6}), ${plan.vars.PROFILE} profile, ${settings.connections} VUs, ` +
       `${context.durationSeconds} s against ${settings.flows.baseUrl}`,
   );
-  const { report, summary, collector, failure, exceptions } = await runK6Engine(plan, settings, context);
+  const { report, summary, collector, failure, exceptions } = await runWithMinimums(plan, settings, context);
   if (!context.signal.aborted) report.liveness = await probeLiveness(context, settings.flows.format);
   const judged = k6Requirements(report, collectorGap(summary, collector), collector).map((r) =>
     r.id === 'LOAD-01' && exceptions.length > 0 ? { ...r, evidence: [...r.evidence, ...thrown(exceptions)] } : r,
@@ -55,6 +57,27 @@ export async function k6Outcome(plan: K6Plan, settings: LoadSettings, context: L
   const requirements = failure ? judged.map((r) => cutShort(r, failure)) : judged;
   const load = report as unknown as Record<string, unknown>;
   return { requirements, load };
+}
+
+/** One k6 run, and once more for as long as its rates say the minimums need, up to the bound (rerun.ts). */
+async function runWithMinimums(plan: K6Plan, settings: LoadSettings, context: LayerContext): Promise<K6Result> {
+  const asked = context.durationSeconds;
+  const bound = context.maxDurationSeconds ?? 0;
+  // The plan's TLS files must outlive the first run when a second may follow.
+  const kept = bound > asked ? { ...plan, clear: () => undefined } : plan;
+  try {
+    const first = await runK6Engine(kept, settings, context);
+    const seconds = first.failure ? null : rerunSeconds(first.report, asked, bound);
+    if (seconds === null || context.signal.aborted) return first;
+    const short = first.report.minimums?.short ?? [];
+    const ids = [...new Set(short.map((s) => s.requirement))].join(', ');
+    context.log(`  minimums not met in ${asked} s (${ids}): k6 runs once more, for ${seconds} s`);
+    const second = await runK6Engine(withDuration(plan, seconds), settings, { ...context, durationSeconds: seconds });
+    second.report.extension = rerunExtension(short, second.report, { asked, again: seconds, bound });
+    return second;
+  } finally {
+    plan.clear();
+  }
 }
 
 /**
@@ -68,7 +91,8 @@ export function k6Requirements(report: LoadReport, gap: string | null, collector
     if (gap && r.status === 'pass') return { ...r, status: 'inconclusive' as const, evidence: [...evidence, gap] };
     if (gap) return { ...r, evidence: [...evidence, gap] };
     const few = r.status === 'pass' ? tooFewTokens(collector.tokens) : null;
-    return few ? { ...r, status: 'inconclusive' as const, evidence: [few, ...evidence] } : { ...r, evidence };
+    if (!few) return { ...r, evidence };
+    return { ...r, status: 'inconclusive' as const, evidence: [few, ...evidence, ...neededLines(report, r.id)] };
   });
 }
 

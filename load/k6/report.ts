@@ -5,6 +5,7 @@
 import { emptyCounters, TALLIES, VIOLATIONS } from '../flows/rotation.ts';
 import type { CollectorView, Sample } from './collector.ts';
 import { Recorder, windowMsFor } from '../measure/recorder.ts';
+import { minimumsOf } from '../report/minimums-report.ts';
 import type { LoadSettings } from '../settings.ts';
 import { degradationOf } from '../report/degradation.ts';
 import {
@@ -71,7 +72,7 @@ export function k6LoadReport(run: K6Run, settings: LoadSettings): LoadReport {
     rate,
     ...(rate > 0 ? { max_vus: maxVusFor(settings.connections) } : {}),
   };
-  return {
+  const report: LoadReport = {
     engine: 'k6',
     duration_s: round(seconds),
     stopped_early: run.stoppedEarly,
@@ -102,6 +103,7 @@ export function k6LoadReport(run: K6Run, settings: LoadSettings): LoadReport {
     model: { ...shape, description: describeModel(shape) },
     overload,
   };
+  return { ...report, minimums: minimumsOf(report, recorder, run.collector.tokens) };
 }
 
 const CUT_OFF = 'an iteration still waiting when the load and its grace (--timeout) had ended: cut off by k6';

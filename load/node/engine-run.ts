@@ -5,6 +5,7 @@ import type { UniquenessFigures } from '../flows/digest-set.ts';
 import type { RotationCounters } from '../flows/rotation.ts';
 import { starvationReasons, type ClientFigures } from './client-saturation.ts';
 import { mergeResults } from './merge.ts';
+import type { Extension } from './minimums-watch.ts';
 import type { Recorder } from '../measure/recorder.ts';
 import type { LoadSettings } from '../settings.ts';
 import type { CheckCounts, StartFigures, WorkerResult } from './worker-types.ts';
@@ -44,6 +45,8 @@ export interface EngineRun {
   abandoned: number;
   durationSeconds: number;
   stoppedEarly: boolean;
+  /** Whether and why the load went on past --duration for the requirements' minimums (minimums-watch.ts). */
+  extension?: Extension;
   workers: WorkerSummary[];
   /** Cores other processes wanted (used + waited for), window by window (ContentionSampler). */
   othersCores: (number | null)[];

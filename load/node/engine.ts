@@ -7,6 +7,8 @@ import { machineBusy, machineTicks } from '../measure/cpu-meters.ts';
 import { windowMsFor } from '../measure/recorder.ts';
 import { targetPids } from '../measure/target-process.ts';
 import { assembleRun, round, type EngineRun } from './engine-run.ts';
+import { createEvidenceBoard, readEvidence } from './evidence-board.ts';
+import { MinimumsWatch } from './minimums-watch.ts';
 import { PROGRESS_SLOTS, progressTicker } from './progress-ticker.ts';
 import type { LoadSettings } from '../settings.ts';
 import { createSharedDigestSet, SharedDigestSet } from './shared-digest-set.ts';
@@ -19,6 +21,13 @@ export type { CheckCounts } from './worker-types.ts';
 
 export interface EngineOptions {
   durationSeconds: number;
+  /**
+   * The load may go on past durationSeconds until every requirement has its minimum of evidence, never past
+   * this (minimums-watch.ts); absent or not above durationSeconds: it ends at durationSeconds.
+   */
+  maxDurationSeconds?: number;
+  /** Says when and why the load goes on past durationSeconds. */
+  log?: (line: string) => void;
   signal?: AbortSignal;
   /** Called about once a second while the load runs. */
   onProgress?: (progress: LoadProgress) => void;
@@ -28,7 +37,12 @@ export async function runNodeEngine(settings: LoadSettings, options: EngineOptio
   const workers = Math.max(1, Math.min(settings.workers, settings.connections));
   const tokens = createSharedDigestSet(settings.uniqueCapacity);
   const progress = new SharedArrayBuffer(workers * PROGRESS_SLOTS * 4);
-  const plans = planWorkers(settings, workers, options.durationSeconds, tokens, progress);
+  const asked = options.durationSeconds;
+  const bound = Math.max(asked, options.maxDurationSeconds ?? asked);
+  const windowMs = windowMsFor(asked);
+  const evidence = createEvidenceBoard(workers, bound, windowMs);
+  const shared = { tokens, progress, evidence, windowMs };
+  const plans = planWorkers(settings, workers, bound, shared);
   const threads = plans.map((plan) =>
     spawnTsWorker(new URL('./worker-thread.ts', import.meta.url), { workerData: plan }),
   );
@@ -41,24 +55,43 @@ export async function runNodeEngine(settings: LoadSettings, options: EngineOptio
     const machine = machineTicks();
     // A server on this machine is the target, not a neighbour: its CPU counts as the run's own.
     const target = targetPids(settings.flows.baseUrl);
-    const contention = new ContentionSampler(windowMsFor(options.durationSeconds), () => target);
+    const contention = new ContentionSampler(windowMs, () => target);
     const startedAt = performance.now();
     contention.start();
     const go: ToWorker = { type: 'go', startedAtEpochMs: performance.timeOrigin + startedAt };
     for (const thread of threads) thread.postMessage(go);
     // The load's own length: the requests in flight at its end are waited for (up to --timeout) after it.
-    let durationSeconds = options.durationSeconds;
-    const stop = () => {
-      durationSeconds = Math.min(durationSeconds, (performance.now() - startedAt) / 1000);
+    let durationSeconds = bound;
+    const stopAt = (seconds: number) => {
+      durationSeconds = Math.min(durationSeconds, seconds);
       threads.forEach((thread) => thread.postMessage({ type: 'stop' } satisfies ToWorker));
+    };
+    const watch =
+      bound > asked
+        ? new MinimumsWatch({
+            askedSeconds: asked,
+            boundSeconds: bound,
+            read: (seconds) => readEvidence(evidence, seconds),
+            stop: stopAt,
+            ...(options.log ? { log: options.log } : {}),
+          })
+        : null;
+    watch?.start(startedAt);
+    const stop = () => {
+      const seconds = (performance.now() - startedAt) / 1000;
+      if (watch) watch.interrupted(seconds);
+      else stopAt(seconds);
     };
     if (options.signal?.aborted) stop();
     else options.signal?.addEventListener('abort', stop, { once: true });
     const { onProgress } = options;
-    const ticker = onProgress && progressTicker(progress, workers, options.durationSeconds, startedAt, onProgress);
+    const total = () => (watch ? watch.expectedSeconds() : asked);
+    const ticker = onProgress && progressTicker(progress, workers, total, startedAt, onProgress);
     const finished = await Promise.all(results).finally(() => {
       if (ticker) clearInterval(ticker);
       options.signal?.removeEventListener('abort', stop);
+      // The workers ended by themselves at the bound: the watch's last look may not have come yet.
+      watch?.finished();
     });
     const others = contention.stop();
     const used = process.cpuUsage(cpu);
@@ -73,6 +106,7 @@ export async function runNodeEngine(settings: LoadSettings, options: EngineOptio
     };
     const run = assembleRun(settings, workerResults, uniqueness, durationSeconds, host);
     run.stoppedEarly = options.signal?.aborted ?? false;
+    if (watch) run.extension = watch.extension;
     run.othersCores = others;
     return run;
   } finally {
@@ -90,8 +124,7 @@ function planWorkers(
   settings: LoadSettings,
   workers: number,
   durationSeconds: number,
-  tokens: WorkerPlan['tokens'],
-  progress: SharedArrayBuffer,
+  shared: Pick<WorkerPlan, 'tokens' | 'progress' | 'evidence' | 'windowMs'>,
 ): WorkerPlan[] {
   return Array.from({ length: workers }, (_, index) => {
     const users = Math.floor(settings.connections / workers) + (index < settings.connections % workers ? 1 : 0);
@@ -104,8 +137,7 @@ function planWorkers(
       timeoutMs: settings.timeoutMs,
       flows: settings.flows,
       tls: settings.tls,
-      tokens,
-      progress,
+      ...shared,
     };
   });
 }

@@ -7,6 +7,7 @@ import { latencyOf, Recorder } from '../measure/recorder.ts';
 import { nodeLoadReport } from '../report/load-report.ts';
 import { runNodeEngine } from './engine.ts';
 import { createSharedDigestSet } from './shared-digest-set.ts';
+import { createEvidenceBoard } from './evidence-board.ts';
 import { WorkerRun } from './worker-run.ts';
 import { engineSettings as settingsFor } from '../../testing/engine-settings.ts';
 
@@ -54,10 +55,12 @@ describe('Node engine: open model with corrected latency', function () {
         rate: 40,
         phase: 0,
         durationSeconds: 3,
+        windowMs: 250,
         timeoutMs: 2000,
         flows: settings.flows,
         tls: {},
         tokens: createSharedDigestSet(10_000),
+        evidence: createEvidenceBoard(1, 3, 250),
         progress: new SharedArrayBuffer(16),
       });
       await run.warm();

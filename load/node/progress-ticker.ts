@@ -7,7 +7,8 @@ export const PROGRESS_SLOTS = 4;
 export function progressTicker(
   progress: SharedArrayBuffer,
   workers: number,
-  totalSeconds: number,
+  /** The load's length as known now (a run extended past --duration grows it). */
+  totalSeconds: () => number,
   startedAt: number,
   onProgress: (progress: LoadProgress) => void,
 ): NodeJS.Timeout {
@@ -19,7 +20,7 @@ export function progressTicker(
     const requests = sum(0);
     onProgress({
       elapsedSeconds: Math.round((performance.now() - startedAt) / 100) / 10,
-      totalSeconds,
+      totalSeconds: totalSeconds(),
       requests,
       rps: requests - last,
       errors: sum(1),

@@ -5,11 +5,12 @@
 import type { FlowContext } from '../flows/flow.ts';
 import { chooseFlow, createFlow } from '../flows/mix.ts';
 import { RotationLedger } from '../flows/rotation.ts';
+import { countsOf, publishEvidence } from './evidence-board.ts';
 import { RequestWriter } from './http/request-writer.ts';
 import { socketTargetOf, type SocketTarget } from './http/target.ts';
 import { OpenSchedule } from './open-schedule.ts';
 import { PROGRESS_SLOTS } from './progress-ticker.ts';
-import { Recorder, windowMsFor } from '../measure/recorder.ts';
+import { Recorder } from '../measure/recorder.ts';
 import { SharedDigestSet } from './shared-digest-set.ts';
 import { ThreadMeter, type ThreadFigures } from '../measure/thread-meter.ts';
 import { VirtualUser, type UserBooks } from './virtual-user.ts';
@@ -72,7 +73,7 @@ export class WorkerRun implements UserBooks {
   /** Runs from `startedAt` (performance.now() of this thread) for the plan's duration, or until stop(). */
   run(startedAt: number): Promise<WorkerResult> {
     const until = startedAt + this.plan.durationSeconds * 1000;
-    this.recorder = new Recorder(startedAt, windowMsFor(this.plan.durationSeconds));
+    this.recorder = new Recorder(startedAt, this.plan.windowMs);
     this.meter.start();
     const done = new Promise<WorkerResult>((resolve) => {
       this.finish = (result) => resolve(result);
@@ -212,6 +213,29 @@ export class WorkerRun implements UserBooks {
     Atomics.store(this.progress, 0, this.recorder.overall.requests);
     Atomics.store(this.progress, 1, this.recorder.overall.errors + this.failedChecks);
     Atomics.store(this.progress, 2, violations);
+    this.publishEvidence();
+  }
+
+  /** The counts the requirements' minimums are made of, for the main thread's MinimumsWatch. */
+  private publishEvidence(): void {
+    const { overall, endpoints, windows } = this.recorder;
+    const judged = (e: 'token' | 'refresh') => endpoints[e].requests - endpoints[e].throttled;
+    const checks = Object.values(this.checks).reduce((sum, c) => sum + c.passes + c.fails, 0);
+    const counts = countsOf({
+      // Answered requests that were not throttled: those whose latency was recorded.
+      answers: overall.histogram.totalCount,
+      checks,
+      erred: overall.errors + this.failedChecks > 0,
+      endpoints: { token: judged('token'), refresh: judged('refresh') },
+      tokens: this.tokens.checkedHere,
+      rotation: this.ledger.counters,
+    });
+    publishEvidence(
+      this.plan.evidence,
+      this.plan.index,
+      counts,
+      windows.map((w) => w.histogram.totalCount),
+    );
   }
 
   private result(abandoned: number): Omit<WorkerResult, keyof ThreadFigures> {

@@ -1,6 +1,7 @@
 // What the main thread gives a load worker (its plan) and what the worker gives back (its result).
 import type { RotationCounters } from '../flows/rotation.ts';
 import type { FlowSettings } from '../flows/settings.ts';
+import type { EvidenceBoardHandle } from './evidence-board.ts';
 import type { SocketTls } from './http/target.ts';
 import type { EncodedRecorder } from '../measure/recorder.ts';
 import type { SharedDigestSetHandle } from './shared-digest-set.ts';
@@ -19,13 +20,18 @@ export interface WorkerPlan {
   rate: number;
   /** Where in the first interval this worker's first start falls (0..1), so all workers' starts interleave. */
   phase: number;
+  /** The load's longest length: --duration, or the bound when the run may be extended (minimums-watch.ts). */
   durationSeconds: number;
+  /** LOAD-06's windows, sized for --duration (an extended run has more of them, not longer ones). */
+  windowMs: number;
   timeoutMs: number;
   flows: FlowSettings;
   tls: SocketTls;
   tokens: SharedDigestSetHandle;
   /** Int32 slots per worker (progress-ticker.ts), read by the main thread. */
   progress: SharedArrayBuffer;
+  /** Where the worker publishes its evidence for the minimums (evidence-board.ts). */
+  evidence: EvidenceBoardHandle;
 }
 
 export interface StartFigures {

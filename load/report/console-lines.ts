@@ -18,5 +18,18 @@ export function loadResultLines(load: LoadReport, requirements: readonly Require
     );
   });
   const overload = load.overload ? [`  ${load.overload.summary}`] : [];
-  return [...endpoints, ...overload, ...requirements.map((r) => renderRequirementLine(r))];
+  return [...endpoints, ...overload, ...minimumsLines(load), ...requirements.map((r) => renderRequirementLine(r))];
+}
+
+/** Whether the load went on past --duration for the minimums, and what a run would need when still short. */
+function minimumsLines(load: LoadReport): string[] {
+  const { extension, minimums: m } = load;
+  // A run not extended because nothing was short says nothing: a fast server's console stays as it was.
+  const extended = extension?.short_at_duration.length ? [`  load: ${extension.summary}`] : [];
+  if (!m?.short.length) return extended;
+  const need =
+    m.run_with_s === null
+      ? 'some evidence never came: no rate says how long a run would need'
+      : `at the rates measured a run needs ~${Math.ceil(m.needed_s ?? 0)} s: run with --duration ${m.run_with_s}`;
+  return [...extended, `  minimums not met: ${need}`, ...m.short.map((s) => `    ${s.sentence}`)];
 }

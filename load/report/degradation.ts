@@ -111,19 +111,41 @@ function windowsOf(recorder: Pick<Recorder, 'windows' | 'windowMs'>, durationSec
   });
 }
 
-/** The thirds on the shortest windows that give each third enough windows with enough answers. */
-function thirdsOf(recorder: Pick<Recorder, 'windows' | 'windowMs'>, durationSeconds: number) {
-  let best = { merge: 1, all: [] as (Window | null)[], first: [] as Window[], last: [] as Window[] };
-  const base = Math.floor((durationSeconds * 1000) / recorder.windowMs);
+/**
+ * The shortest merge of windows that gives each third MIN_WINDOWS_PER_THIRD windows with MIN_ANSWERS answers,
+ * from the answers of each window alone (else the longest merge tried), and how many such windows each third
+ * then has. On counts only, so that a running load can ask it too (load/node/minimums-watch.ts): a run
+ * extended until this holds is judged on the same windows.
+ */
+export function countedThirds(answers: readonly number[], windowMs: number, durationSeconds: number) {
+  let best = { merge: 1, first: 0, last: 0 };
+  const base = Math.floor((durationSeconds * 1000) / windowMs);
   for (let merge = 1; base / merge >= 3 * MIN_WINDOWS_PER_THIRD; merge += 1) {
-    const all = windowsOf(recorder, durationSeconds, merge);
-    const third = Math.floor(all.length / 3);
-    const first = all.slice(0, third).filter((w): w is Window => w !== null);
-    const last = all.slice(all.length - third).filter((w): w is Window => w !== null);
-    best = { merge, all, first, last };
-    if (first.length >= MIN_WINDOWS_PER_THIRD && last.length >= MIN_WINDOWS_PER_THIRD) break;
+    const complete = Math.floor(base / merge);
+    const counted = Array.from({ length: complete }, (_, w) => {
+      let sum = 0;
+      for (let i = w * merge; i < (w + 1) * merge; i += 1) sum += answers[i] ?? 0;
+      return sum >= MIN_ANSWERS;
+    });
+    const third = Math.floor(complete / 3);
+    const count = (part: boolean[]) => part.filter(Boolean).length;
+    best = { merge, first: count(counted.slice(0, third)), last: count(counted.slice(complete - third)) };
+    if (best.first >= MIN_WINDOWS_PER_THIRD && best.last >= MIN_WINDOWS_PER_THIRD) break;
   }
   return best;
+}
+
+/** The thirds on the shortest windows that give each third enough windows with enough answers. */
+function thirdsOf(recorder: Pick<Recorder, 'windows' | 'windowMs'>, durationSeconds: number) {
+  const none = { merge: 1, all: [] as (Window | null)[], first: [] as Window[], last: [] as Window[] };
+  if ((durationSeconds * 1000) / recorder.windowMs < 3 * MIN_WINDOWS_PER_THIRD) return none;
+  const answers = recorder.windows.map((w) => w.histogram.totalCount);
+  const { merge } = countedThirds(answers, recorder.windowMs, durationSeconds);
+  const all = windowsOf(recorder, durationSeconds, merge);
+  const third = Math.floor(all.length / 3);
+  const first = all.slice(0, third).filter((w): w is Window => w !== null);
+  const last = all.slice(all.length - third).filter((w): w is Window => w !== null);
+  return { merge, all, first, last };
 }
 
 export function degradationOf(
@@ -200,16 +222,30 @@ export function degradationOf(
 
 /** Answers (latencies recorded) in the first and the last third of the run's complete windows. */
 function answersPerThird(recorder: Pick<Recorder, 'windows' | 'windowMs'>, durationSeconds: number) {
-  const complete = Math.floor((durationSeconds * 1000) / recorder.windowMs);
+  const answers = recorder.windows.map((w) => w.histogram.totalCount);
+  return answersInThirds(answers, recorder.windowMs, durationSeconds);
+}
+
+/** The same from the answers of each window alone (a running load asks it too: minimums.ts). */
+function answersInThirds(answers: readonly number[], windowMs: number, durationSeconds: number) {
+  const complete = Math.floor((durationSeconds * 1000) / windowMs);
   const third = Math.floor(complete / 3);
-  const count = (from: number, to: number) =>
-    recorder.windows.slice(from, to).reduce((sum, w) => sum + w.histogram.totalCount, 0);
+  const count = (from: number, to: number) => answers.slice(from, to).reduce((sum, n) => sum + n, 0);
   return { first: count(0, third), last: count(complete - third, complete) };
 }
 
 /** The first third answered (two windows' worth, STARVED_MIN_FIRST), the last not a quarter as much. */
 const starved = (answers: { first: number; last: number }) =>
   answers.first >= STARVED_MIN_FIRST && answers.last < STARVED_SHARE * answers.first;
+
+/**
+ * LOAD-06 fails on a starved last third (too few windows in it, and under a quarter of the first third's
+ * answers): no more evidence is needed, and going on would not change it.
+ */
+export function starvedThirds(answers: readonly number[], windowMs: number, durationSeconds: number): boolean {
+  const { last } = countedThirds(answers, windowMs, durationSeconds);
+  return last < MIN_WINDOWS_PER_THIRD && starved(answersInThirds(answers, windowMs, durationSeconds));
+}
 
 /**
  * With the p95 past its bar: a tail that slowed far beyond the first third (TAIL_FACTOR × it, and

@@ -8,6 +8,8 @@ import { latencyOf, type LatencyMs, type Recorder, type SecondPoint } from '../m
 import type { LoadSettings, LoadThresholds } from '../settings.ts';
 import { degradationOf, type Degradation } from './degradation.ts';
 import { throttleFiguresOf, type ThrottleFigures } from './throttling.ts';
+import { minimumsOf, type MinimumsFigures } from './minimums-report.ts';
+import type { Extension } from '../node/minimums-watch.ts';
 import { judgeOverloaded, overloadOf, refreshesPerFlow, type Overload } from './overload.ts';
 
 export interface EndpointFigures {
@@ -65,6 +67,10 @@ export interface LoadReport {
   counters_missing?: string[];
   /** Open model: the offered rate against the achieved one, per endpoint; null in the closed model. */
   overload?: Overload | null;
+  /** The requirements' minimums the run did not meet, and how long a run at its rates would need. */
+  minimums?: MinimumsFigures;
+  /** Node engine: whether and why the load went on past --duration until the minimums were met. */
+  extension?: Extension;
 }
 
 /** The load model as both engines record it: the Node engine adds its workers and start figures. */
@@ -106,7 +112,7 @@ export function nodeLoadReport(run: EngineRun, settings: LoadSettings): LoadRepo
     run.model.starts,
     refreshesPerFlow(settings.flows),
   );
-  return {
+  const report: LoadReport = {
     engine: 'node',
     duration_s: round(run.durationSeconds),
     stopped_early: run.stoppedEarly,
@@ -136,7 +142,9 @@ export function nodeLoadReport(run: EngineRun, settings: LoadSettings): LoadRepo
     client: run.client,
     failures: Object.fromEntries(Object.entries(run.failures).map(([reason, n]) => [redactTokensIn(reason), n])),
     abandoned: run.abandoned,
+    ...(run.extension ? { extension: run.extension } : {}),
   };
+  return { ...report, minimums: minimumsOf(report, recorder, run.uniqueness.checked) };
 }
 
 /** A bucket's figures over a run of `seconds` (both engines). */

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { emptyCounters } from '../flows/rotation.ts';
 import type { LoadReport } from './load-report.ts';
 import { loadReportFixture } from '../../testing/load-report-fixture.ts';
-import { loadRequirements, MIN_TOKENS_LOAD_05 } from './requirements.ts';
+import { MIN_TOKENS_LOAD_05 } from './minimums.ts';
+import { loadRequirements } from './requirements.ts';
 
 const endpoint = loadReportFixture().endpoints.token;
 const latency = endpoint.latency_ms;

@@ -4,6 +4,8 @@
 import type { RequirementResult, Status } from '../../verdict/types.ts';
 import { MIN_ANSWERS, MIN_WINDOWS_PER_THIRD } from './degradation.ts';
 import type { LoadReport } from './load-report.ts';
+import { MIN_ANSWERS_LOAD_01, MIN_ANSWERS_PER_ENDPOINT, MIN_CHECKS_LOAD_01, MIN_TOKENS_LOAD_05 } from './minimums.ts';
+import { neededLines } from './needed-lines.ts';
 import { rotationRequirements } from './rotation-requirements.ts';
 import { withThrottling } from './throttling.ts';
 
@@ -99,23 +101,20 @@ export function loadRequirements(report: LoadReport): RequirementResult[] {
   ];
   return withThrottling(list, report.throttled).map((r) => ({
     ...r,
-    evidence: ran ? r.evidence : ['MISSING: no requests were made', ...r.evidence],
+    evidence: [
+      ...(ran ? r.evidence : ['MISSING: no requests were made', ...r.evidence]),
+      // Short of its minimum: how long a run at this server's speed would need.
+      ...(r.status === 'inconclusive' ? neededLines(report, r.id) : []),
+    ],
     layer: 'load',
   }));
 }
-
-const MIN_ANSWERS_LOAD_01 = 100;
-/** A k6 summary without its checks (root_group.checks) must not read as 0 failed of 0. */
-const MIN_CHECKS_LOAD_01 = 50;
-/** LOAD-05 passes on no fewer issued tokens compared. */
-export const MIN_TOKENS_LOAD_05 = 100;
 
 /** LOAD-05's MISSING line when `compared` tokens are too few to pass on (both engines), else null. */
 export function tooFewTokens(compared: number): string | null {
   if (compared >= MIN_TOKENS_LOAD_05) return null;
   return `MISSING: ${compared.toLocaleString('en-US')} issued tokens compared, ${MIN_TOKENS_LOAD_05} needed`;
 }
-const MIN_ANSWERS_PER_ENDPOINT = 50;
 
 /** LOAD-02: a p95 over the threshold measured through a starved client is not the server's failure. */
 function latencyStatus(report: LoadReport, status: (ok: boolean) => Status): { status: Status } {

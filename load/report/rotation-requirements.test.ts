@@ -7,7 +7,7 @@ import { engineSettings } from '../../testing/engine-settings.ts';
 import { k6LoadReport, type K6Summary } from '../k6/report.ts';
 import type { LoadReport } from './load-report.ts';
 import { loadRequirements } from './requirements.ts';
-import { MIN_ROTATION_EVIDENCE as MIN } from './rotation-requirements.ts';
+import { MIN_ROTATION_EVIDENCE as MIN } from './minimums.ts';
 import { loadReportFixture } from '../../testing/load-report-fixture.ts';
 
 const report = (rotation: Partial<RotationCounters>, extra: Partial<LoadReport> = {}) =>

@@ -6,11 +6,10 @@
 import type { RequirementResult, Status } from '../../verdict/types.ts';
 import { GRACE_TOLERANCE_MS, OUTSIDE_MARGIN_MS, RACE_VIOLATIONS } from '../flows/rotation.ts';
 import type { LoadReport } from './load-report.ts';
+import { MIN_ROTATION_EVIDENCE, racedReplaysNeeded } from './minimums.ts';
 
 type Requirement = Omit<RequirementResult, 'layer'>;
 
-/** Answered replays (outside the grace window), families or races that LOAD-03, LOAD-07 and LOAD-04 need. */
-export const MIN_ROTATION_EVIDENCE = 10;
 const WHY_MINIMUM = 'a server that breaks the rule in 30% of cases passes 10 by chance under 3% of the time (0.7^10)';
 
 type Judge = (ok: boolean, level?: 'fail' | 'warn') => Status;
@@ -70,7 +69,7 @@ const raceViolations = (report: LoadReport) =>
  */
 function racedEvidence(report: LoadReport): number {
   const r = report.rotation;
-  const needed = Math.min(MIN_ROTATION_EVIDENCE, r.double_wins_in_grace);
+  const needed = racedReplaysNeeded(r);
   if (needed === 0 || r.raced_replays_outside_grace >= needed) return MIN_ROTATION_EVIDENCE;
   return 0;
 }
@@ -164,7 +163,7 @@ function raceEvidence(report: LoadReport): string[] {
     `${r.races_unanswered} races in which a racer got no HTTP answer (timeout, reset): not counted above, ` +
       'though two winners among their answers count as more than one winner',
   ];
-  const needed = Math.min(MIN_ROTATION_EVIDENCE, r.double_wins_in_grace);
+  const needed = racedReplaysNeeded(r);
   const unproven =
     racedEvidence(report) === 0
       ? [
