@@ -174,15 +174,17 @@ export function degradationOf(
       j.verdict === 'slower' ? `latency: the last third's median window ${i ? 'p50' : 'p95'} is above its bar` : '',
     )
     .filter(Boolean);
-  if (slower.length && rose(others_cores) >= OTHERS_RISE) {
-    const busier =
-      `the machine got busier: the rest of the machine wanted ${others_cores.last} cores in the last third, ` +
-      `${others_cores.first} in the first, so the slowdown may not be the server's`;
-    return { ...result, judgement: 'inconclusive', reasons: [...slower, busier] };
-  }
+  const busier =
+    rose(others_cores) >= OTHERS_RISE
+      ? `the machine got busier: the rest of the machine wanted ${others_cores.last} cores in the last third, ` +
+        `${others_cores.first} in the first, so the slowdown may not be the server's`
+      : null;
+  if (slower.length && busier) return { ...result, judgement: 'inconclusive', reasons: [...slower, busier] };
   const tail = p95.verdict === 'slower' ? tailBeyondNoise(p95, p50) : null;
   if (tail) return { ...result, judgement: 'fail', reasons: [...slower, tail] };
+  // A machine getting busier climbs in time too: a steady rise within the noise is then not the server's.
   const trend = risingSteadily({ p95, p50 }, all);
+  if (trend && busier) return { ...result, judgement: 'inconclusive', reasons: [trend, busier] };
   if (trend) return { ...result, judgement: 'fail', reasons: [...slower, trend] };
   const still = [p95, p50].findIndex((j) => j.verdict === 'ok');
   if (slower.length && still >= 0) {
