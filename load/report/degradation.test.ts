@@ -144,6 +144,17 @@ describe('LOAD-06: degradation over the run', () => {
     assert.notEqual(degradationOf(recorded(shuffled), SECONDS, THRESHOLDS, true).judgement, 'fail');
   });
 
+  it('fails a median rising steadily while the p95 stays (a client-bound tail shrinking as the server slows)', () => {
+    // Every answer 1 ms slower each window; the slowest 10% held at 55 ms by the client's own waits throughout.
+    const median = (w: number, i: number) => (i >= 36 ? 55 : 15 + w + (i % 5) / 5);
+    const d = degradationOf(recorded(median), SECONDS, THRESHOLDS, true);
+    assert.equal(d.judgement, 'fail', JSON.stringify(d));
+    assert.equal(d.p50?.verdict, 'slower');
+    assert.match(d.reasons.join('; '), /the median rose steadily over the run/);
+    const shuffled = (w: number, i: number) => median((w * 11) % 24, i);
+    assert.notEqual(degradationOf(recorded(shuffled), SECONDS, THRESHOLDS, true).judgement, 'fail');
+  });
+
   it('fails when the last third is starved of answers after a first third that was judged', () => {
     const recorder = recorded((w, i) => (w >= 16 && i >= 2 ? null : jitter(w, i)));
     const d = degradationOf(recorder, SECONDS, THRESHOLDS, true);

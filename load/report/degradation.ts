@@ -10,7 +10,8 @@
 // Judged on the window p95s and, the same way, on the window p50s: a server that slows every request moves
 // its median as much, with less noise (the p95 of a busy machine is mostly its hiccups). A failure needs
 // both to have moved by the factor, one of them past its bar; one alone past its bar, the other within the
-// factor, is inconclusive (a busy machine's hiccups lift a short run's p95 alone).
+// factor, is inconclusive (a busy machine's hiccups lift a short run's p95 alone), unless it is a tail far
+// beyond the noise or a rise ordered in time (tailBeyondNoise, risingSteadily).
 // Latency decides, in both load models: fixed users (closed model) wait longer on a slower server too.
 // Throughput is shown beside it (with its bar, min(first / factor, first - 3 × noise), when it fell below)
 // but never fails the requirement on its own: on a shared machine the CPU a server gets moves its throughput
