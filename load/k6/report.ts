@@ -49,7 +49,12 @@ export interface K6Run {
 export function k6LoadReport(run: K6Run, settings: LoadSettings): LoadReport {
   const { summary, samples } = run;
   const seconds = Math.max((summary.state?.testRunDurationMs ?? 0) / 1000, 1e-3);
-  const recorder = new Recorder(0, windowMsFor(seconds));
+  // k6's run lasts the load plus its graceful stop, in which only iterations already started finish: LOAD-06's
+  // windows cover the load's own length, as the Node engine's do (its answers in that grace count in the
+  // totals only). Judged over the whole run, the stop's sparse windows filled the last third, cut it short of
+  // windows and shifted it off the load; and windows sized on it did not line up with the contention sampler's.
+  const planned = Math.min(seconds, run.plannedSeconds ?? seconds);
+  const recorder = new Recorder(0, windowMsFor(planned));
   for (const s of samples)
     if (s.throttled && s.endpoint) recorder.throttled(s.endpoint, s.throttled, s.atMs);
     else recorder.record(s.endpoint, s.latencyMs, s.ok, s.atMs);
@@ -62,7 +67,6 @@ export function k6LoadReport(run: K6Run, settings: LoadSettings): LoadReport {
   const cutOff = { ...all, requests: all.requests + (cut ?? 0), errors: all.errors + (cut ?? 0) };
   const rate = settings.rate > 0 ? Math.max(1, Math.round(settings.rate)) : 0;
   const dropped = count(summary, 'dropped_iterations');
-  const planned = Math.min(seconds, run.plannedSeconds ?? seconds);
   const starts = { scheduled: Math.round(rate * planned), dropped };
   const overload = overloadOf(recorder, planned, rate, starts, refreshesPerFlow(settings.flows));
   const kind = rate > 0 ? ('open' as const) : ('closed' as const);
@@ -89,7 +93,7 @@ export function k6LoadReport(run: K6Run, settings: LoadSettings): LoadReport {
     degradation: judgeOverloaded(
       degradationOf(
         recorder,
-        seconds,
+        planned,
         settings.thresholds,
         run.steady || overload?.overloaded === true,
         run.othersCores,

@@ -46,7 +46,7 @@ export async function runnersOutcome(plan: K6Plan, settings: LoadSettings, conte
     const exits = await Promise.all(runs);
     await server.ended;
     exits.forEach((exit, index) => note(merge, ids[index] as string, exit));
-    const { requirements, load } = judgeMerge(merge, settings, context.signal.aborted);
+    const { requirements, load } = judgeMerge(merge, settings, context.signal.aborted, context.durationSeconds);
     return { requirements, load: load as unknown as Record<string, unknown> };
   } finally {
     plan.clear();

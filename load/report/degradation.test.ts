@@ -111,6 +111,50 @@ describe('LOAD-06: degradation over the run', () => {
     assert.notEqual(degradationOf(recorded(shuffled), SECONDS, THRESHOLDS, true).judgement, 'fail');
   });
 
+  it("fails a slow tail past a client-bound first third: judged against the first third at the last one's load", () => {
+    // Fixed users on a loaded client (k6 on two cores): every answer waits ~18 ms in the first third (p50 20,
+    // p95 60). Then 10% of answers take 270 ms: the users send fewer requests, the wait goes (p50 2), and the
+    // tail is 4.5× the first third's p95, 6.4× the 42 ms it would have had at the last third's load.
+    const loaded = (w: number, i: number) => (w < 16 ? (i >= 36 ? 60 : 20) : i >= 36 ? 270 : 2) + (i % 5) / 5;
+    const d = degradationOf(recorded(loaded), SECONDS, THRESHOLDS, true);
+    assert.equal(d.judgement, 'fail', JSON.stringify(d));
+    assert.match(
+      d.reasons.join('; '),
+      /5× the first third's \(42\.\d+ ms: its 60\.\d+ ms less the 18\.\d+ ms its p50 lost\)/,
+    );
+    // The same tail with the p50 as loaded in both thirds: 4.5× a first third that was not unloaded, inconclusive.
+    const steady = (w: number, i: number) => (w < 16 ? (i >= 36 ? 60 : 20) : i >= 36 ? 270 : 20) + (i % 5) / 5;
+    assert.equal(degradationOf(recorded(steady), SECONDS, THRESHOLDS, true).judgement, 'inconclusive');
+  });
+
+  it("fails a tail rising steadily within a noisy first third's bar: a rise ordered in time is not noise", () => {
+    // The window p95s climb 8 ms a window, every other window 60 ms higher (a client's hiccups): the last third
+    // is 2.3× the first, within its 3 noise widths; in time order they rise far beyond chance.
+    const climbing = (w: number, i: number) => (i >= 36 ? 40 + 8 * w + (w % 2 ? 60 : 0) : jitter(w, i));
+    const d = degradationOf(recorded(climbing), SECONDS, THRESHOLDS, true);
+    assert.equal(d.judgement, 'fail', JSON.stringify(d));
+    assert.ok(d.last_p95_ms < d.bar_ms, JSON.stringify(d));
+    assert.match(d.reasons.join('; '), /the tail rose steadily over the run/);
+    // The same climb while the rest of the machine wanted more CPU: it may be the machine's.
+    const busier = degradationOf(recorded(climbing), SECONDS, THRESHOLDS, true, rising(0.2, OTHERS_RISE + 0.1));
+    assert.equal(busier.judgement, 'inconclusive', JSON.stringify(busier));
+    assert.match(busier.reasons.join('; '), /the machine got busier/);
+    // The same windows in no order in time: no trend, no failure.
+    const shuffled = (w: number, i: number) => climbing((w * 11) % 24, i);
+    assert.notEqual(degradationOf(recorded(shuffled), SECONDS, THRESHOLDS, true).judgement, 'fail');
+  });
+
+  it('fails a median rising steadily while the p95 stays (a client-bound tail shrinking as the server slows)', () => {
+    // Every answer 1 ms slower each window; the slowest 10% held at 55 ms by the client's own waits throughout.
+    const median = (w: number, i: number) => (i >= 36 ? 55 : 15 + w + (i % 5) / 5);
+    const d = degradationOf(recorded(median), SECONDS, THRESHOLDS, true);
+    assert.equal(d.judgement, 'fail', JSON.stringify(d));
+    assert.equal(d.p50?.verdict, 'slower');
+    assert.match(d.reasons.join('; '), /the median rose steadily over the run/);
+    const shuffled = (w: number, i: number) => median((w * 11) % 24, i);
+    assert.notEqual(degradationOf(recorded(shuffled), SECONDS, THRESHOLDS, true).judgement, 'fail');
+  });
+
   it('fails when the last third is starved of answers after a first third that was judged', () => {
     const recorder = recorded((w, i) => (w >= 16 && i >= 2 ? null : jitter(w, i)));
     const d = degradationOf(recorder, SECONDS, THRESHOLDS, true);

@@ -160,7 +160,8 @@ function noDegradation(report: LoadReport, ran: boolean): Requirement {
     title:
       `No degradation: over the last third of the run, the median window p95 and p50 stay within ` +
       `${t.degradationFactor}× the first third's (+${t.degradationSlackMs} ms, or 3 noise widths); a last third ` +
-      'starved of answers, or a tail far beyond the noise (5×, or rising steadily), fails',
+      "starved of answers, a tail far beyond the noise (5× the first third at the last third's load), or a p95 or " +
+      'p50 up by the factor and rising steadily in time, fails',
     minimum:
       `${MIN_WINDOWS_PER_THIRD} windows with ${MIN_ANSWERS}+ answers in each third ` +
       '(one slow window proves nothing)',

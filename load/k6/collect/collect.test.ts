@@ -97,6 +97,18 @@ describe('token-suite collect: the merge and its verdict', () => {
     );
   });
 
+  it("LOAD-06's windows cover the load asked for, when known, not the runners' graceful stop after it", () => {
+    const merge = newMerge();
+    feed(merge, [FIRST, SECOND]);
+    // The runners report 12 s of run (load and graceful stop); the load was 9 s.
+    const span = (plannedSeconds?: number) => {
+      const { window_ms, windows } = judgeMerge(merge, settings, false, plannedSeconds).load.degradation;
+      return window_ms * windows;
+    };
+    assert.equal(span(), 12_000);
+    assert.equal(span(9), 9_000);
+  });
+
   it("LOAD-01 is judged on the runners' flow counters: passed when none was cut off, failed when many were", () => {
     const whole = newMerge();
     feed(whole, [FIRST, SECOND]);

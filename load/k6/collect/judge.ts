@@ -33,7 +33,16 @@ export interface CollectedVerdict {
   gaps: string[];
 }
 
-export function judgeMerge(merge: RunMerge, settings: LoadSettings, stoppedEarly: boolean): CollectedVerdict {
+/**
+ * `plannedSeconds`: the load's own length, when the caller knows it (`verify --runners`): LOAD-06's windows
+ * cover it, not the runners' graceful stop after it (load/k6/report.ts). An operator run's collector does not.
+ */
+export function judgeMerge(
+  merge: RunMerge,
+  settings: LoadSettings,
+  stoppedEarly: boolean,
+  plannedSeconds?: number,
+): CollectedVerdict {
   const runners = [...merge.runners.values()];
   const samples = merge.samples();
   const view: CollectorView = {
@@ -47,7 +56,8 @@ export function judgeMerge(merge: RunMerge, settings: LoadSettings, stoppedEarly
   };
   const summary = summaryOf(merge, runners, samples);
   const steady = runners.every((r) => r.done === null || r.done.profile === 'throughput');
-  const report = k6LoadReport({ summary, samples, collector: view, steady, stoppedEarly, othersCores: [] }, settings);
+  const run = { summary, samples, collector: view, steady, stoppedEarly, othersCores: [] };
+  const report = k6LoadReport(plannedSeconds === undefined ? run : { ...run, plannedSeconds }, settings);
   const gaps = runners.flatMap(gapOf);
   if (merge.answersDropped > 0)
     gaps.push(`${merge.answersDropped} requests past the collector's ${samples.length} recorded were not timed`);
