@@ -2,18 +2,21 @@
 // fresh documented-format pairs at almost no cost, so the client is the limit), password grants only:
 //  1. throughput and client CPU per 1,000 requests of the Node engine (every check on) against wrk's,
 //     medians of >= 3 ABBA rounds (wrk, engine, engine, wrk);
-//  2. the same for k6 when it is on the PATH (the suite's bundle, or a plain script if that does not load);
+//  2. the same for k6 when it is on the PATH: the suite's own `password` bundle with every check, as many VUs
+//     as the engine has connections, for as long (scripts/bench/k6.ts; a plain script, labelled as the
+//     fallback, only when this k6 cannot load the bundle); a k6 run whose checks were not made or failed
+//     gives no figure;
 //  3. the engine with 1 and with 2 worker threads (1, 2, 2, 1).
 // The responder runs on this machine, so the engine gets the cores it leaves: cores - 1 workers (at least 1),
 // as verify leaves cores to its embedded server.
 // `-- --write` puts the figures into docs/benchmark.md (between <!-- bench:start/end -->).
 // TOKEN_SUITE_BENCH_DURATION (s, default 5), TOKEN_SUITE_BENCH_CONNECTIONS (32), TOKEN_SUITE_BENCH_ROUNDS (3).
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { findK6 } from '../load/k6/engine.ts';
-import { buildK6, OUT_DIR } from '../load/k6/build.ts';
+import { prepareK6Bench, type K6Bench, type K6Figures } from './bench/k6.ts';
 import { writeSection } from './doc-sections.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -98,49 +101,37 @@ function runEngine(url: string, workers = benchWorkers): Figures & { workers: nu
   return figures;
 }
 
-/** The suite's own k6 bundle when this k6 loads it, else the plain script. */
-async function k6Script(k6: string, url: string): Promise<{ script: string; label: string }> {
-  const bundle = `${OUT_DIR}/password.js`;
-  if (!existsSync(bundle)) await buildK6();
-  const probe = spawnSync(k6, ['inspect', '-e', `BASE_URL=${url}`, bundle]);
-  return probe.status === 0
-    ? { script: bundle, label: "the suite's bundle (every check)" }
-    : {
-        script: 'scripts/bench/k6-password.js',
-        label: 'a plain script (status check only: the bundle does not load here)',
-      };
-}
-
-function runK6(k6: string, url: string, script: string): Figures {
-  const { out, cpuSeconds } = timed(
-    `TOKEN_SUITE_TOKEN_FORMAT=documented "${k6}" run --quiet --vus ${connections} --duration ${duration}s ` +
-      `-e BASE_URL="${url}" "${script}" 2>&1`,
-  );
-  const match = /http_reqs\.*:\s+(\d+)\s+([\d.]+)\/s/.exec(out);
-  return { requests: Number(match?.[1]), rps: Number(match?.[2]), cpuSeconds };
-}
-
 const wrkVersion = ensureWrk();
 const k6 = findK6();
 const { url, child } = await startResponder();
 const runs: {
   wrk: Figures[];
   engine: (Figures & { workers: number })[];
-  k6: Figures[];
+  k6: K6Figures[];
   one: Figures[];
   two: Figures[];
 } = { wrk: [], engine: [], k6: [], one: [], two: [] };
-let k6Label = '';
+let k6Run: K6Bench | null = null;
+/** Why a k6 run gave no figure (its checks not made or failed, k6 failed): the row then says so. */
+const k6Failures: string[] = [];
 try {
   runWrk(url, 1); // warm-up: JIT of the responder, connections
-  const k6Run = k6 ? await k6Script(k6, url) : null;
-  k6Label = k6Run?.label ?? '';
+  // The engine's password grants (bench-engine.ts): documented token format, the example user.
+  const env = { ...process.env, TOKEN_SUITE_TOKEN_FORMAT: 'documented' };
+  k6Run = k6 ? await prepareK6Bench({ k6, url, root, vus: connections, seconds: duration, env }) : null;
   for (let round = 1; round <= rounds; round += 1) {
     console.error(`round ${round}/${rounds}: wrk, engine, engine, wrk${k6Run ? ', k6' : ''}`);
     runs.wrk.push(runWrk(url));
     runs.engine.push(runEngine(url), runEngine(url));
     runs.wrk.push(runWrk(url));
-    if (k6 && k6Run) runs.k6.push(runK6(k6, url, k6Run.script));
+    if (k6Run)
+      await k6Run.run().then(
+        (figures) => runs.k6.push(figures),
+        (error: Error) => {
+          console.error(`k6: ${error.message}`);
+          k6Failures.push(error.message);
+        },
+      );
   }
   console.error('workers: 1, 2, 2, 1');
   runs.one.push(runEngine(url, '1'));
@@ -176,9 +167,21 @@ const figures = {
   engine,
   throughput_ratio: engine.rps / wrk.rps,
   cpu_ratio: engine.cpuPer1000 / wrk.cpuPer1000,
-  k6: runs.k6.length
-    ? { ...k6s, throughput_ratio: k6s.rps / wrk.rps, cpu_ratio: k6s.cpuPer1000 / wrk.cpuPer1000, script: k6Label }
-    : null,
+  k6_failures: k6Failures,
+  k6:
+    runs.k6.length && !k6Failures.length
+      ? {
+          ...k6s,
+          throughput_ratio: k6s.rps / wrk.rps,
+          cpu_ratio: k6s.cpuPer1000 / wrk.cpuPer1000,
+          script: k6Run?.label,
+          fallback: k6Run?.fallback,
+          vus: connections,
+          checks_per_run: runs.k6.map((r) => r.checks),
+          collector_cpu_per_1000_ms: median(runs.k6.map((r) => (r.collectorCpuSeconds / r.requests) * 1e6)),
+          whole_process_cpu_per_1000_ms: median(runs.k6.map((r) => (r.wholeCpuSeconds / r.requests) * 1e6)),
+        }
+      : null,
   workers: { one, two },
   raw: runs,
 };
@@ -208,10 +211,20 @@ const table = [
   `| wrk (checks nothing) | ${n0(wrk.rps)} req/s | ${f1(wrk.cpuPer1000 * 1000)} ms |`,
   `| Node engine, ${engineWorkers} (cores − 1: the responder shares the machine), every check ` +
     `| ${engineThroughput} | ${engineCpu} |`,
+  ...(k6Run && k6Failures.length
+    ? [
+        `| k6, ${k6Run.label}, ${connections} VUs | no figure: ${k6Failures.length} of ${rounds} runs ` +
+          `measured nothing comparable (${k6Failures[0]}) | no figure |`,
+      ]
+    : []),
   ...(figures.k6
     ? [
-        `| k6, ${k6Label} | ${n0(k6s.rps)} req/s (${f2(figures.k6.throughput_ratio)}× wrk) ` +
-          `| ${f1(k6s.cpuPer1000 * 1000)} ms (${f2(figures.k6.cpu_ratio)}× wrk) |`,
+        `| k6, ${k6Run?.label ?? ''}, ${connections} VUs | ${n0(k6s.rps)} req/s ` +
+          `(${f2(figures.k6.throughput_ratio)}× wrk) ` +
+          `| ${f1(k6s.cpuPer1000 * 1000)} ms (${f2(figures.k6.cpu_ratio)}× wrk)` +
+          (k6Run?.fallback
+            ? ' |'
+            : `; ${f1(figures.k6.whole_process_cpu_per_1000_ms)} ms with k6's start-up and VU init |`),
       ]
     : []),
   `| Node engine, 1 worker / 2 workers | ${n0(one.rps)} / ${n0(two.rps)} req/s ` +
@@ -223,7 +236,10 @@ const note = [
     `${duration} s per run; medians`,
   `of ${rounds} ABBA rounds (wrk, engine, engine, wrk)${figures.k6 ? ', k6 once per round' : ''}. ` +
     'Client CPU: user + system time of the',
-  'client process (the engine: from the start of the load to its end, worker boot excluded). On 2 cores shared',
+  'client process (the engine: from the start of the load to its end, worker boot excluded; k6 the same, from',
+  "its first iteration's end to its exit, plus the suite's collector that checks tokens across VUs, in the",
+  'bench process; the whole k6 process, as for wrk, beside it). Each k6 run must show its checks made and',
+  'passed, its thresholds met, no token repeated and no collector batch lost, or it gives no figure. On 2 cores shared',
   'with the responder (and with other work on the machine) a second worker cannot add throughput: see',
   'below for how the engine scales.',
 ].join('\n');

@@ -10,7 +10,7 @@ import { GENERATED_PATH, generateValidators } from '../validators/generate.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const K6_DIR = join(ROOT, 'load', 'k6', 'scripts');
-export const OUT_DIR = process.env.TOKEN_SUITE_K6_OUT_DIR || join(ROOT, 'dist', 'k6');
+const OUT_DIR = process.env.TOKEN_SUITE_K6_OUT_DIR || join(ROOT, 'dist', 'k6');
 
 const K6_BUILD_OPTIONS: BuildOptions = {
   bundle: true,
