@@ -53,6 +53,14 @@ describe('bench: the k6 row', () => {
     threshold.metrics.checks = { type: 'rate', values: {}, thresholds: { 'rate>=0.99': { ok: false } } };
     assert.match(why(judgeK6Run(99, threshold, seen())), /thresholds failed \(checks: rate>=0\.99\)/);
     assert.match(why(judgeK6Run(0, null, seen())), /no summary/);
+    // A latency threshold is not a check left undone: the figure stands (the engine's runs are not judged on it).
+    const slow = summary();
+    slow.metrics['http_req_duration{endpoint:token}'] = {
+      type: 'trend',
+      values: {},
+      thresholds: { 'p(95)<1000': { ok: false } },
+    };
+    assert.equal(typeof judgeK6Run(99, slow, seen()), 'object');
     assert.match(why(judgeK6Run(107, summary(), seen())), /exited with 107/);
   });
 
