@@ -1,23 +1,27 @@
-// npm run bench:capacity -- [--answers 40] [--engines node,k6] [--step-seconds 6]: the capacity search
+// npm run bench:capacity -- [--answers 40] [--engines node,k6] [--step-seconds 6] [--write]: the capacity search
 // (`verify --only load --find-capacity`, run as a user runs it) against a server of known capacity
 // (testing/capacity-servers.ts in its own process: at most N answers a second, the rest queued) with each
 // engine, printing the capacity found beside the true one; then against the reference server (`token-suite
 // serve --scrypt-cost 1024`, its own process), whose capacity on this machine nobody knows. The ramp is sized
-// from the true capacity: from a third of it by a sixth, so a step lands within 15% of it.
+// from the true capacity: from a third of it by a sixth, so a step lands within 15% of it; the same ramp for
+// both engines. `--write` puts the table into docs/benchmark.md (between <!-- bench-capacity:start/end -->).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findK6 } from '../load/k6/process.ts';
+import { writeSection } from './doc-sections.ts';
 
 const { values } = parseArgs({
   options: {
     answers: { type: 'string', default: '40' },
     engines: { type: 'string', default: 'node,k6' },
     'step-seconds': { type: 'string', default: '6' },
+    write: { type: 'boolean', default: false },
   },
 });
+const loadAtStart = loadavg()[0] as number;
 const answers = Number(values.answers);
 const engines = values.engines.split(',').filter((e) => e === 'node' || (e === 'k6' && findK6()));
 const stepSeconds = values['step-seconds'];
@@ -131,10 +135,16 @@ try {
 } finally {
   reference.child.kill('SIGTERM');
 }
-console.log('| server | engine | capacity found | true capacity | error | search |');
-console.log('| --- | --- | --- | --- | --- | --- |');
-for (const row of rows) console.log(row);
-console.log(
-  `\n${stepSeconds} s steps; ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end ` +
-    `(the machine is shared).`,
-);
+const table = [
+  '| server | engine | capacity found | true capacity | error | search |',
+  '| --- | --- | --- | --- | --- | --- |',
+  ...rows,
+];
+const note =
+  `${stepSeconds} s steps; ${cpus().length} cores, load average (1 min) ${loadAtStart.toFixed(1)} at the start, ` +
+  `${(loadavg()[0] as number).toFixed(1)} at the end (the machine is shared).`;
+console.log(`${table.join('\n')}\n\n${note}`);
+if (values.write) {
+  writeSection('bench-capacity', `${table.join('\n')}\n\n${note}`);
+  console.log('\nwrote the bench-capacity section of docs/benchmark.md');
+}

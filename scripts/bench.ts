@@ -13,7 +13,7 @@
 // TOKEN_SUITE_BENCH_DURATION (s, default 5), TOKEN_SUITE_BENCH_CONNECTIONS (32), TOKEN_SUITE_BENCH_ROUNDS (3).
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { findK6 } from '../load/k6/engine.ts';
 import { prepareK6Bench, type K6Bench, type K6Figures } from './bench/k6.ts';
@@ -101,6 +101,7 @@ function runEngine(url: string, workers = benchWorkers): Figures & { workers: nu
   return figures;
 }
 
+const loadAtStart = loadavg()[0] as number;
 const wrkVersion = ensureWrk();
 const k6 = findK6();
 const { url, child } = await startResponder();
@@ -157,8 +158,10 @@ const k6Version = k6 ? version(k6, ['version']) : null;
 const machine =
   `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ` +
   `Node ${process.version}, ${wrkVersion}${k6Version ? `, ${k6Version}` : ''}`;
+const loadAtEnd = loadavg()[0] as number;
 const figures = {
   machine,
+  load_average_1min: { start: loadAtStart, end: loadAtEnd },
   duration_s: duration,
   connections,
   rounds,
@@ -231,7 +234,8 @@ const table = [
     `| ${f1(one.cpuPer1000 * 1000)} / ${f1(two.cpuPer1000 * 1000)} ms |`,
 ];
 const note = [
-  `${machine}.`,
+  `${machine}; load average (1 min) ${loadAtStart.toFixed(1)} at the start, ` +
+    `${loadAtEnd.toFixed(1)} at the end (the machine is shared).`,
   `Cheap responder (\`scripts/bench/responder.ts\`), password grants, ${connections} connections, ` +
     `${duration} s per run; medians`,
   `of ${rounds} ABBA rounds (wrk, engine, engine, wrk)${figures.k6 ? ', k6 once per round' : ''}. ` +

@@ -13,6 +13,7 @@ export const SECTION_FILES = {
   'kill-matrix': doc('docs/kill-matrix.md'),
   'bench-store': doc('docs/reference-server.md'),
   bench: doc('docs/benchmark.md'),
+  'bench-capacity': doc('docs/benchmark.md'),
   'load06-busy': doc('docs/load.md'),
   'load06-calm': doc('docs/load.md'),
   'baseline-bench': doc('docs/baseline.md'),
