@@ -4,7 +4,7 @@
 import { readSettings } from '../settings/read.ts';
 import { VERIFY_SETTINGS, type LayerName } from '../settings/verify.ts';
 import { Redactor } from '../verdict/redact.ts';
-import { errorSentence, writeErrorReports } from '../verify/run.ts';
+import { errorSentence, writeErrorReports } from '../reporting/error-summary.ts';
 
 export interface FailedRun {
   /** Undefined when the arguments could not all be read: --report-dir is then read on its own. */
@@ -19,7 +19,7 @@ export interface FailedRun {
 export async function reportCannotRun(error: unknown, run: FailedRun, args: string[]): Promise<string> {
   const sentence = errorSentence(error);
   const redactor = run.redactor ?? new Redactor(process.env.TOKEN_SUITE_PASSWORD ?? '');
-  await writeErrorReports(run.reportDir ?? reportDirOf(args), run, sentence, redactor).catch(() => undefined);
+  await writeErrorReports(run.reportDir ?? reportDirOf(args), run, sentence, redactor);
   return sentence;
 }
 

@@ -4,13 +4,13 @@
 import { tlsTrust, TlsFileError, type TlsTrust } from '../client/tls.ts';
 import { TransportError } from '../client/transport.ts';
 import type { VerifySettings } from '../settings/verify.ts';
-import { SettingError } from '../settings/setting.ts';
 import { CannotRunError } from '../verdict/errors.ts';
 import { preflight } from './preflight.ts';
 import { runGuards } from '../client/run-guards.ts';
 import { Probe } from '../conformance/probe.ts';
 import { Redactor } from '../verdict/redact.ts';
 import { prepareReportDir, writeReports } from '../reporting/write.ts';
+import { errorSentence, writeErrorReports } from '../reporting/error-summary.ts';
 import { runDeadline } from './run-deadline.ts';
 import { retryWhileNotAnswering } from './wait-for.ts';
 import { runLayers } from './run-layers.ts';
@@ -20,7 +20,7 @@ import { resolveTarget, type ResolvedTarget } from './target.ts';
 import { compareWithBaseline, readBaseline } from './baseline.ts';
 import type { Comparison } from '../baseline/compare.ts';
 import { machineFacts, runSettings } from './machine.ts';
-import type { CapacityPlan, Layer, LayerContext, LayerName, LoadProgress, Target } from '../verdict/types.ts';
+import type { CapacityPlan, Layer, LayerContext, LoadProgress, Target } from '../verdict/types.ts';
 
 export interface VerifyOptions {
   settings: VerifySettings;
@@ -183,38 +183,6 @@ function guardNotes({ guards, target }: LayerContext): string[] {
     `the run made ${attempts} failed logins on the configured username ${target.credentials.username} ` +
     `(at most 3 per run), every other wrong-credential case on ${ghost}, a username that cannot exist`;
   return [...(throttled ? [throttled] : []), ...(attempts > 0 ? [logins] : [])];
-}
-
-/** The one sentence of an exit 2: what the user must fix, or the suite's own error (never the server's). */
-export function errorSentence(error: unknown): string {
-  if (error instanceof CannotRunError || error instanceof SettingError) return error.message;
-  return `internal error (the suite's, not the server's): ${error instanceof Error ? error.message : String(error)}`;
-}
-
-/**
- * Every exit 2 leaves summary.json (verdict "error", the sentence), junit.xml (one <error>), report.html and
- * summary.md in the report directory, replacing a previous run's: a CI job never reads a stale verdict.
- */
-export async function writeErrorReports(
-  reportDir: string,
-  run: { baseUrl: string | undefined; layers: LayerName[]; startedAt: Date },
-  sentence: string,
-  redactor: Redactor,
-): Promise<void> {
-  const summary = redactor.summary(
-    buildSummary({
-      target: run.baseUrl ?? 'http://127.0.0.1/',
-      embedded: run.baseUrl === undefined,
-      startedAt: run.startedAt.toISOString(),
-      durationMs: Date.now() - run.startedAt.getTime(),
-      interrupted: false,
-      layers: run.layers,
-      requirements: [],
-      load: null,
-      error: sentence,
-    }),
-  );
-  await writeReports(reportDir, summary).catch(() => undefined);
 }
 
 function capacityPlanOf(settings: VerifySettings): CapacityPlan {

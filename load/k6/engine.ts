@@ -109,10 +109,11 @@ function varsFor(settings: LoadSettings, context: Context, dir: string): Record<
   };
 }
 
-function readSummary(file: string): K6Summary | null {
+/** k6's end-of-test summary file as handleSummary wrote it; null when missing or not JSON. */
+export function readSummary<T = K6Summary>(file: string): T | null {
   if (!existsSync(file)) return null;
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as K6Summary;
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
   } catch {
     return null;
   }

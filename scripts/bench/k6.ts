@@ -10,12 +10,13 @@
 // A k6 that cannot load the bundle gets the plain script (scripts/bench/k6-password.js), labelled as the
 // fallback it is. Either way the run must show its checks done and passed, or it gives no figure.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildK6 } from '../../load/k6/build.ts';
 import { checkBundle, checkVersion, parseK6Version } from '../../load/k6/check.ts';
 import { Collector } from '../../load/k6/collector.ts';
+import { readSummary } from '../../load/k6/engine.ts';
 import { k6Env, k6RunArgs, type K6Version } from '../../load/k6/invocation.ts';
 import type { SummaryData } from '../../load/k6/scripts/lib/summary-data.ts';
 import { failedThresholds } from '../../load/k6/scripts/lib/summary-data.ts';
@@ -119,7 +120,7 @@ async function runBundle(
     };
     const collectorCpuSeconds = ownSeconds(start?.own ?? before);
     const wholeCollector = ownSeconds(before);
-    const summary = readSummary(summaryFile);
+    const summary = readSummary<SummaryData>(summaryFile);
     const view = collector.figures();
     const judged = judgeK6Run(exit.code, summary, {
       answers: view.answers,
@@ -152,19 +153,10 @@ async function runPlain(options: K6Options, version: K6Version, dir: string): Pr
   // The plain script has no profile: the engine's VUs and duration on the command line.
   args.splice(1, 0, '--vus', String(options.vus), '--duration', `${options.seconds}s`);
   const exit = await timedK6(options, args, join(dir, 'k6.log'));
-  const judged = judgeK6Run(exit.code, readSummary(summaryFile), null);
+  const judged = judgeK6Run(exit.code, readSummary<SummaryData>(summaryFile), null);
   if (typeof judged === 'string') throw new Error(`${judged} (k6's output: ${join(dir, 'k6.log')})`);
   const cpu = { cpuSeconds: exit.cpuSeconds, k6CpuSeconds: exit.cpuSeconds, wholeCpuSeconds: exit.cpuSeconds };
   return { ...judged, ...cpu, collectorCpuSeconds: 0 };
-}
-
-function readSummary(file: string): SummaryData | null {
-  if (!existsSync(file)) return null;
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as SummaryData;
-  } catch {
-    return null;
-  }
 }
 
 /** What the collector saw of the run (null: no collector, the plain script). */
