@@ -108,9 +108,10 @@ function nodeOutcome(report: LoadReport): LayerOutcome {
 }
 
 /**
- * --find-capacity: open-model steps with either engine (k6 takes whole rates: its arrival rate counts
- * iterations per second). Each step gets at least 4 connections (k6: pre-allocated VUs) per flow/s offered,
- * so that flows of up to 4 s each fit: fewer would drop starts at the client, not the server.
+ * --find-capacity: open-model steps with either engine, at the same rates (k6's to the hundredth: its arrival
+ * rate is then whole iterations per 100 s, profiles.ts arrivalRateOf). Each step gets at least 4 connections
+ * (k6: pre-allocated VUs) per flow/s offered, so that flows of up to 4 s each fit: fewer would drop starts at
+ * the client, not the server.
  */
 async function capacityOutcome(
   context: LayerContext,
@@ -126,7 +127,7 @@ async function capacityOutcome(
     return nodeOutcome(await runNodeLoad(stepContext, step));
   };
   try {
-    const outcome = await findCapacity(capacity, context, runStep, plan !== null);
+    const outcome = await findCapacity(capacity, context, runStep);
     const load = outcome.load as LoadReport | undefined;
     if (load?.endpoints) {
       context.log(`  at ${outcome.capacity.capacity_flows_per_s ?? outcome.capacity.steps[0]?.rate} flows/s:`);

@@ -16,14 +16,13 @@ export async function findCapacity(
   plan: CapacityPlan,
   context: Pick<LayerContext, 'log' | 'signal'>,
   runStep: StepRunner,
-  integerRates: boolean,
 ): Promise<CapacityOutcome> {
   const steps: CapacityStep[] = [];
   const outcomes = new Map<number, LayerOutcome>();
   context.log(
     `  capacity search: from ${plan.start} flows/s by ${plan.step} up to ${plan.max}, ${plan.stepSeconds} s a step`,
   );
-  for (let rate = nextRate(plan, steps, integerRates); rate !== null; rate = nextRate(plan, steps, integerRates)) {
+  for (let rate = nextRate(plan, steps); rate !== null; rate = nextRate(plan, steps)) {
     if (context.signal.aborted) break;
     const outcome = await runStep(rate, plan.stepSeconds);
     const load = outcome.load as LoadReport | undefined;

@@ -95,9 +95,9 @@ function bracket(steps: readonly CapacityStep[]) {
   return { hi, lo: held.length ? Math.max(...held) : null };
 }
 
-/** The next rate to try, or null when the search is over. `integer`: the engine takes whole rates (k6). */
-export function nextRate(plan: CapacityPlan, steps: readonly CapacityStep[], integer = false): number | null {
-  const fit = (r: number) => round(integer ? Math.max(1, Math.round(r)) : r);
+/** The next rate to try (to the hundredth, which both engines run), or null when the search is over. */
+export function nextRate(plan: CapacityPlan, steps: readonly CapacityStep[]): number | null {
+  const fit = (r: number) => round(r);
   if (steps.length === 0) return fit(plan.start);
   const { hi, lo } = bracket(steps);
   if (hi === null) {

@@ -17,6 +17,7 @@ import { k6Tls } from './tls.ts';
 import { ContentionSampler } from '../measure/contention-sampler.ts';
 import { windowMsFor } from '../measure/recorder.ts';
 import { targetPids } from '../measure/target-process.ts';
+import { k6Rate } from './scripts/lib/profiles.ts';
 
 export { findK6 } from './process.ts';
 
@@ -105,7 +106,7 @@ function varsFor(settings: LoadSettings, context: Context, dir: string): Record<
     TOKEN_SUITE_ROTATION_GRACE_SECONDS: String(flows.graceSeconds),
     TOKEN_SUITE_LOAD_TIMEOUT_MS: String(settings.timeoutMs),
     // --rate: flows started per second (open model): k6's arrival rate of iterations, one flow each.
-    ...(settings.rate > 0 ? { TOKEN_SUITE_LOAD_RATE: String(Math.max(1, Math.round(settings.rate))) } : {}),
+    ...(settings.rate > 0 ? { TOKEN_SUITE_LOAD_RATE: String(k6Rate(settings.rate)) } : {}),
   };
 }
 
@@ -126,7 +127,7 @@ export function stepPlan(plan: K6Plan, settings: LoadSettings, seconds: number):
     PROFILE: 'load',
     TOKEN_SUITE_LOAD_DURATION: `${seconds}s`,
     TOKEN_SUITE_LOAD_VUS: String(settings.connections),
-    TOKEN_SUITE_LOAD_RATE: String(Math.max(1, Math.round(settings.rate))),
+    TOKEN_SUITE_LOAD_RATE: String(k6Rate(settings.rate)),
   };
   // The search clears the plan once, at its end.
   return { ...plan, vars, steady: false, clear: () => undefined };

@@ -17,7 +17,7 @@ import {
   type LoadReport,
 } from '../report/load-report.ts';
 import { judgeOverloaded, overloadOf, refreshesPerFlow } from '../report/overload.ts';
-import { maxVusFor } from './scripts/lib/profiles.ts';
+import { k6Rate, maxVusFor } from './scripts/lib/profiles.ts';
 
 interface Metric {
   values: Record<string, number>;
@@ -65,7 +65,7 @@ export function k6LoadReport(run: K6Run, settings: LoadSettings): LoadReport {
   const cut = interrupted(summary);
   // Iterations k6 cut off at the end: requests that got no answer, counted as failed (LOAD-01).
   const cutOff = { ...all, requests: all.requests + (cut ?? 0), errors: all.errors + (cut ?? 0) };
-  const rate = settings.rate > 0 ? Math.max(1, Math.round(settings.rate)) : 0;
+  const rate = settings.rate > 0 ? k6Rate(settings.rate) : 0;
   const dropped = count(summary, 'dropped_iterations');
   const starts = { scheduled: Math.round(rate * planned), dropped };
   const overload = overloadOf(recorder, planned, rate, starts, refreshesPerFlow(settings.flows));

@@ -8,6 +8,27 @@ import type { K6Settings } from './settings.ts';
 /** The most VUs an arrival-rate profile may start: k6 adds VUs while answers are slow. */
 export const maxVusFor = (vus: number) => Math.max(vus * 5, 50);
 
+/** The smallest step of a rate: k6 counts whole iterations per timeUnit, so 0.01/s is 1 per 100 s. */
+const RATE_DIGITS = 2;
+
+/** A rate in flow starts per second, to the hundredth, at least 0.01 (what the k6 profiles run). */
+export function k6Rate(rate: number): number {
+  return Math.max(10 ** -RATE_DIGITS, Math.round(rate * 10 ** RATE_DIGITS) / 10 ** RATE_DIGITS);
+}
+
+/**
+ * k6's arrival rate for `rate` starts per second: k6 takes whole iterations per timeUnit and spaces them
+ * evenly (timeUnit / rate apart), so a whole rate is that many per second and 5.67 is 567 per 100 s (one
+ * every 176 ms). Before, a rate with decimals was rounded to a whole one: at a capacity of 6 flows/s a
+ * search could only try 5 or 6, and 5 is 17% short.
+ */
+export function arrivalRateOf(rate: number): { rate: number; timeUnit: string } {
+  const r = k6Rate(rate);
+  return Number.isInteger(r)
+    ? { rate: r, timeUnit: '1s' }
+    : { rate: Math.round(r * 10 ** RATE_DIGITS), timeUnit: `${10 ** RATE_DIGITS}s` };
+}
+
 export function scenarioFor(s: K6Settings): Scenario {
   // Requests in flight when the load ends get up to their deadline to finish; an iteration cut off after
   // that is counted (flows_started less flows_ended) and its unanswered request counts against LOAD-01.
@@ -24,8 +45,10 @@ function scenarioOf(s: K6Settings): Scenario {
   switch (s.profile) {
     case 'load':
     case 'soak':
-      return { executor: 'constant-arrival-rate', rate: s.rate, duration: s.duration, ...arrival };
-    case 'stress':
+      return { executor: 'constant-arrival-rate', duration: s.duration, ...arrival, ...arrivalRateOf(s.rate) };
+    case 'stress': {
+      // Ramped in whole iterations per second.
+      const whole = Math.max(1, Math.round(s.rate));
       return {
         executor: 'ramping-arrival-rate',
         startRate: 1,
@@ -33,12 +56,13 @@ function scenarioOf(s: K6Settings): Scenario {
         maxVUs: arrival.maxVUs * 2,
         // The ramps up and down scale with the duration: a quarter of it each (at least a second).
         stages: [
-          { target: s.rate, duration: rampOf(s.duration) },
-          { target: s.rate * 2, duration: s.duration },
-          { target: s.rate * 4, duration: s.duration },
+          { target: whole, duration: rampOf(s.duration) },
+          { target: whole * 2, duration: s.duration },
+          { target: whole * 4, duration: s.duration },
           { target: 0, duration: rampOf(s.duration) },
         ],
       };
+    }
     case 'throughput':
       return { executor: 'constant-vus', vus, duration: s.duration };
     case 'spike':

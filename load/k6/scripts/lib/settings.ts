@@ -1,5 +1,6 @@
 // The k6 side's settings: the shared flow settings plus profile and thresholds, all from -e / __ENV.
 import { positiveInt, nonNegative, readFlowSettings, type Env } from '../../../flows/settings.ts';
+import { k6Rate } from './profiles.ts';
 
 export type Profile = 'smoke' | 'load' | 'stress' | 'spike' | 'soak' | 'throughput';
 const PROFILES: Profile[] = ['smoke', 'load', 'stress', 'spike', 'soak', 'throughput'];
@@ -11,8 +12,8 @@ export function readK6Settings(env: Env) {
     profile,
     vus: positiveInt(env, 'TOKEN_SUITE_LOAD_VUS', 2),
     iterations: positiveInt(env, 'TOKEN_SUITE_LOAD_ITERATIONS', 3),
-    /** Iterations started per second by the arrival-rate profiles. */
-    rate: positiveInt(env, 'TOKEN_SUITE_LOAD_RATE', 20),
+    /** Iterations started per second by the arrival-rate profiles (to the hundredth; stress: whole). */
+    rate: positiveRate(env, 'TOKEN_SUITE_LOAD_RATE', 20),
     duration: env.TOKEN_SUITE_LOAD_DURATION || (profile === 'soak' ? '30m' : '1m'),
     /**
      * Deadline of every API request (verify's --timeout; k6's own default is 60 s). Iterations still running
@@ -42,3 +43,12 @@ export function readK6Settings(env: Env) {
 
 export type K6Settings = ReturnType<typeof readK6Settings>;
 export const settings: K6Settings = readK6Settings(__ENV);
+
+/** A rate above 0, to the hundredth (k6Rate); a bad value stops the run, naming the variable. */
+function positiveRate(env: Env, name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`${name} must be a number above 0 (got '${value}')`);
+  return k6Rate(parsed);
+}
