@@ -17,7 +17,7 @@ import { k6Tls } from './tls.ts';
 import { ContentionSampler } from '../measure/contention-sampler.ts';
 import { windowMsFor } from '../measure/recorder.ts';
 import { targetPids } from '../measure/target-process.ts';
-import { k6Rate } from './scripts/lib/profiles.ts';
+import { k6Rate } from './scripts/lib/rate.ts';
 
 export { findK6 } from './process.ts';
 

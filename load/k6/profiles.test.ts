@@ -1,6 +1,7 @@
 // The k6 profiles' shapes: the stress profile's ramps scale with the duration (they were 30 s whatever it was).
 import assert from 'node:assert/strict';
-import { arrivalRateOf, durationSeconds, k6Rate, rampOf, scenarioFor } from './scripts/lib/profiles.ts';
+import { arrivalRateOf, durationSeconds, rampOf, scenarioFor } from './scripts/lib/profiles.ts';
+import { k6Rate } from './scripts/lib/rate.ts';
 import type { K6Settings } from './scripts/lib/settings.ts';
 
 /** What scenarioFor reads of the k6 settings (settings.ts reads k6's __ENV when loaded, so not imported). */

@@ -17,7 +17,8 @@ import {
   type LoadReport,
 } from '../report/load-report.ts';
 import { judgeOverloaded, overloadOf, refreshesPerFlow } from '../report/overload.ts';
-import { k6Rate, maxVusFor } from './scripts/lib/profiles.ts';
+import { maxVusFor } from './scripts/lib/profiles.ts';
+import { k6Rate } from './scripts/lib/rate.ts';
 
 interface Metric {
   values: Record<string, number>;

@@ -3,18 +3,11 @@
 // busy for the duration, as fast as the server answers (what `verify` runs when --rate is 0, like the
 // Node engine's fixed connections).
 import type { Scenario } from 'k6/options';
+import { k6Rate, RATE_DIGITS } from './rate.ts';
 import type { K6Settings } from './settings.ts';
 
 /** The most VUs an arrival-rate profile may start: k6 adds VUs while answers are slow. */
 export const maxVusFor = (vus: number) => Math.max(vus * 5, 50);
-
-/** The smallest step of a rate: k6 counts whole iterations per timeUnit, so 0.01/s is 1 per 100 s. */
-const RATE_DIGITS = 2;
-
-/** A rate in flow starts per second, to the hundredth, at least 0.01 (what the k6 profiles run). */
-export function k6Rate(rate: number): number {
-  return Math.max(10 ** -RATE_DIGITS, Math.round(rate * 10 ** RATE_DIGITS) / 10 ** RATE_DIGITS);
-}
 
 /**
  * k6's arrival rate for `rate` starts per second: k6 takes whole iterations per timeUnit and spaces them

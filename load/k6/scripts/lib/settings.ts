@@ -1,6 +1,6 @@
 // The k6 side's settings: the shared flow settings plus profile and thresholds, all from -e / __ENV.
 import { positiveInt, nonNegative, readFlowSettings, type Env } from '../../../flows/settings.ts';
-import { k6Rate } from './profiles.ts';
+import { k6Rate } from './rate.ts';
 
 export type Profile = 'smoke' | 'load' | 'stress' | 'spike' | 'soak' | 'throughput';
 const PROFILES: Profile[] = ['smoke', 'load', 'stress', 'spike', 'soak', 'throughput'];
