@@ -5,7 +5,7 @@ import { drive } from '../../testing/flow-driver.ts';
 import { ChainFlow } from './chain.ts';
 import type { ResponseLike } from './checks.ts';
 import type { FlowContext } from './flow.ts';
-import { chooseFlow } from './mix.ts';
+import { chooseFlow, mixPoint } from './mix.ts';
 import { RaceFlow } from './race.ts';
 import { emptyCounters, RotationLedger } from './rotation.ts';
 import { readFlowSettings } from './settings.ts';
@@ -113,5 +113,26 @@ describe('shared flows', () => {
       [0, 0.3, 0.6, 0.9].map((r) => chooseFlow(mix, r)),
       ['password', 'chain', 'chain', 'race'],
     );
+  });
+
+  it('spreads the mix: any run of consecutive flows holds each kind to within 2 of its share', () => {
+    // The default mix (password 1, chain 4, race 1) and a lopsided one, from several offsets (workers).
+    for (const mix of [
+      { password: 1, chain: 4, race: 1 },
+      { password: 7, chain: 2, race: 1 },
+    ]) {
+      const total = mix.password + mix.chain + mix.race;
+      for (const offset of [0, 1 / 7, 0.5]) {
+        const kinds = Array.from({ length: 2000 }, (_, n) => chooseFlow(mix, mixPoint(n, offset)));
+        let worst = 0;
+        for (const length of [6, 24, 100, 600])
+          for (let from = 0; from + length <= kinds.length; from += 37)
+            for (const kind of ['password', 'chain', 'race'] as const) {
+              const seen = kinds.slice(from, from + length).filter((k) => k === kind).length;
+              worst = Math.max(worst, Math.abs(seen - (length * mix[kind]) / total));
+            }
+        assert.ok(worst <= 2, `a window strayed ${worst} flows from its share (mix ${JSON.stringify(mix)})`);
+      }
+    }
   });
 });

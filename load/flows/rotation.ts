@@ -42,6 +42,12 @@ export const VIOLATIONS: readonly Violation[] = [
   'token_collision',
 ];
 
+/**
+ * The violations a MUST is judged on: all but a family that survived a replay (reuse detection, LOAD-07, a
+ * SHOULD). The live progress line counts these, so a server without reuse detection is not shown as failing.
+ */
+export const MUST_VIOLATIONS: readonly Violation[] = VIOLATIONS.filter((v) => v !== 'family_survived_replay');
+
 /** The violations LOAD-04 (exactly one winner per race) is judged on. */
 export const RACE_VIOLATIONS: readonly Violation[] = [
   'race_double_win',

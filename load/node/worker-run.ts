@@ -3,8 +3,8 @@
 // worker from start to end, so chain and race invariants are exact; issued tokens go into the set shared
 // by all workers. Runs in a worker thread (worker-thread.ts), or in the calling thread in tests.
 import type { FlowContext } from '../flows/flow.ts';
-import { chooseFlow, createFlow } from '../flows/mix.ts';
-import { RotationLedger } from '../flows/rotation.ts';
+import { chooseFlow, createFlow, mixPoint } from '../flows/mix.ts';
+import { MUST_VIOLATIONS, RotationLedger } from '../flows/rotation.ts';
 import { countsOf, publishEvidence } from './evidence-board.ts';
 import { RequestWriter } from './http/request-writer.ts';
 import { socketTargetOf, type SocketTarget } from './http/target.ts';
@@ -47,6 +47,9 @@ export class WorkerRun implements UserBooks {
   private readonly contexts: FlowContext[] = [];
   private connectFailures = 0;
   private failedChecks = 0;
+  /** Flows started so far, and where this worker's run of the mix starts (workers spread apart). */
+  private flowsChosen = 0;
+  private readonly mixOffset: number;
   private finish: (result: WorkerResult) => void = () => undefined;
 
   constructor(private readonly plan: WorkerPlan) {
@@ -57,6 +60,7 @@ export class WorkerRun implements UserBooks {
     this.users = Array.from({ length: plan.users }, () => new VirtualUser(this));
     this.progress = new Int32Array(plan.progress, plan.index * PROGRESS_SLOTS * 4, PROGRESS_SLOTS);
     this.nextUser = plan.index;
+    this.mixOffset = plan.index / 7;
     this.waitOnThrottle = plan.rate === 0;
   }
 
@@ -172,7 +176,7 @@ export class WorkerRun implements UserBooks {
       if (lag > this.starts.max_lag_ms) this.starts.max_lag_ms = lag;
     } else this.starts.scheduled += 1;
     this.starts.started += 1;
-    const kind = chooseFlow(this.plan.flows.mix, Math.random());
+    const kind = chooseFlow(this.plan.flows.mix, mixPoint(this.flowsChosen++, this.mixOffset));
     user.start(createFlow(kind, this.context()), dueAt);
   }
 
@@ -209,7 +213,7 @@ export class WorkerRun implements UserBooks {
   }
 
   private publish(): void {
-    const violations = Object.values(this.ledger.counters.violations).reduce((sum, n) => sum + n, 0);
+    const violations = MUST_VIOLATIONS.reduce((sum, v) => sum + this.ledger.counters.violations[v], 0);
     Atomics.store(this.progress, 0, this.recorder.overall.requests);
     Atomics.store(this.progress, 1, this.recorder.overall.errors + this.failedChecks);
     Atomics.store(this.progress, 2, violations);
