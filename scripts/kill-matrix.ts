@@ -20,7 +20,7 @@ const rows: Row[] = [];
 for (const subject of SUBJECTS) {
   const options = { layers, durationSeconds: settings.durationSeconds, reportDir };
   const row = await runSubject(subject, options);
-  if (k6 && inK6Column(subject)) row.k6 = (await k6Cell(subject, options, settings.k6DurationSeconds)).cell;
+  if (k6 && inK6Column(subject)) row.k6 = await k6Cell(subject, options, settings.k6DurationSeconds);
   const grace = subject.rotationGraceSeconds ? ` (grace ${subject.rotationGraceSeconds} s)` : '';
   const k6Caught = row.k6 ? ` (k6: ${row.k6.caught.join(' ') || '—'})` : '';
   process.stderr.write(`${row.ok ? 'ok  ' : 'BAD '} ${subject.name}${grace}${k6Caught}\n`);

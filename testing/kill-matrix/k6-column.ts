@@ -36,21 +36,26 @@ function loadOnly(subject: Subject, options: MatrixOptions, engine: 'node' | 'k6
   return runSubject(subject, { ...options, layers, engine, durationSeconds: seconds });
 }
 
+/** Seconds of load for the subject: `asked` (TOKEN_SUITE_MATRIX_K6_DURATION), or longer for LOAD-06. */
+const secondsFor = (subject: Subject, asked: number) =>
+  subject.violates.includes('LOAD-06') ? Math.max(asked, K6_DEGRADATION_SECONDS) : asked;
+
+/** The load layer with k6 alone, against a fresh server of the subject (the test: the Node engine's verdict
+ * on each subject is the main matrix's). */
+export function k6Row(subject: Subject, options: MatrixOptions, asked: number): Promise<Row> {
+  return loadOnly(subject, options, 'k6', secondsFor(subject, asked));
+}
+
 /**
  * Runs the load layer with k6 and with the Node engine, each against a fresh server of the subject, for
- * `asked` seconds (TOKEN_SUITE_MATRIX_K6_DURATION, testing/kill-matrix/settings.ts), or longer for LOAD-06.
+ * as long (secondsFor), and says where their MUST verdicts differ: docs/kill-matrix.md's k6 column.
  */
-export async function k6Cell(
-  subject: Subject,
-  options: MatrixOptions,
-  asked: number,
-): Promise<{ cell: K6Cell; node: Row }> {
-  const seconds = subject.violates.includes('LOAD-06') ? Math.max(asked, K6_DEGRADATION_SECONDS) : asked;
-  const node = await loadOnly(subject, options, 'node', seconds);
-  const row = await loadOnly(subject, options, 'k6', seconds);
+export async function k6Cell(subject: Subject, options: MatrixOptions, asked: number): Promise<K6Cell> {
+  const node = await loadOnly(subject, options, 'node', secondsFor(subject, asked));
+  const row = await k6Row(subject, options, asked);
   const [k6Must, nodeMust] = [mustCaught(row.caught.load), mustCaught(node.caught.load)];
   const disagreements = [...new Set([...k6Must, ...nodeMust])]
     .filter((id) => k6Must.includes(id) !== nodeMust.includes(id))
     .sort();
-  return { cell: { caught: row.caught.load, ok: row.ok, disagreements }, node };
+  return { caught: row.caught.load, ok: row.ok, disagreements };
 }
