@@ -1,5 +1,5 @@
 // knip: unused files, exports and dependencies. Besides what knip reads from package.json (bin/token-suite.js,
-// the files its scripts run, mocha's .mocharc.json and .mocharc.slow.json), the entry points are the files
+// the files its scripts run, mocha's .mocharc.json and .mocharc.slow.cjs), the entry points are the files
 // started by path.
 import type { KnipConfig } from 'knip';
 
@@ -12,6 +12,7 @@ const config: KnipConfig = {
     'scripts/bench-engine.ts', // spawned by scripts/bench.ts
     'scripts/bench-server.ts', // spawned by scripts/bench.ts
     'scripts/mocha-reporter.cjs', // the .mocharc files' reporter
+    '.mocharc.slow.cjs', // mocha's config for the slow set (npm run test:full)
     'scripts/bench/responder.ts', // spawned by scripts/bench.ts
     'scripts/bench/k6-password.js', // run by k6 from scripts/bench/k6.ts (the fallback)
   ],
