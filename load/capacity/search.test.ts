@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { loadReportFixture } from '../../testing/load-report-fixture.ts';
 import type { RequirementResult } from '../../verdict/types.ts';
-import { capacityOf, NOT_ACHIEVED, nextRate, stepOf, type CapacityStep } from './search.ts';
+import { capacityOf, NOT_ACHIEVED, nextRate, stepOf, THROTTLED, type CapacityStep } from './search.ts';
 
 const plan = { start: 5, step: 5, max: 30, stepSeconds: 5 };
 
@@ -92,5 +92,44 @@ describe('capacity search (logic)', () => {
     );
     assert.equal(result.capacity_flows_per_s, null);
     assert.match(result.summary, /^no capacity found/);
+  });
+
+  it('runs the capacity again when it last ran before the first break: a tiring server loses its early rate', () => {
+    // A server of 12 flows/s for its first three steps, then of 6 (found by an attack: a server whose capacity
+    // halved mid-search was reported at its early capacity, +100%).
+    const steps: CapacityStep[] = [];
+    for (let r = nextRate(plan, steps); r !== null; r = nextRate(plan, steps))
+      steps.push(step(r, steps.length < 3 ? 12 : 6));
+    assert.deepEqual(
+      steps.map((s) => [s.rate, s.held]),
+      [
+        [5, true],
+        [10, true],
+        [15, false],
+        [12.5, false],
+        [11.25, false],
+        [10, false],
+        [5, true],
+      ],
+    );
+    const result = capacityOf(plan, steps);
+    assert.equal(result.capacity_flows_per_s, 5);
+    assert.match(result.summary, /10 flows\/s held early in the search and broke when run again/);
+    // A server that does not tire: the capacity's second look holds, and nothing is said of tiring.
+    const steady: CapacityStep[] = [];
+    for (let r = nextRate(plan, steady); r !== null; r = nextRate(plan, steady)) steady.push(step(r, 10.5));
+    assert.deepEqual(
+      steady.map((s) => s.rate),
+      [5, 10, 15, 12.5, 11.25, 10],
+    );
+    assert.equal(capacityOf(plan, steady).capacity_flows_per_s, 10);
+    assert.doesNotMatch(capacityOf(plan, steady).summary, /broke when run again/);
+  });
+
+  it('a step with a throttled answer breaks (429, or 503 with Retry-After): at capacity nothing is throttled', () => {
+    const within = loadReportFixture({});
+    const throttledLoad = { ...within, throttled: { answers: 3 } } as unknown as typeof within;
+    assert.deepEqual(stepOf(5, 5, throttledLoad, []).broke, [THROTTLED]);
+    assert.equal(stepOf(5, 5, within, []).held, true);
   });
 });

@@ -1,9 +1,10 @@
 // The capacity search's logic (--find-capacity), apart from running anything: which rate to try next, what
 // one step showed, and what the steps add up to. A step holds when no load requirement failed and the
-// offered rate was achieved (nothing dropped, no overload); the capacity is the highest rate that held below
-// the lowest that broke. The ramp goes up by `step` from `start` until a step breaks or `max` held; then the
-// gap between the last rate that held and the first that broke is halved twice, to pin the capacity down
-// without pushing the server much past it.
+// offered rate was achieved (nothing dropped, no overload, nothing throttled); the capacity is the highest
+// rate that held below the lowest that broke. The ramp goes up by `step` from `start` until a step breaks or
+// `max` held; then the gap between the last rate that held and the first that broke is halved twice, to pin
+// the capacity down without pushing the server much past it; a capacity that ran before the first break runs
+// once more (nextRate).
 import type { CapacityPlan, RequirementResult } from '../../verdict/types.ts';
 import type { Endpoint } from '../flows/requests.ts';
 import type { LoadReport } from '../report/load-report.ts';
@@ -12,6 +13,8 @@ import type { LoadReport } from '../report/load-report.ts';
 const REFINEMENTS = 2;
 /** The break that is not a requirement: the offered rate was not achieved (overload, dropped starts). */
 export const NOT_ACHIEVED = 'offered rate not achieved';
+/** The break of a server that said "too many" (429, or 503 with Retry-After): at its capacity nothing is. */
+export const THROTTLED = 'answers throttled';
 
 export interface StepEndpoint {
   offered_rps: number | null;
@@ -63,6 +66,7 @@ export function stepOf(
   const failed = requirements.filter((r) => r.status === 'fail').map((r) => r.id);
   const broke = [...new Set(failed)];
   if (load.overload?.overloaded) broke.push(NOT_ACHIEVED);
+  if ((load.throttled?.answers ?? 0) > 0) broke.push(THROTTLED);
   const endpoint = (e: Endpoint): StepEndpoint => {
     const f = load.endpoints[e];
     return {
@@ -107,9 +111,13 @@ export function nextRate(plan: CapacityPlan, steps: readonly CapacityStep[]): nu
   }
   if (lo === null) return null;
   const firstBreak = steps.findIndex((s) => !s.held);
-  if (steps.length - 1 - firstBreak >= REFINEMENTS) return null;
+  // The capacity found is run once more when it last ran before the first break: a server that tires as it
+  // runs held that rate early and may not any more (then the bracket moves down, and the next lower rate
+  // gets its second look too).
+  const confirm = () => (steps.some((s, i) => s.rate === lo && i > firstBreak) ? null : lo);
+  if (steps.length - 1 - firstBreak >= REFINEMENTS) return confirm();
   const mid = fit((lo + hi) / 2);
-  return mid > lo && mid < hi ? mid : null;
+  return mid > lo && mid < hi ? mid : confirm();
 }
 
 export function capacityOf(plan: CapacityPlan, steps: readonly CapacityStep[]): CapacityResult {
@@ -119,6 +127,14 @@ export function capacityOf(plan: CapacityPlan, steps: readonly CapacityStep[]): 
   for (const step of [...steps].sort((a, b) => a.rate - b.rate))
     for (const what of step.broke) first_broke[what] ??= step.rate;
   const reached_max = hi === null && lo !== null && lo >= plan.max;
+  // Rates that held, then broke on a second look: the server got slower during the search.
+  const tired = [...new Set(steps.filter((s) => s.held).map((s) => s.rate))].filter((rate) =>
+    steps.some((s) => s.rate === rate && !s.held),
+  );
+  const tiredNote = tired.length
+    ? `; ${tired.join(', ')} flows/s held early in the search and broke when run again: the server got slower ` +
+      'as the search went on, so what it takes depends on how long it has run'
+    : '';
   const broke = Object.entries(first_broke)
     .map(([what, rate]) => `${what} at ${rate} flows/s`)
     .join(', ');
@@ -127,7 +143,8 @@ export function capacityOf(plan: CapacityPlan, steps: readonly CapacityStep[]): 
       ? `no capacity found: the first rate tried (${steps[0]?.rate ?? plan.start} flows/s) already broke (${broke})`
       : `capacity: ${lo} flows/s (${at?.achieved_rps ?? '?'} requests/s answered), the highest rate at which ` +
         'every load requirement held and the offered rate was achieved' +
-        (reached_max ? ` (the most tried: the server may take more)` : `; first broke: ${broke}`);
+        (reached_max ? ` (the most tried: the server may take more)` : `; first broke: ${broke}`) +
+        tiredNote;
   return {
     plan,
     steps: [...steps],

@@ -51,6 +51,18 @@ describe('overload (offered against achieved) and LOAD-06', () => {
     assert.match(over.summary, /overloaded: 40 flows\/s offered, 20 achieved \(50%\)/);
   });
 
+  it('a throttled answer (429, 503 with Retry-After) is not capacity achieved', () => {
+    const recorder = run(
+      () => 100,
+      () => 5,
+    );
+    // As many again throttled: counted as requests, never as answers served.
+    for (let ms = 0; ms < 12_000; ms += 10) recorder.throttled(ms % 50 === 0 ? 'token' : 'refresh', 429, ms);
+    const over = overloadOf(recorder, 12, 40, { scheduled: 480, dropped: 0 })!;
+    assert.equal(over.overloaded, true);
+    assert.ok(Math.abs(over.achieved_flows_per_s - 20) < 1, String(over.achieved_flows_per_s));
+  });
+
   it("the flows' first requests answered while their later ones queue is overload too", () => {
     // 20 token answers/s at 20 flows/s offered, but 80 refreshes/s where the mix asks 6 a flow (120/s).
     const queued = overloadOf(

@@ -49,7 +49,9 @@ export interface StartsSeen {
 }
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
-const sum = (buckets: readonly { requests: number }[]) => buckets.reduce((s, b) => s + b.requests, 0);
+/** Answers that served the request: a throttled answer (429, 503 with Retry-After) is not capacity achieved. */
+const sum = (buckets: readonly { requests: number; throttled?: number }[]) =>
+  buckets.reduce((s, b) => s + b.requests - (b.throttled ?? 0), 0);
 
 /** Null in the closed model (rate 0): nothing was offered but what the server answered. */
 export function overloadOf(
