@@ -12,7 +12,7 @@ import type { LoadReport } from '../report/load-report.ts';
 /** Halvings of the gap after the first break. */
 const REFINEMENTS = 2;
 /** The break that is not a requirement: the offered rate was not achieved (overload, dropped starts). */
-export const NOT_ACHIEVED = 'offered rate not achieved';
+export const NOT_ACHIEVED = 'overloaded (offered rate not achieved)';
 /** The break of a server that said "too many" (429, or 503 with Retry-After): at its capacity nothing is. */
 export const THROTTLED = 'answers throttled';
 
