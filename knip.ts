@@ -13,6 +13,7 @@ const config: KnipConfig = {
     'scripts/bench-server.ts', // spawned by scripts/bench.ts
     'scripts/mocha-reporter.cjs', // the .mocharc files' reporter
     '.mocharc.slow.cjs', // mocha's config for the slow set (npm run test:full)
+    'testing/capacity-attack-servers.ts', // spawned by testing/capacity-attack-run.sh
     'scripts/bench/responder.ts', // spawned by scripts/bench.ts
     'scripts/bench/k6-password.js', // run by k6 from scripts/bench/k6.ts (the fallback)
   ],
