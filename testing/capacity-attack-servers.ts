@@ -15,7 +15,7 @@
 // Run as a child: `node --import tsx testing/capacity-attack-servers.ts SHAPE N` prints its URL; on SIGTERM it
 // prints its counts (answered, shed) to stderr.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { createFakeServer, listenFake } from './fake-token-server.ts';
+import { listenGated } from './capacity-servers.ts';
 
 export type Shape =
   | `tiring${number}`
@@ -44,8 +44,6 @@ interface Job {
 }
 
 export async function startAttackServer(shape: Shape, answersPerSecond: number): Promise<AttackServer> {
-  const server = createFakeServer();
-  const honest = server.listeners('request')[0] as RequestListener;
   const slots = shape === 'slots4' ? 4 : 1;
   const serviceMs = (1000 * slots) / answersPerSecond;
   const born = performance.now();
@@ -85,7 +83,7 @@ export async function startAttackServer(shape: Shape, answersPerSecond: number):
     }
   };
 
-  const gate = (req: IncomingMessage, res: ServerResponse) => {
+  const gate = (honest: RequestListener, req: IncomingMessage, res: ServerResponse) => {
     const path = req.url ?? '';
     const shedding = shape === 'shed503' || shape === 'shed429';
     const bucketed = shape === 'bucket503' || shape === 'bucket429';
@@ -120,19 +118,8 @@ export async function startAttackServer(shape: Shape, answersPerSecond: number):
     pump();
     honest(req, res);
   };
-  server.removeAllListeners('request');
-  server.on('request', gate);
-  server.keepAliveTimeout = 60_000;
-  const url = await listenFake(server);
-  return {
-    url,
-    counts: () => ({ answered, shed, byPath: { ...byPath } }),
-    stop: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const { url, stop } = await listenGated((honest) => (req, res) => gate(honest, req, res));
+  return { url, counts: () => ({ answered, shed, byPath: { ...byPath } }), stop };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -21,13 +21,29 @@ export interface CapacityServer {
   stop: () => Promise<void>;
 }
 
-export async function startCapacityServer(options: CapacityOptions): Promise<CapacityServer> {
+/** The fake token server behind `gate` (given the server's own handler to call), listening on loopback. */
+export async function listenGated(
+  gate: (honest: RequestListener) => RequestListener,
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const server = createFakeServer();
   const honest = server.listeners('request')[0] as RequestListener;
+  server.removeAllListeners('request');
+  server.on('request', gate(honest));
+  server.keepAliveTimeout = 60_000;
+  const url = await listenFake(server);
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return { url, stop };
+}
+
+export async function startCapacityServer(options: CapacityOptions): Promise<CapacityServer> {
   const serviceMs = 1000 / options.answersPerSecond;
   let nextFree = 0;
   let answered = 0;
-  const gate = (req: IncomingMessage, res: ServerResponse) => {
+  const gate = (honest: RequestListener, req: IncomingMessage, res: ServerResponse) => {
     const now = performance.now();
     const slow = options.fillAt ? 1 + answered / options.fillAt : 1;
     const done = Math.max(now, nextFree) + serviceMs * slow;
@@ -41,19 +57,8 @@ export async function startCapacityServer(options: CapacityOptions): Promise<Cap
     }) as typeof res.end;
     honest(req, res);
   };
-  server.removeAllListeners('request');
-  server.on('request', gate);
-  server.keepAliveTimeout = 60_000;
-  const url = await listenFake(server);
-  return {
-    url,
-    answered: () => answered,
-    stop: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const { url, stop } = await listenGated((honest) => (req, res) => gate(honest, req, res));
+  return { url, answered: () => answered, stop };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
