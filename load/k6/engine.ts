@@ -179,7 +179,7 @@ export async function runK6Engine(plan: K6Plan, settings: LoadSettings, context:
         collector: view,
         steady: plan.steady,
         stoppedEarly: context.signal.aborted,
-        othersCores: contention.others,
+        contention: contention.stop(),
         plannedSeconds: context.durationSeconds,
       },
       settings,

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { engineSettings } from '../../testing/engine-settings.ts';
 import type { Sample } from './collector.ts';
 import { k6LoadReport } from './report.ts';
+import { noContention } from '../measure/contention-sampler.ts';
 
 const COLLECTOR = { batches: 0, malformed: 0, vus: 8, tokens: 0, collisions: 0, overflowed: false, answers: 0 };
 
@@ -27,7 +28,7 @@ describe('k6 LoadReport', () => {
       collector: COLLECTOR,
       steady: true,
       stoppedEarly: false,
-      othersCores: [],
+      contention: noContention(),
       plannedSeconds: 6,
     };
     const report = k6LoadReport(run, engineSettings('http://127.0.0.1:1'));

@@ -5,6 +5,7 @@
 import { emptyCounters, TALLIES, VIOLATIONS } from '../flows/rotation.ts';
 import type { CollectorView, Sample } from './collector.ts';
 import { Recorder, windowMsFor } from '../measure/recorder.ts';
+import type { ContentionSeries } from '../measure/contention-sampler.ts';
 import { minimumsOf } from '../report/minimums-report.ts';
 import type { LoadSettings } from '../settings.ts';
 import { degradationOf } from '../report/degradation.ts';
@@ -41,8 +42,8 @@ export interface K6Run {
   /** Throughput profile (a fixed number of VUs): throughput can be compared over the run. */
   steady: boolean;
   stoppedEarly: boolean;
-  /** Cores other processes wanted, window by window (ContentionSampler). */
-  othersCores: (number | null)[];
+  /** Other processes' CPU demand and the run's own stretch, window by window (ContentionSampler). */
+  contention: ContentionSeries;
   /** The duration asked for: k6 runs on after it while started iterations finish (graceful stop). */
   plannedSeconds?: number;
 }
@@ -97,7 +98,7 @@ export function k6LoadReport(run: K6Run, settings: LoadSettings): LoadReport {
         planned,
         settings.thresholds,
         run.steady || overload?.overloaded === true,
-        run.othersCores,
+        run.contention,
       ),
       overload,
     ),

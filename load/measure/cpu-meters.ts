@@ -32,6 +32,8 @@ export function threadCpuSeconds(): number | null {
 export interface MachineTicks {
   busy: number;
   total: number;
+  /** Ticks the hypervisor ran something else while this machine's CPUs wanted to run (counted in busy). */
+  steal: number;
 }
 
 /** The machine's CPU ticks since boot, all cores (idle and iowait count as not busy), or null. */
@@ -41,7 +43,7 @@ export function machineTicks(): MachineTicks | null {
   const ticks = line.trim().split(/\s+/).slice(1, 9).map(Number);
   const total = ticks.reduce((sum, t) => sum + t, 0);
   const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
-  return { busy: total - idle, total };
+  return { busy: total - idle, total, steal: ticks[7] ?? 0 };
 }
 
 /** Share of all cores busy between two readings (0..1), or null. */

@@ -7,6 +7,7 @@ import { starvationReasons, type ClientFigures } from './client-saturation.ts';
 import { mergeResults } from './merge.ts';
 import type { Extension } from './minimums-watch.ts';
 import type { Recorder } from '../measure/recorder.ts';
+import { noContention, type ContentionSeries } from '../measure/contention-sampler.ts';
 import type { LoadSettings } from '../settings.ts';
 import type { CheckCounts, StartFigures, WorkerResult } from './worker-types.ts';
 
@@ -48,8 +49,8 @@ export interface EngineRun {
   /** Whether and why the load went on past --duration for the requirements' minimums (minimums-watch.ts). */
   extension?: Extension;
   workers: WorkerSummary[];
-  /** Cores other processes wanted (used + waited for), window by window (ContentionSampler). */
-  othersCores: (number | null)[];
+  /** Other processes' CPU demand and the run's own stretch, window by window (ContentionSampler). */
+  contention: ContentionSeries;
 }
 
 export function assembleRun(
@@ -79,7 +80,7 @@ export function assembleRun(
   client.starved = client.reasons.length > 0;
   return {
     recorder: merged.recorder,
-    othersCores: [],
+    contention: noContention(),
     rotation: merged.rotation,
     checks: merged.checks,
     uniqueness,

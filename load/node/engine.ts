@@ -93,7 +93,7 @@ export async function runNodeEngine(settings: LoadSettings, options: EngineOptio
       // The workers ended by themselves at the bound: the watch's last look may not have come yet.
       watch?.finished();
     });
-    const others = contention.stop();
+    const sampled = contention.stop();
     const used = process.cpuUsage(cpu);
     const host = {
       process_cpu_s: Math.round((used.user + used.system) / 1e3) / 1e3,
@@ -107,7 +107,7 @@ export async function runNodeEngine(settings: LoadSettings, options: EngineOptio
     const run = assembleRun(settings, workerResults, uniqueness, durationSeconds, host);
     run.stoppedEarly = options.signal?.aborted ?? false;
     if (watch) run.extension = watch.extension;
-    run.othersCores = others;
+    run.contention = sampled;
     return run;
   } finally {
     await Promise.all(threads.map((thread) => thread.terminate()));

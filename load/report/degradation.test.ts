@@ -3,7 +3,7 @@
 // busier machine is not blamed on the server.
 import assert from 'node:assert/strict';
 import { Recorder } from '../measure/recorder.ts';
-import { degradationOf, OTHERS_RISE } from './degradation.ts';
+import { degradationOf, NO_STRETCH, OTHERS_RISE, STRETCH_MARGIN } from './degradation.ts';
 
 const THRESHOLDS = { degradationFactor: 1.4, degradationSlackMs: 1 };
 const SECONDS = 6;
@@ -21,8 +21,15 @@ function recorded(latency: (window: number, i: number) => number | null, answers
 }
 const jitter = (w: number, i: number) => 10 + ((w * 7 + i * 13) % 5) / 5;
 
-/** A per-window contention series: `from` in the first two thirds, `from + by` in the last. */
-const rising = (from: number, by: number) => Array.from({ length: 24 }, (_, w) => (w >= 16 ? from + by : from));
+/** A per-window series: `from` in the first two thirds, `from + by` in the last. */
+const series = (from: number, by: number) => Array.from({ length: 24 }, (_, w) => (w >= 16 ? from + by : from));
+/** Other processes wanted `by` more cores in the last third; the run's own stretch unknown (unreadable). */
+const rising = (from: number, by: number) => ({ others: series(from, by), stretch: [] });
+/** The same, with the run's own stretch going from 1.05 to 1.05 × `grew` in the last third. */
+const took = (from: number, by: number, grew: number) => ({
+  others: series(from, by),
+  stretch: series(1.05, 1.05 * (grew - 1)),
+});
 
 describe('LOAD-06: degradation over the run', () => {
   it('passes a steady server', () => {
@@ -168,6 +175,37 @@ describe('LOAD-06: degradation over the run', () => {
     assert.equal(d.judgement, 'inconclusive');
     assert.match(d.reasons.join('; '), /the machine got busier/);
     assert.equal(degradationOf(slower, SECONDS, THRESHOLDS, true, rising(0.1, 0)).judgement, 'fail');
+  });
+
+  it('blames the server when the neighbour that came took no CPU from the run (its threads waited no longer)', () => {
+    // The case CI met: json-snapshot-store 2x slower by its own doing, a neighbour wanting a quarter core more.
+    const slower = recorded((w, i) => jitter(w, i) * (w >= 16 ? 2 : 1));
+    const d = degradationOf(slower, SECONDS, THRESHOLDS, true, took(0.1, 1.5 * OTHERS_RISE, NO_STRETCH - 0.05));
+    assert.equal(d.judgement, 'fail', JSON.stringify(d));
+    assert.match(d.reasons.join('; '), /the machine got busier: .* but it stretched .* it found idle cores/);
+    // The same run in an open model: a neighbour that took nothing explains nothing there either.
+    assert.equal(degradationOf(slower, SECONDS, THRESHOLDS, false, took(0.1, 1.5 * OTHERS_RISE, 1)).judgement, 'fail');
+  });
+
+  it('weighs what the neighbour took against the slowdown: with fixed users latency grows as the stretch does', () => {
+    const slower = recorded((w, i) => jitter(w, i) * (w >= 16 ? 2 : 1));
+    // Stretched 1.2x: explains up to 1.2 x STRETCH_MARGIN (1.8x), not the 2x seen.
+    const little = degradationOf(slower, SECONDS, THRESHOLDS, true, took(0.1, 1.5 * OTHERS_RISE, 1.2));
+    assert.equal(little.judgement, 'fail', JSON.stringify(little));
+    assert.match(little.reasons.join('; '), /explains a slowdown up to ×1\.8, not the ×2 seen/);
+    // Stretched 1.43x: 2x is within what it explains (2.15x).
+    const much = degradationOf(
+      slower,
+      SECONDS,
+      THRESHOLDS,
+      true,
+      took(0.1, 1.5 * OTHERS_RISE, 2 / STRETCH_MARGIN + 0.1),
+    );
+    assert.equal(much.judgement, 'inconclusive', JSON.stringify(much));
+    assert.match(much.reasons.join('; '), /the machine got busier: .* and it stretched/);
+    // An open model's queue can grow far more than the stretch: the little stretch leaves it inconclusive.
+    const open = degradationOf(slower, SECONDS, THRESHOLDS, false, took(0.1, 1.5 * OTHERS_RISE, 1.2));
+    assert.equal(open.judgement, 'inconclusive', JSON.stringify(open));
   });
 
   it('blames the server when a neighbour there all along wanted as much in both thirds', () => {

@@ -17,15 +17,29 @@
 // but never fails the requirement on its own: on a shared machine the CPU a server gets moves its throughput
 // more than anything it does. Too few windows with MIN_ANSWERS answers in a third: inconclusive.
 // A busy machine: when the CPU the machine's other processes wanted (used + waited for, contention-sampler.ts)
-// rose by OTHERS_RISE cores from the first third to the last, a slowdown is inconclusive, not the server's
-// failure: the run cannot tell the two apart.
+// rose by OTHERS_RISE cores from the first third to the last, a slowdown may be the neighbour's: inconclusive,
+// unless the neighbour took nothing from the run or too little to explain it. What it took shows in the run's
+// own threads: how much longer their CPU work took than it would have alone (the stretch: run + wait over
+// run, and the hypervisor's steal). A stretch that grew by under NO_STRETCH from the first third to the last
+// took nothing (the neighbour found idle cores); with fixed users (closed model) latency grows with the
+// stretch, its tail somewhat more (the reference server, two busy loops arriving for the last third: p95
+// x1.61 at a stretch grown x1.35), so a slowdown over STRETCH_MARGIN times its growth is more than the
+// neighbour did. With an open
+// model a queue near saturation can grow far more than the stretch: any growth of it leaves the slowdown
+// inconclusive. A json-snapshot-store server (2x slower by its own doing) went inconclusive in CI while a
+// neighbour wanted a quarter of a core more and stretched the run's work by little.
 import { mergeBuckets, type Recorder } from '../measure/recorder.ts';
 import type { LoadThresholds } from '../settings.ts';
+import { noContention, type ContentionSeries } from '../measure/contention-sampler.ts';
 
 export const MIN_WINDOWS_PER_THIRD = 4;
 export const MIN_ANSWERS = 20;
 const NOISE_WIDTHS = 3;
 export const OTHERS_RISE = 0.25;
+/** The run's own stretch grew by less than this: the neighbour took no CPU from it. */
+export const NO_STRETCH = 1.1;
+/** With fixed users, a slowdown over this many times the stretch's growth is more than a neighbour did. */
+export const STRETCH_MARGIN = 1.5;
 /** A tail this far beyond the first third (and TAIL_NOISE_WIDTHS noises) is no hiccup, whatever the p50 did. */
 const TAIL_FACTOR = 5;
 const TAIL_NOISE_WIDTHS = 10;
@@ -59,6 +73,8 @@ export interface Degradation {
   last_rps: number;
   /** Cores other processes wanted (median of the windows of each third); null where /proc is unreadable. */
   others_cores: ThirdsFigure;
+  /** How much contention stretched the run's own CPU work (1: not at all), median of each third's windows. */
+  stretch: ThirdsFigure;
   /** last_rps / first_rps; null when the load was not steady (an open model's rate, k6 arrival rates). */
   rps_ratio: number | null;
   judgement: 'pass' | 'fail' | 'inconclusive';
@@ -154,15 +170,16 @@ export function degradationOf(
   durationSeconds: number,
   thresholds: Pick<LoadThresholds, 'degradationFactor' | 'degradationSlackMs'>,
   steady: boolean,
-  othersCores: readonly (number | null)[] = [],
+  contention: ContentionSeries = noContention(),
 ): Degradation {
   const { merge, all, first, last } = thirdsOf(recorder, durationSeconds);
-  const others_cores = thirdsMedians(othersCores, merge, all.length);
+  const others_cores = thirdsMedians(contention.others, merge, all.length);
+  const stretch = thirdsMedians(contention.stretch, merge, all.length);
   const factor = thresholds.degradationFactor;
   const slack = thresholds.degradationSlackMs;
   const windowMs = recorder.windowMs * merge;
   const counted = { first: first.length, last: last.length };
-  const base = { window_ms: windowMs, windows: all.length, counted, others_cores };
+  const base = { window_ms: windowMs, windows: all.length, counted, others_cores, stretch };
   const answers = answersPerThird(recorder, durationSeconds);
   if (last.length < MIN_WINDOWS_PER_THIRD && starved(answers)) {
     const reasons = [
@@ -197,18 +214,18 @@ export function degradationOf(
       j.verdict === 'slower' ? `latency: the last third's median window ${i ? 'p50' : 'p95'} is above its bar` : '',
     )
     .filter(Boolean);
-  const busier =
-    rose(others_cores) >= OTHERS_RISE
-      ? `the machine got busier: the rest of the machine wanted ${others_cores.last} cores in the last third, ` +
-        `${others_cores.first} in the first, so the slowdown may not be the server's`
-      : null;
+  // The least of the moved percentiles' rises: a neighbour must explain each of them.
+  const moved = [p95, p50].filter((j) => j.verdict !== 'ok').map((j) => (j.first_ms > 0 ? j.last_ms / j.first_ms : 1));
+  const neighbour = neighbourOf(result, moved.length ? Math.min(...moved) : 1, steady);
+  const busier = neighbour?.explains ? neighbour.reason : null;
+  const notNeighbour = neighbour && !neighbour.explains ? [neighbour.reason] : [];
   if (slower.length && busier) return { ...result, judgement: 'inconclusive', reasons: [...slower, busier] };
   const tail = p95.verdict === 'slower' ? tailBeyondNoise(p95, p50) : null;
-  if (tail) return { ...result, judgement: 'fail', reasons: [...slower, tail] };
+  if (tail) return { ...result, judgement: 'fail', reasons: [...slower, tail, ...notNeighbour] };
   // A machine getting busier climbs in time too: a steady rise within the noise is then not the server's.
   const trend = risingSteadily({ p95, p50 }, all);
   if (trend && busier) return { ...result, judgement: 'inconclusive', reasons: [trend, busier] };
-  if (trend) return { ...result, judgement: 'fail', reasons: [...slower, trend] };
+  if (trend) return { ...result, judgement: 'fail', reasons: [...slower, trend, ...notNeighbour] };
   const still = [p95, p50].findIndex((j) => j.verdict === 'ok');
   if (slower.length && still >= 0) {
     const [moved, stayed] = still ? ['p95', 'p50'] : ['p50', 'p95'];
@@ -217,7 +234,7 @@ export function degradationOf(
       `or a few slow requests, not a server slowing down (run longer, or on a quieter machine)`;
     return { ...result, judgement: 'inconclusive', reasons: [...slower, alone] };
   }
-  if (slower.length) return { ...result, judgement: 'fail', reasons: slower };
+  if (slower.length) return { ...result, judgement: 'fail', reasons: [...slower, ...notNeighbour] };
   if (p95.verdict === 'hidden' || p50.verdict === 'hidden') {
     const why = `the last third's latency looks ${factor}× worse, within this run's noise (bar above)`;
     return { ...result, judgement: 'inconclusive', reasons: [why] };
@@ -326,6 +343,41 @@ function judgeLatency(first: number[], last: number[], factor: number, slack: nu
 }
 
 const rose = (figure: ThirdsFigure) => (figure.last ?? 0) - (figure.first ?? 0);
+
+/**
+ * Whether the rest of the machine, busier in the last third (OTHERS_RISE), explains a slowdown by `slowdown`
+ * (last over first): only by what it took from the run (the growth of its stretch; `closed`: fixed users,
+ * whose latency grows as the stretch does). null when the machine did not get busier; else whether it
+ * explains it, and the sentence that says why.
+ */
+export function neighbourOf(
+  d: Pick<Degradation, 'others_cores' | 'stretch'>,
+  slowdown: number,
+  closed: boolean,
+): { explains: boolean; reason: string } | null {
+  const others = d.others_cores;
+  if (rose(others) < OTHERS_RISE) return null;
+  const busier =
+    `the machine got busier: the rest of the machine wanted ${others.last} cores in the last third, ` +
+    `${others.first} in the first`;
+  const { first, last } = d.stretch;
+  if (first === null || last === null || first <= 0)
+    return { explains: true, reason: `${busier}, so the slowdown may not be the server's` };
+  const grew = round(last / first);
+  const took =
+    `it stretched the run's own CPU work ×${grew} (its threads' run + wait over run, and the hypervisor's ` +
+    `steal: ×${first} in the first third, ×${last} in the last)`;
+  if (grew < NO_STRETCH)
+    return { explains: false, reason: `${busier}, but ${took}: it found idle cores, so the slowdown is not its` };
+  if (closed && slowdown > STRETCH_MARGIN * grew)
+    return {
+      explains: false,
+      reason:
+        `${busier}, but ${took}: with fixed users that explains a slowdown up to ×${round(STRETCH_MARGIN * grew)}, ` +
+        `not the ×${round(slowdown)} seen`,
+    };
+  return { explains: true, reason: `${busier}, and ${took}, so the slowdown may not be the server's` };
+}
 
 /** Median of a per-window series in the first and the last third, on the same (merged) windows. */
 function thirdsMedians(contention: readonly (number | null)[], merge: number, windows: number): ThirdsFigure {

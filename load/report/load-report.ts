@@ -131,7 +131,7 @@ export function nodeLoadReport(run: EngineRun, settings: LoadSettings): LoadRepo
         run.durationSeconds,
         settings.thresholds,
         run.model.kind === 'closed' || overload?.overloaded === true,
-        run.othersCores,
+        run.contention,
       ),
       overload,
     ),

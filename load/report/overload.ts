@@ -9,7 +9,7 @@
 // complete window (requests in flight at the end are not recorded).
 import type { Endpoint } from '../flows/requests.ts';
 import type { Recorder } from '../measure/recorder.ts';
-import { MIN_WINDOWS_PER_THIRD, OTHERS_RISE, type Degradation } from './degradation.ts';
+import { MIN_WINDOWS_PER_THIRD, neighbourOf, type Degradation } from './degradation.ts';
 
 /** Below this share of the offered rate achieved, the server was overloaded. */
 const ACHIEVED_SHARE = 0.9;
@@ -118,7 +118,6 @@ export function judgeOverloaded(degradation: Degradation, overload: Overload | n
   const d = degradation;
   const enough = d.counted.first >= MIN_WINDOWS_PER_THIRD && d.counted.last >= MIN_WINDOWS_PER_THIRD;
   if (!overload?.overloaded || !enough) return d;
-  const othersRise = (d.others_cores.last ?? 0) - (d.others_cores.first ?? 0);
   // rps_bar is min(first / factor, first - 3 noise widths): the run's own noise, from degradation.ts.
   const noiseBar = d.rps_bar ?? d.first_rps;
   const bar = round((1 - THROUGHPUT_DROP) * d.first_rps);
@@ -132,15 +131,14 @@ export function judgeOverloaded(degradation: Degradation, overload: Overload | n
     `${d.last_rps} in the last (×${ratio}), bar ${bar}`;
   if (d.last_rps < bar) {
     const fell = `the server answered less as it filled: ${throughput}`;
-    if (othersRise >= OTHERS_RISE) {
-      const busier = 'the machine got busier in the last third, so the fall may not be the server’s';
-      return { ...base, judgement: 'inconclusive', reasons: [fell, busier, latency] };
-    }
+    // Saturated, the server's throughput falls as its stretch grows: fixed users' latency alike.
+    const neighbour = neighbourOf(d, d.last_rps > 0 ? d.first_rps / d.last_rps : Infinity, true);
+    if (neighbour?.explains) return { ...base, judgement: 'inconclusive', reasons: [fell, neighbour.reason, latency] };
     if (d.last_rps >= noiseBar) {
       const noisy = `a fall of ${Math.round(THROUGHPUT_DROP * 100)}% hides in this run's noise (${noiseBar} req/s)`;
       return { ...base, judgement: 'inconclusive', reasons: [fell, noisy, latency] };
     }
-    return { ...base, judgement: 'fail', reasons: [fell, latency] };
+    return { ...base, judgement: 'fail', reasons: [fell, ...(neighbour ? [neighbour.reason] : []), latency] };
   }
   return { ...base, judgement: 'pass', reasons: [latency, `${throughput}: it held`] };
 }

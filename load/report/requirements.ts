@@ -180,7 +180,8 @@ function noDegradation(report: LoadReport, ran: boolean): Requirement {
           ]
         : []),
       `the rest of the machine (other processes, kernel work) wanted ${d.others_cores.first ?? '?'} cores in the ` +
-        `first third, ${d.others_cores.last ?? '?'} in the last`,
+        `first third, ${d.others_cores.last ?? '?'} in the last; contention stretched the run's own CPU work ` +
+        `×${d.stretch.first ?? '?'} in the first third, ×${d.stretch.last ?? '?'} in the last`,
       d.rps_ratio === null
         ? 'throughput not compared: the load was not steady (open model or arrival rate)'
         : `throughput (median of ${window}): ${d.first_rps} req/s first, ${d.last_rps} req/s last (×${d.rps_ratio})` +

@@ -9,6 +9,7 @@ import type { LoadReport } from './load-report.ts';
 import { loadRequirements } from './requirements.ts';
 import { MIN_ROTATION_EVIDENCE as MIN } from './minimums.ts';
 import { loadReportFixture } from '../../testing/load-report-fixture.ts';
+import { noContention } from '../measure/contention-sampler.ts';
 
 const report = (rotation: Partial<RotationCounters>, extra: Partial<LoadReport> = {}) =>
   loadReportFixture({ rotation: { ...emptyCounters(), ...rotation }, ...extra });
@@ -77,9 +78,10 @@ describe('rotation requirements (LOAD-03, LOAD-04, LOAD-07)', () => {
     TALLIES.forEach((tally, k) => (metrics[`rotation_${tally}`] = counter(MIN + k)));
     for (const violation of VIOLATIONS) metrics[`rotation_${violation}`] = counter(0);
     const collector = { batches: 0, malformed: 0, vus: 1, tokens: 0, collisions: 0, overflowed: false, answers: 0 };
+    const contention = noContention();
     const run = (m: K6Summary['metrics']) =>
       k6LoadReport(
-        { summary: { metrics: m }, samples: [], collector, steady: true, stoppedEarly: false, othersCores: [] },
+        { summary: { metrics: m }, samples: [], collector, steady: true, stoppedEarly: false, contention },
         engineSettings('http://127.0.0.1:1', { TOKEN_SUITE_ROTATION_GRACE_SECONDS: '2' }),
       );
     const whole = run(metrics);

@@ -10,6 +10,7 @@ import { k6Requirements } from '../outcome.ts';
 import { COLLISION_REQUIREMENT, k6LoadReport, type K6Summary } from '../report.ts';
 import { TALLIES, VIOLATIONS } from '../../flows/rotation.ts';
 import type { RunMerge, RunnerState } from './merge.ts';
+import { noContention } from '../../measure/contention-sampler.ts';
 
 export interface RunnerFigures {
   runner: string;
@@ -56,7 +57,7 @@ export function judgeMerge(
   };
   const summary = summaryOf(merge, runners, samples);
   const steady = runners.every((r) => r.done === null || r.done.profile === 'throughput');
-  const run = { summary, samples, collector: view, steady, stoppedEarly, othersCores: [] };
+  const run = { summary, samples, collector: view, steady, stoppedEarly, contention: noContention() };
   const report = k6LoadReport(plannedSeconds === undefined ? run : { ...run, plannedSeconds }, settings);
   const gaps = runners.flatMap(gapOf);
   if (merge.answersDropped > 0)
