@@ -141,8 +141,10 @@ export async function runK6Engine(plan: K6Plan, settings: LoadSettings, context:
     let k6Pid: number | undefined;
     // k6 and a server on this machine (the target, not a neighbour) count as the run's own.
     const target = targetPids(settings.flows.baseUrl);
-    const contention = new ContentionSampler(windowMsFor(context.durationSeconds), () =>
-      k6Pid ? [k6Pid, ...target] : target,
+    const contention = new ContentionSampler(
+      windowMsFor(context.durationSeconds),
+      () => (k6Pid ? [k6Pid] : []),
+      () => target,
     );
     contention.start();
     const exit = await runK6(

@@ -60,15 +60,33 @@ function schedstats(): Map<string, { pid: number; ran: number; waited: number }>
   return stats;
 }
 
+/** `roots` and every process descended from them (parents from /proc/<pid>/stat). */
+export function withDescendants(roots: readonly number[]): number[] {
+  const children = new Map<number, number[]>();
+  for (const pid of list('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    const stat = read(`/proc/${pid}/stat`);
+    const ppid = stat ? Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) : NaN;
+    if (Number.isFinite(ppid)) children.set(ppid, [...(children.get(ppid) ?? []), Number(pid)]);
+  }
+  const found = new Set(roots);
+  for (const pid of found) for (const child of children.get(pid) ?? []) found.add(child);
+  return [...found];
+}
+
 export class ContentionSampler {
   private readonly series = noContention();
   private timer: NodeJS.Timeout | undefined;
   private last: Reading | null = null;
 
-  /** `ownPids`: the run's child processes (k6) and a local target's server, counted as ours, not as others'. */
+  /**
+   * `ownPids`: the run's child processes (k6); `targetPids`: a local target's server, whose descendants are
+   * the server too (a cluster's workers, a compaction it forks): all counted as ours, not as others'.
+   */
   constructor(
     readonly windowMs: number,
     private readonly ownPids: () => number[] = () => [],
+    private readonly targetPids: () => number[] = () => [],
   ) {}
 
   start(): void {
@@ -83,7 +101,8 @@ export class ContentionSampler {
   }
 
   private read(): Reading {
-    const pids = [process.pid, ...this.ownPids()];
+    const targets = this.targetPids();
+    const pids = [process.pid, ...this.ownPids(), ...(targets.length ? withDescendants(targets) : [])];
     const own = new Map<number, number>();
     for (const pid of pids) {
       const ticks = processTicks(pid);

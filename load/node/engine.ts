@@ -55,7 +55,11 @@ export async function runNodeEngine(settings: LoadSettings, options: EngineOptio
     const machine = machineTicks();
     // A server on this machine is the target, not a neighbour: its CPU counts as the run's own.
     const target = targetPids(settings.flows.baseUrl);
-    const contention = new ContentionSampler(windowMs, () => target);
+    const contention = new ContentionSampler(
+      windowMs,
+      () => [],
+      () => target,
+    );
     const startedAt = performance.now();
     contention.start();
     const go: ToWorker = { type: 'go', startedAtEpochMs: performance.timeOrigin + startedAt };
