@@ -11,8 +11,8 @@ export const CAPACITY_SETTINGS = {
     boolean: true,
     fallback: false,
     help:
-      'load: ramp the open-model rate step by step and report the highest rate at which every load ' +
-      "requirement holds and nothing is dropped (the server's capacity), and the rate at which each first broke",
+      'load: ramp the open-model rate step by step and report the highest rate at which no load ' +
+      "requirement fails and nothing is dropped (the server's capacity), and the rate at which each first broke",
     parse: flag,
   }),
   capacityStart: setting({

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { loadReportFixture } from '../../testing/load-report-fixture.ts';
 import type { RequirementResult } from '../../verdict/types.ts';
-import { capacityOf, NOT_ACHIEVED, nextRate, stepOf, THROTTLED, type CapacityStep } from './search.ts';
+import { capacityOf, NOT_ACHIEVED, nextRate, stepLine, stepOf, THROTTLED, type CapacityStep } from './search.ts';
 
 const plan = { start: 5, step: 5, max: 30, stepSeconds: 5 };
 
@@ -61,6 +61,7 @@ describe('capacity search (logic)', () => {
     assert.equal(result.capacity_flows_per_s, 11.25);
     assert.deepEqual(result.first_broke, { 'LOAD-02': 12.5, [NOT_ACHIEVED]: 12.5 });
     assert.match(result.summary, /^capacity: 11.25 flows\/s .*first broke: LOAD-02 at 12.5 flows\/s/);
+    assert.doesNotMatch(result.summary, /inconclusive/);
   });
 
   it('tries rates to the hundredth for both engines (k6 took whole ones, and landed 17% short at 6 flows/s)', () => {
@@ -131,5 +132,14 @@ describe('capacity search (logic)', () => {
     const throttledLoad = { ...within, throttled: { answers: 3 } } as unknown as typeof within;
     assert.deepEqual(stepOf(5, 5, throttledLoad, []).broke, [THROTTLED]);
     assert.equal(stepOf(5, 5, within, []).held, true);
+  });
+
+  it('says when the capacity step could not judge a requirement: inconclusive, and how to judge it', () => {
+    const steps = search(12).map((s) => (s.rate === 11.25 ? { ...s, inconclusive: ['LOAD-04', 'LOAD-06'] } : s));
+    const said = capacityOf(plan, steps).summary;
+    assert.match(said, /at 11.25 flows\/s LOAD-04, LOAD-06 had too little evidence in a 5 s step/);
+    assert.match(said, /so the verdict is inconclusive \(exit 3\): `verify --only load --rate 11.25`/);
+    const line = stepLine(steps.find((s) => s.rate === 11.25)!);
+    assert.match(line, /held \(LOAD-04, LOAD-06 inconclusive: too short to judge\)$/);
   });
 });

@@ -138,13 +138,19 @@ export function capacityOf(plan: CapacityPlan, steps: readonly CapacityStep[]): 
   const broke = Object.entries(first_broke)
     .map(([what, rate]) => `${what} at ${rate} flows/s`)
     .join(', ');
+  // The verdict is the capacity step's: requirements a short step could not judge leave it inconclusive.
+  const unjudged = at?.inconclusive.length
+    ? `; at ${lo} flows/s ${at.inconclusive.join(', ')} had too little evidence in a ${at.seconds} s step, so the ` +
+      `verdict is inconclusive (exit 3): \`verify --only load --rate ${lo}\` judges them at that rate`
+    : '';
   const summary =
     lo === null
       ? `no capacity found: the first rate tried (${steps[0]?.rate ?? plan.start} flows/s) already broke (${broke})`
       : `capacity: ${lo} flows/s (${at?.achieved_rps ?? '?'} requests/s answered), the highest rate at which ` +
-        'every load requirement held and the offered rate was achieved' +
+        'no load requirement failed and the offered rate was achieved' +
         (reached_max ? ` (the most tried: the server may take more)` : `; first broke: ${broke}`) +
-        tiredNote;
+        tiredNote +
+        unjudged;
   return {
     plan,
     steps: [...steps],
@@ -163,6 +169,9 @@ export function stepLine(step: CapacityStep): string {
     return `${name} ${f.achieved_rps} req/s p50 ${f.p50_ms} p95 ${f.p95_ms} ms`;
   };
   const achieved = step.achieved_flows_per_s === null ? '?' : step.achieved_flows_per_s;
-  const verdict = step.held ? 'held' : `broke: ${step.broke.join(', ')}`;
+  const unjudged = step.inconclusive.length
+    ? ` (${step.inconclusive.join(', ')} inconclusive: too short to judge)`
+    : '';
+  const verdict = step.held ? `held${unjudged}` : `broke: ${step.broke.join(', ')}`;
   return `  ${step.rate} flows/s offered, ${achieved} achieved; ${e('token')}; ${e('refresh')}: ${verdict}`;
 }
