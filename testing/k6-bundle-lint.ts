@@ -42,7 +42,24 @@ export function syntaxNewerThanEs2017(source: string, fileName = 'bundle.js'): s
 /** Module specifiers of the bundle's import declarations. */
 export function importedModules(source: string): string[] {
   const file = ts.createSourceFile('bundle.js', source, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
-  return file.statements.filter(ts.isImportDeclaration).map((s) => (s.moduleSpecifier as ts.StringLiteral).text);
+  const imported = file.statements
+    .filter(ts.isImportDeclaration)
+    .map((s) => (s.moduleSpecifier as ts.StringLiteral).text);
+  // A CommonJS bundle's require("...") calls, wherever they stand.
+  const required: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'require' &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    )
+      required.push(node.arguments[0].text);
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return [...imported, ...required];
 }
 
 /**

@@ -1,7 +1,9 @@
 // Bundles each load/k6/scripts/*.load.ts into <outDir>/<name>.js the way Grafana's k6 templates do: ESM, k6
 // modules external, one bundle per entry. `npm run build` (scripts/build-k6.ts) also regenerates the
 // standalone validators; a verify run only bundles, it never rewrites a committed file.
-// Target es2017 so k6 before v0.53 (whose Babel cannot parse ?. ?? or object spread) runs them too.
+// Target es2017 so k6 before v0.53 (whose Babel cannot parse ?. ?? or object spread) runs them too. A verify
+// run on such a k6 bundles as CommonJS instead (bundleFormat in invocation.ts: its Babel takes seconds over an
+// ES module of this size, at every start).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,12 +50,15 @@ export async function writeValidators(): Promise<boolean> {
   return true;
 }
 
-/** Bundles the scenarios (all, or those named) into `outDir`; the validators module is used as committed. */
-export async function buildK6(outDir = OUT_DIR, names?: string[]): Promise<string[]> {
+/**
+ * Bundles the scenarios (all, or those named) into `outDir`, as ES modules (Grafana's templates) or CommonJS
+ * (`format`); the validators module is used as committed.
+ */
+export async function buildK6(outDir = OUT_DIR, names?: string[], format: 'esm' | 'cjs' = 'esm'): Promise<string[]> {
   const entries = k6Entries().filter((entry) => !names || names.includes(bundleName(entry)));
   await Promise.all(
     entries.map((entry) =>
-      build({ ...K6_BUILD_OPTIONS, entryPoints: [entry], outfile: join(outDir, `${bundleName(entry)}.js`) }),
+      build({ ...K6_BUILD_OPTIONS, format, entryPoints: [entry], outfile: join(outDir, `${bundleName(entry)}.js`) }),
     ),
   );
   return entries.map((entry) => join(outDir, `${bundleName(entry)}.js`));

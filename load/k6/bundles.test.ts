@@ -40,6 +40,20 @@ describe('k6 bundles', function () {
     }
   });
 
+  it('as CommonJS (what a verify run gives k6 before v0.53): only k6 modules required, no syntax past ES2017', async () => {
+    const cjs = await buildK6(join(out, 'cjs'), ['mix'], 'cjs');
+    const source = readFileSync(cjs[0]!, 'utf8');
+    const modules = importedModules(source);
+    assert.ok(modules.includes('k6/http'), modules.join(', '));
+    assert.deepEqual(
+      modules.filter((m) => m !== 'k6' && !m.startsWith('k6/')),
+      [],
+    );
+    assert.doesNotMatch(source, /^(import|export) /m);
+    assert.match(source, /module\.exports = /);
+    assert.deepEqual(syntaxNewerThanEs2017(source), []);
+  });
+
   it('the regular-expression check catches the pattern that kept the bundles off k6 (ajv-formats uri)', () => {
     const formats = readFileSync(new URL('../../node_modules/ajv-formats/dist/formats.js', import.meta.url), 'utf8');
     assert.match(regexpsGojaRejects(formats).join('\n'), /\\u\{\.\.\.\} in a pattern only regexp2 can run/);

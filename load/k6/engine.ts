@@ -9,7 +9,7 @@ import { k6LoadReport, type K6Summary } from './report.ts';
 import type { LoadReport } from '../report/load-report.ts';
 import { buildK6 } from './build.ts';
 import { checkBundle, checkVersion, parseK6Version } from './check.ts';
-import { k6Env, k6RunArgs, type K6Version } from './invocation.ts';
+import { bundleFormat, k6Env, k6RunArgs, type K6Version } from './invocation.ts';
 import { Collector, type CollectorView } from './collector.ts';
 import { k6Errors, k6Reason, runK6 } from './process.ts';
 import type { LoadSettings } from '../settings.ts';
@@ -59,15 +59,16 @@ const THREW = 'a flow ran to its end (no script exception)';
 /** Builds the bundle into <report-dir>/k6 and checks that this k6 runs it; throws K6Unusable otherwise. */
 export async function prepareK6(k6: string, settings: LoadSettings, context: Context): Promise<K6Plan> {
   const version = await checkVersion(k6);
+  const parsedVersion = parseK6Version(version) as K6Version;
   const dir = join(context.reportDir, 'k6');
   mkdirSync(dir, { recursive: true });
   for (const file of ['summary.json', 'junit.xml', 'k6.log']) rmSync(join(dir, `${NAME}-${file}`), { force: true });
-  const [bundle] = await buildK6(dir, [NAME]);
+  const [bundle] = await buildK6(dir, [NAME], bundleFormat(parsedVersion));
   const tls = k6Tls(settings.tls);
   const plan: K6Plan = {
     k6,
     version,
-    parsedVersion: parseK6Version(version) as K6Version,
+    parsedVersion,
     bundle: bundle as string,
     dir,
     vars: { ...varsFor(settings, context, dir), ...tls.vars },

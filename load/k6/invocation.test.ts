@@ -3,7 +3,7 @@
 // release notes, v1.0.0 to v2.2.0, not against a running k6).
 import assert from 'node:assert/strict';
 import { parseK6Version } from './check.ts';
-import { k6Env, k6InspectArgs, k6RunArgs, versionProblem, type K6Version } from './invocation.ts';
+import { bundleFormat, k6Env, k6InspectArgs, k6RunArgs, versionProblem, type K6Version } from './invocation.ts';
 
 const SUPPORTED = ['0.49.0', '0.54.0', '1.0.0', '1.4.2', '2.0.0', '2.2.0'];
 const UNSUPPORTED = ['0.45.0', '3.0.0'];
@@ -69,5 +69,10 @@ describe('k6 invocations across k6 versions', () => {
       PATH: '/bin',
     });
     assert.deepEqual(env, { TOKEN_SUITE_PASSWORD: 'p', PATH: '/bin', K6_NO_USAGE_REPORT: 'true' });
+  });
+
+  it('bundles as CommonJS for k6 before v0.53 (Babel for ES modules), as ES modules from v0.53 (native)', () => {
+    const formats = ['0.49.0', '0.52.9', '0.53.0', '0.54.0', '1.0.0', '2.2.0'].map((v) => bundleFormat(versionOf(v)));
+    assert.deepEqual(formats, ['cjs', 'cjs', 'esm', 'esm', 'esm', 'esm']);
   });
 });
