@@ -40,7 +40,7 @@ describe('k6 bundles', function () {
     }
   });
 
-  it('as CommonJS (what a verify run gives k6 before v0.53): only k6 modules required, no syntax past ES2017', async () => {
+  it('as CommonJS (the bundle a verify run gives k6 before v0.53): k6 modules only, ES2017', async () => {
     const cjs = await buildK6(join(out, 'cjs'), ['mix'], 'cjs');
     const source = readFileSync(cjs[0]!, 'utf8');
     const modules = importedModules(source);
