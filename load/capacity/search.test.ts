@@ -14,6 +14,7 @@ function step(rate: number, capacity: number): CapacityStep {
     offered_flows_per_s: rate,
     achieved_flows_per_s: Math.min(rate, capacity),
     share: Math.min(1, capacity / rate),
+    first_third_share: Math.min(1, capacity / rate),
     dropped: 0,
     scheduled: rate * 5,
     from_s: 2,

@@ -373,8 +373,8 @@ export function neighbourOf(
     return {
       explains: false,
       reason:
-        `${busier}, but ${took}: with fixed users that explains a slowdown up to ×${round(STRETCH_MARGIN * grew)}, ` +
-        `not the ×${round(slowdown)} seen`,
+        `${busier}, but ${took}: that explains a slowdown up to ×${round(STRETCH_MARGIN * grew)} (fixed users' ` +
+        `latency and a saturated server's throughput go with the stretch), not the ×${round(slowdown)} seen`,
     };
   return { explains: true, reason: `${busier}, and ${took}, so the slowdown may not be the server's` };
 }

@@ -140,4 +140,39 @@ describe('overload (offered against achieved) and LOAD-06', () => {
     assert.equal(judged.judgement, 'fail');
     assert.equal(judged.overloaded, undefined);
   });
+
+  it('a server that kept up in the first third and then fell behind is judged on latency: its capacity fell', () => {
+    // 20 flows/s offered; answered in full (100 answers/s, a fifth token answers) for 4 s, then 80/s, the
+    // latency climbing from there as the queue fills: overloaded overall, but the first third kept up.
+    const recorder = run(
+      (t) => (t < 4 ? 100 : 80),
+      (t) => (t < 4 ? 5 : 5 + 40 * (t - 4)),
+    );
+    const overload = overloadOf(recorder, 12, 20, { scheduled: 240, dropped: 10 })!;
+    assert.equal(overload.overloaded, true);
+    assert.ok(overload.first_third_share >= 0.97, String(overload.first_third_share));
+    const judged = judgeOverloaded(degradationOf(recorder, 12, thresholds, true), overload);
+    assert.equal(judged.judgement, 'fail', judged.reasons.join('; '));
+    assert.match(
+      judged.reasons.join(' '),
+      /kept up with the offered rate in the first third \(100%\) and answered 20% less/,
+    );
+    // A server that kept up as well, at a steady pace, its latency climbing: the queue of a rate just past its
+    // capacity, not a slowdown (throughput did not fall).
+    const steady = run(
+      () => 100,
+      (t) => 5 + 40 * t,
+    );
+    // The same fall while a neighbour that came took as much from the run (its stretch grew x1.3): inconclusive.
+    const contention = {
+      others: Array.from({ length: 48 }, (_, w) => (w >= 32 ? 1.5 : 0.1)),
+      stretch: Array.from({ length: 48 }, (_, w) => (w >= 32 ? 1.3 : 1)),
+    };
+    const crowded = judgeOverloaded(degradationOf(recorder, 12, thresholds, true, contention), overload);
+    assert.equal(crowded.judgement, 'inconclusive', crowded.reasons.join('; '));
+    assert.match(crowded.reasons.join(' '), /kept up .* the machine got busier: .* and it stretched/);
+    const atCapacity = overloadOf(steady, 12, 20.5, { scheduled: 246, dropped: 10 })!;
+    assert.ok(atCapacity.overloaded && atCapacity.first_third_share >= 0.97);
+    assert.equal(judgeOverloaded(degradationOf(steady, 12, thresholds, true), atCapacity).judgement, 'pass');
+  });
 });

@@ -19,6 +19,10 @@ const EDGE_ANSWERS = 2;
 const DROPPED_SHARE = 0.01;
 /** Overloaded: LOAD-06 fails when the throughput of the last third fell by more than this share. */
 const THROUGHPUT_DROP = 0.2;
+/** At least this share of the offered rate achieved in the first third: the server kept up then. */
+const KEPT_UP = 0.97;
+/** ... and this much less throughput in the last third: its capacity fell as it ran (a slowdown). */
+const CAPACITY_FALL = 0.1;
 
 export interface EndpointRates {
   /** What the offered flow rate asks of this endpoint (its requests per flow, as measured, × the rate). */
@@ -34,6 +38,8 @@ export interface Overload {
   /** Flow starts never made (every user busy); null when the engine does not say. */
   dropped: number | null;
   scheduled: number | null;
+  /** The share of the offered rate achieved in the first third (the queue not yet filled). */
+  first_third_share: number;
   /** The part of the run the achieved rates are measured over, in seconds from the start. */
   from_s: number;
   to_s: number;
@@ -70,6 +76,9 @@ export function overloadOf(
   const span = Math.max(windowS, (to - Math.max(0, from)) * windowS);
   const rateOf = (e: Endpoint) => sum(recorder.endpointWindows[e].slice(Math.max(0, from), to)) / span;
   const token = rateOf('token');
+  const firstSpan = Math.max(0, from) * windowS;
+  const firstToken = sum(recorder.endpointWindows.token.slice(0, Math.max(0, from)));
+  const firstShare = firstSpan > 0 ? Math.min(1, (firstToken + EDGE_ANSWERS) / (rate * firstSpan)) : 0;
   const refresh = rateOf('refresh');
   const share = token / rate;
   const perFlow = refreshPerFlow ?? (token > 0 ? refresh / token : 0);
@@ -93,6 +102,7 @@ export function overloadOf(
     offered_flows_per_s: rate,
     achieved_flows_per_s: achieved,
     share: round(share, 3),
+    first_third_share: round(firstShare, 3),
     dropped,
     scheduled: starts?.scheduled ?? null,
     from_s: round(Math.max(0, from) * windowS),
@@ -118,6 +128,20 @@ export function judgeOverloaded(degradation: Degradation, overload: Overload | n
   const d = degradation;
   const enough = d.counted.first >= MIN_WINDOWS_PER_THIRD && d.counted.last >= MIN_WINDOWS_PER_THIRD;
   if (!overload?.overloaded || !enough) return d;
+  // A server that kept up in the first third and answered clearly less in the last was not offered more than
+  // its capacity: its capacity fell as it ran. Its latency is judged (an attack: a server slowing as it
+  // filled, 90% achieved, p50 x16, throughput x0.83, passed as "overloaded").
+  const fall = d.first_rps > 0 ? 1 - d.last_rps / d.first_rps : 0;
+  if (overload.first_third_share >= KEPT_UP && fall > CAPACITY_FALL) {
+    const fell =
+      `the server kept up with the offered rate in the first third (${Math.round(overload.first_third_share * 100)}%)` +
+      ` and answered ${Math.round(fall * 100)}% less in the last: its capacity fell as it ran, so its latency is ` +
+      'judged (a slowdown, not a rate beyond its capacity)';
+    // Unless what a neighbour took from the run explains the fall of its capacity.
+    const neighbour = neighbourOf(d, 1 / (1 - fall), true);
+    if (neighbour?.explains) return { ...d, judgement: 'inconclusive', reasons: [fell, neighbour.reason] };
+    return d.judgement === 'pass' ? d : { ...d, reasons: [...d.reasons, fell] };
+  }
   // rps_bar is min(first / factor, first - 3 noise widths): the run's own noise, from degradation.ts.
   const noiseBar = d.rps_bar ?? d.first_rps;
   const bar = round((1 - THROUGHPUT_DROP) * d.first_rps);
