@@ -16,7 +16,7 @@ import type { LoadSettings } from '../settings.ts';
 import { k6Tls } from './tls.ts';
 import { ContentionSampler } from '../measure/contention-sampler.ts';
 import { windowMsFor } from '../measure/recorder.ts';
-import { targetPids } from '../measure/target-process.ts';
+import { targetProcesses } from '../measure/target-process.ts';
 import { k6Rate } from './scripts/lib/rate.ts';
 
 export { findK6 } from './process.ts';
@@ -141,11 +141,11 @@ export async function runK6Engine(plan: K6Plan, settings: LoadSettings, context:
   try {
     let k6Pid: number | undefined;
     // k6 and a server on this machine (the target, not a neighbour) count as the run's own.
-    const target = targetPids(settings.flows.baseUrl);
+    const target = targetProcesses(settings.flows.baseUrl);
     const contention = new ContentionSampler(
       windowMsFor(context.durationSeconds),
       () => (k6Pid ? [k6Pid] : []),
-      () => target,
+      target,
     );
     contention.start();
     const exit = await runK6(

@@ -5,7 +5,7 @@ import type { LoadProgress } from '../../verdict/types.ts';
 import { ContentionSampler } from '../measure/contention-sampler.ts';
 import { machineBusy, machineTicks } from '../measure/cpu-meters.ts';
 import { windowMsFor } from '../measure/recorder.ts';
-import { targetPids } from '../measure/target-process.ts';
+import { targetProcesses } from '../measure/target-process.ts';
 import { assembleRun, round, type EngineRun } from './engine-run.ts';
 import { createEvidenceBoard, readEvidence } from './evidence-board.ts';
 import { MinimumsWatch } from './minimums-watch.ts';
@@ -54,12 +54,8 @@ export async function runNodeEngine(settings: LoadSettings, options: EngineOptio
     const cpu = process.cpuUsage();
     const machine = machineTicks();
     // A server on this machine is the target, not a neighbour: its CPU counts as the run's own.
-    const target = targetPids(settings.flows.baseUrl);
-    const contention = new ContentionSampler(
-      windowMs,
-      () => [],
-      () => target,
-    );
+    const target = targetProcesses(settings.flows.baseUrl);
+    const contention = new ContentionSampler(windowMs, () => [], target);
     const startedAt = performance.now();
     contention.start();
     const go: ToWorker = { type: 'go', startedAtEpochMs: performance.timeOrigin + startedAt };
