@@ -208,6 +208,19 @@ describe('LOAD-06: degradation over the run', () => {
     assert.equal(open.judgement, 'inconclusive', JSON.stringify(open));
   });
 
+  it('passes nothing that a neighbour leaving could hide: the first third slowed by it, the last not', () => {
+    // CI: a degrading server passed, a neighbour of 3.6 cores gone by the last third (stretch x2.4 then x1.5).
+    const left = { others: series(3.6, -2.6), stretch: series(2.4, -0.9) };
+    const slower = recorded((w, i) => jitter(w, i) * (w >= 16 ? 1.3 : 1));
+    assert.equal(degradationOf(slower, SECONDS, THRESHOLDS, true).judgement, 'pass', 'alone, within 1.4x');
+    const d = degradationOf(slower, SECONDS, THRESHOLDS, true, left);
+    assert.equal(d.judgement, 'inconclusive', JSON.stringify(d));
+    assert.match(d.reasons.join('; '), /the machine got quieter: .* could be a slowdown of ×2\.08/);
+    // An honest server with the same neighbour leaving answers faster in the last third: it passes.
+    const faster = recorded((w, i) => jitter(w, i) * (w >= 16 ? 0.65 : 1));
+    assert.equal(degradationOf(faster, SECONDS, THRESHOLDS, true, left).judgement, 'pass');
+  });
+
   it('blames the server when a neighbour there all along wanted as much in both thirds', () => {
     // A busy loop wants one core all the time: it uses more and waits less when the run leaves it room.
     const slower = recorded((w, i) => jitter(w, i) * (w >= 16 ? 1.5 : 1));

@@ -239,6 +239,9 @@ export function degradationOf(
     const why = `the last third's latency looks ${factor}× worse, within this run's noise (bar above)`;
     return { ...result, judgement: 'inconclusive', reasons: [why] };
   }
+  const ratios = [p95, p50].map((j) => (j.first_ms > 0 ? j.last_ms / j.first_ms : 1));
+  const quieter = neighbourLeft(result, Math.max(...ratios), factor);
+  if (quieter) return { ...result, judgement: 'inconclusive', reasons: [quieter] };
   return { ...result, judgement: 'pass', reasons: [] };
 }
 
@@ -377,6 +380,33 @@ export function neighbourOf(
         `latency and a saturated server's throughput go with the stretch), not the ×${round(slowdown)} seen`,
     };
   return { explains: true, reason: `${busier}, and ${took}, so the slowdown may not be the server's` };
+}
+
+/**
+ * The other way round: a neighbour that left. The rest of the machine wanted OTHERS_RISE fewer cores in the
+ * last third and the run's own stretch shrank (by NO_STRETCH or more): the first third was slowed by the
+ * neighbour, so a server slowing down by as much would look steady. A pass is no evidence when the latency's
+ * rise (`ratio`, last over first), taken at the first third's stretch, would be past `factor`: the sentence
+ * that says so, else null. (CI: json-snapshot-store passed LOAD-06, a neighbour of 3.64 cores in the first
+ * third gone to 0.99 in the last, the stretch x2.42 then x1.51, p50 x1.42.)
+ */
+export function neighbourLeft(
+  d: Pick<Degradation, 'others_cores' | 'stretch'>,
+  ratio: number,
+  factor: number,
+): string | null {
+  const others = d.others_cores;
+  if (-rose(others) < OTHERS_RISE) return null;
+  const { first, last } = d.stretch;
+  if (first === null || last === null || first <= 0 || last <= 0) return null;
+  const grew = last / first;
+  if (grew > 1 / NO_STRETCH || ratio / grew <= factor) return null;
+  return (
+    `the machine got quieter: the rest of the machine wanted ${others.first} cores in the first third, ` +
+    `${others.last} in the last, and the run's own CPU work was stretched ×${first} then ×${last}: the first ` +
+    `third was slowed by the neighbour, so the last third's ×${round(ratio)} could be a slowdown of ` +
+    `×${round(ratio / grew)} (past ${factor}×); run again on a quieter machine`
+  );
 }
 
 /** Median of a per-window series in the first and the last third, on the same (merged) windows. */

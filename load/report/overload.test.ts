@@ -117,6 +117,14 @@ describe('overload (offered against achieved) and LOAD-06', () => {
     assert.equal(judged.judgement, 'pass', judged.reasons.join('; '));
     assert.equal(judged.overloaded, true);
     assert.match(judged.reasons.join(' '), /latency is not judged: overloaded/);
+    // The same held throughput while a neighbour of the first third left: it may have hidden a fall.
+    const left = {
+      others: Array.from({ length: 48 }, (_, w) => (w >= 32 ? 1 : 3.6)),
+      stretch: Array.from({ length: 48 }, (_, w) => (w >= 32 ? 1.5 : 2.4)),
+    };
+    const quieter = judgeOverloaded(degradationOf(recorder, 12, thresholds, true, left), overload);
+    assert.equal(quieter.judgement, 'inconclusive', quieter.reasons.join('; '));
+    assert.match(quieter.reasons.join(' '), /the machine got quieter/);
   });
 
   it('an overloaded server that serves less as it fills fails LOAD-06', () => {

@@ -9,7 +9,7 @@
 // complete window (requests in flight at the end are not recorded).
 import type { Endpoint } from '../flows/requests.ts';
 import type { Recorder } from '../measure/recorder.ts';
-import { MIN_WINDOWS_PER_THIRD, neighbourOf, type Degradation } from './degradation.ts';
+import { MIN_WINDOWS_PER_THIRD, neighbourLeft, neighbourOf, type Degradation } from './degradation.ts';
 
 /** Below this share of the offered rate achieved, the server was overloaded. */
 const ACHIEVED_SHARE = 0.9;
@@ -164,6 +164,9 @@ export function judgeOverloaded(degradation: Degradation, overload: Overload | n
     }
     return { ...base, judgement: 'fail', reasons: [fell, ...(neighbour ? [neighbour.reason] : []), latency] };
   }
+  // A neighbour that left may have lifted the last third's throughput as much as the server lost.
+  const quieter = neighbourLeft(d, d.last_rps > 0 ? d.first_rps / d.last_rps : 1, 1 / (1 - THROUGHPUT_DROP));
+  if (quieter) return { ...base, judgement: 'inconclusive', reasons: [`${throughput}: it held`, quieter, latency] };
   return { ...base, judgement: 'pass', reasons: [latency, `${throughput}: it held`] };
 }
 
