@@ -18,44 +18,12 @@ function lines(path: string): string[] {
   }
 }
 
-/** Inodes of the sockets listening on `port` (IPv4 and IPv6). */
-function listeningInodes(port: number): Set<string> {
-  const inodes = new Set<string>();
-  for (const table of ['/proc/net/tcp', '/proc/net/tcp6'])
-    for (const line of lines(table)) {
-      const fields = line.trim().split(/\s+/);
-      const [local, state, inode] = [fields[1], fields[3], fields[9]];
-      if (!local || state !== LISTEN || !inode || inode === '0') continue;
-      if (Number.parseInt(local.slice(local.lastIndexOf(':') + 1), 16) === port) inodes.add(inode);
-    }
-  return inodes;
-}
-
 function list(path: string): string[] {
   try {
     return readdirSync(path);
   } catch {
     return [];
   }
-}
-
-/** Pids (other than this process) holding a socket that listens on `port`. */
-function pidsListeningOn(port: number): number[] {
-  const inodes = listeningInodes(port);
-  if (inodes.size === 0) return [];
-  const pids: number[] = [];
-  for (const pid of list('/proc')) {
-    if (!/^\d+$/.test(pid) || Number(pid) === process.pid) continue;
-    const holds = list(`/proc/${pid}/fd`).some((fd) => {
-      try {
-        return inodes.has(/^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1] ?? '');
-      } catch {
-        return false;
-      }
-    });
-    if (holds) pids.push(Number(pid));
-  }
-  return pids;
 }
 
 /** A loopback address as /proc/net/tcp{,6} writes it: 127.x.x.x, ::1, or ::ffff:127.x.x.x. */
@@ -66,18 +34,27 @@ function loopback(hex: string): boolean {
   );
 }
 
-/** Loopback ports that sockets with these inodes are connected to (established connections). */
-function loopbackPeers(inodes: Set<string>): Set<number> {
-  const ports = new Set<number>();
+interface TcpTables {
+  /** Listening sockets' inodes, by port. */
+  listening: Map<number, Set<string>>;
+  /** Established sockets' inodes, with the loopback port at their other end (none for a remote peer). */
+  toLoopback: Map<string, number>;
+}
+
+/** /proc/net/tcp and tcp6, read once. */
+function tcpTables(): TcpTables {
+  const listening = new Map<number, Set<string>>();
+  const toLoopback = new Map<string, number>();
+  const port = (address: string) => Number.parseInt(address.slice(address.lastIndexOf(':') + 1), 16);
   for (const table of ['/proc/net/tcp', '/proc/net/tcp6'])
     for (const line of lines(table)) {
-      const fields = line.trim().split(/\s+/);
-      const [remote, state, inode] = [fields[2], fields[3], fields[9]];
-      if (!remote || state !== ESTABLISHED || !inode || !inodes.has(inode)) continue;
-      const [address, port] = remote.split(':');
-      if (address && port && loopback(address)) ports.add(Number.parseInt(port, 16));
+      const [, local, remote, state, , , , , , inode] = line.trim().split(/\s+/);
+      if (!local || !remote || !inode || inode === '0') continue;
+      if (state === LISTEN) listening.set(port(local), (listening.get(port(local)) ?? new Set()).add(inode));
+      else if (state === ESTABLISHED && loopback(remote.slice(0, remote.indexOf(':'))))
+        toLoopback.set(inode, port(remote));
     }
-  return ports;
+  return { listening, toLoopback };
 }
 
 /** The socket inodes a process holds. */
@@ -94,15 +71,39 @@ function socketInodes(pid: number): Set<string> {
   return inodes;
 }
 
-/** `pids` and the local servers behind them: processes listening on a loopback port one of them is connected to. */
-export function withUpstream(pids: readonly number[]): number[] {
+/** Pids (other than this process) holding one of these socket inodes. */
+function pidsHolding(inodes: Set<string> | undefined): number[] {
+  if (!inodes?.size) return [];
+  const pids: number[] = [];
+  for (const pid of list('/proc')) {
+    if (!/^\d+$/.test(pid) || Number(pid) === process.pid) continue;
+    for (const inode of socketInodes(Number(pid)))
+      if (inodes.has(inode)) {
+        pids.push(Number(pid));
+        break;
+      }
+  }
+  return pids;
+}
+
+/** Pids (other than this process) holding a socket that listens on `port`. */
+function pidsListeningOn(port: number, tables = tcpTables()): number[] {
+  return pidsHolding(tables.listening.get(port));
+}
+
+/**
+ * `pids` and the local servers behind them: the processes listening on a loopback port one of them holds
+ * an established connection to (a proxy's upstream; its clients' ephemeral ports listen nowhere).
+ */
+export function withUpstream(pids: readonly number[], tables = tcpTables()): number[] {
   const found = new Set(pids);
-  const seenPorts = new Set<number>();
+  const seen = new Set<number>();
   for (const pid of found)
-    for (const port of loopbackPeers(socketInodes(pid))) {
-      if (seenPorts.has(port)) continue;
-      seenPorts.add(port);
-      for (const upstream of pidsListeningOn(port)) found.add(upstream);
+    for (const inode of socketInodes(pid)) {
+      const port = tables.toLoopback.get(inode);
+      if (port === undefined || seen.has(port) || !tables.listening.has(port)) continue;
+      seen.add(port);
+      for (const upstream of pidsListeningOn(port, tables)) found.add(upstream);
     }
   return [...found];
 }
@@ -134,7 +135,8 @@ export function targetProcesses(baseUrl: string, everyMs = 2000): () => number[]
   return () => {
     if (performance.now() - at < everyMs) return found;
     at = performance.now();
-    found = withUpstream(pidsListeningOn(port));
+    const tables = tcpTables();
+    found = withUpstream(pidsListeningOn(port, tables), tables);
     return found;
   };
 }
