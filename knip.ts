@@ -14,6 +14,7 @@ const config: KnipConfig = {
     'scripts/mocha-reporter.cjs', // the .mocharc files' reporter
     '.mocharc.slow.cjs', // mocha's config for the slow set (npm run test:full)
     'testing/capacity-attack-servers.ts', // spawned by testing/capacity-attack-run.sh
+    'testing/load06-attack/*.ts', // run by hand (docs/load06-attack.md), its servers spawned by run.ts
     'scripts/bench/responder.ts', // spawned by scripts/bench.ts
     'scripts/bench/k6-password.js', // run by k6 from scripts/bench/k6.ts (the fallback)
   ],
