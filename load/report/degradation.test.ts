@@ -3,7 +3,8 @@
 // busier machine is not blamed on the server.
 import assert from 'node:assert/strict';
 import { Recorder } from '../measure/recorder.ts';
-import { degradationOf, NO_STRETCH, OTHERS_RISE, STRETCH_MARGIN } from './degradation.ts';
+import { degradationOf } from './degradation.ts';
+import { NO_STRETCH, OTHERS_RISE, STRETCH_MARGIN } from './neighbour.ts';
 
 const THRESHOLDS = { degradationFactor: 1.4, degradationSlackMs: 1 };
 const SECONDS = 6;

@@ -9,7 +9,8 @@
 // complete window (requests in flight at the end are not recorded).
 import type { Endpoint } from '../flows/requests.ts';
 import type { Recorder } from '../measure/recorder.ts';
-import { MIN_WINDOWS_PER_THIRD, neighbourLeft, neighbourOf, type Degradation } from './degradation.ts';
+import { MIN_WINDOWS_PER_THIRD, type Degradation } from './degradation.ts';
+import { neighbourLeft, neighbourOf } from './neighbour.ts';
 
 /** Below this share of the offered rate achieved, the server was overloaded. */
 const ACHIEVED_SHARE = 0.9;
