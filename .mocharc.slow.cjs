@@ -1,8 +1,9 @@
 // The slow set (npm run test:full): every *.slow.test.ts, found by walking the tree (a new one is never left
-// out), one file after another. On more cores, `npm run test:full -- --parallel --jobs 3` runs three at a
-// time, the longest first (measured on 2 shared cores, three at a time took 15 min instead of ~30 and four
-// tests failed on contention: LOAD-06's busy-machine guard, an A/A baseline pair, a hang bound; so serial
-// is the default).
+// out), one file after another: about 20 min on 2 shared cores (a fresh clone, 2026-12-03, after k6 v0.49
+// got CommonJS bundles: 25 min before). On more cores, `npm run test:full -- --parallel --jobs 3` runs three
+// at a time, the longest first (on 2 shared cores, three at a time took 15 min instead of ~30 and four tests
+// failed on contention: LOAD-06's busy-machine guard, an A/A baseline pair, a hang bound; so serial is the
+// default).
 const { readdirSync } = require('node:fs');
 const { join } = require('node:path');
 
