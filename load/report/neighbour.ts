@@ -3,7 +3,8 @@
 // the first third to the last: the slowdown may be the neighbour's, inconclusive, unless the neighbour took
 // nothing from the run or too little to explain it. What it took shows in the run's own threads: how much
 // longer their CPU work took than it would have alone (the stretch: run + wait over run, and the hypervisor's
-// steal). A stretch that grew by under NO_STRETCH took nothing (the neighbour found idle cores); with fixed
+// steal). A stretch that grew by under NO_STRETCH took no CPU (the neighbour found idle cores), though it
+// still shares caches and memory (and SMT cores): it explains a slowdown up to STRETCH_MARGIN; with fixed
 // users (closed model) latency grows with the stretch, its tail somewhat more (the reference server, two
 // busy loops arriving for the last third: p95 x1.61 at a stretch grown x1.35), so a slowdown over
 // STRETCH_MARGIN times its growth is more than the neighbour did. With an open model a queue near saturation
@@ -56,8 +57,22 @@ export function neighbourOf(
   const took =
     `it stretched the run's own CPU work ×${grew} (its threads' run + wait over run, and the hypervisor's ` +
     `steal: ×${first} in the first third, ×${last} in the last)`;
+  // A neighbour that found idle cores still shares their caches, memory and (on SMT) the core itself, which
+  // no wait shows: it explains a slowdown up to STRETCH_MARGIN, no more.
+  if (grew < NO_STRETCH && slowdown > STRETCH_MARGIN)
+    return {
+      explains: false,
+      reason:
+        `${busier}, but ${took}: it found idle cores, and the ×${round(slowdown)} seen is more than sharing ` +
+        `caches and memory explains (×${STRETCH_MARGIN}), so the slowdown is not its`,
+    };
   if (grew < NO_STRETCH)
-    return { explains: false, reason: `${busier}, but ${took}: it found idle cores, so the slowdown is not its` };
+    return {
+      explains: true,
+      reason:
+        `${busier}, and though ${took}, it shares caches and memory with the run: the ×${round(slowdown)} seen ` +
+        `(up to ×${STRETCH_MARGIN}) may not be the server's`,
+    };
   if (closed && slowdown > STRETCH_MARGIN * grew)
     return {
       explains: false,
