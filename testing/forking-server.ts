@@ -11,6 +11,17 @@ import { startServer } from './reference-server.ts';
 
 const SELF = fileURLToPath(import.meta.url);
 
+/** Kills a process and every process descended from it, the youngest first. */
+export function killTree(pid: number): void {
+  for (const each of withDescendants([pid]).reverse()) {
+    try {
+      process.kill(each, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
 export async function startForkingServer(
   afterMs: number,
   loops: number,
@@ -19,15 +30,7 @@ export async function startForkingServer(
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const [chunk] = (await once(child.stdout!, 'data')) as [Buffer];
-  const stop = () => {
-    for (const pid of withDescendants([child.pid!]).reverse()) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-  };
+  const stop = () => killTree(child.pid!);
   return { url: chunk.toString().trim(), pid: child.pid!, stop };
 }
 

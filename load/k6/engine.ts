@@ -182,7 +182,7 @@ export async function runK6Engine(plan: K6Plan, settings: LoadSettings, context:
         collector: view,
         steady: plan.steady,
         stoppedEarly: context.signal.aborted,
-        contention: contention.stop(),
+        contention: contention.series,
         plannedSeconds: context.durationSeconds,
       },
       settings,

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { killTree } from '../../testing/forking-server.ts';
 import { ContentionSampler, withDescendants } from './contention-sampler.ts';
 
 describe('contention sampler', () => {
@@ -21,8 +22,7 @@ describe('contention sampler', () => {
       assert.deepEqual(new Set(found), new Set([server.pid, child, grandchild]));
       assert.ok(!found.includes(process.pid));
     } finally {
-      server.kill();
-      for (const pid of withDescendants([server.pid!])) if (pid !== server.pid) process.kill(pid);
+      killTree(server.pid!);
     }
   });
 

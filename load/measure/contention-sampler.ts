@@ -14,8 +14,7 @@
 // left the machine's CPUs (steal, which no thread's wait shows). A neighbour that wanted more cores and found
 // them idle stretched nothing: the run's threads waited no longer. LOAD-06 holds a slowdown beyond what the
 // stretch explains against the server (degradation.ts).
-import { readdirSync } from 'node:fs';
-import { machineTicks, processTicks, read, ticksToSeconds, type MachineTicks } from './cpu-meters.ts';
+import { list, machineTicks, processTicks, read, ticksToSeconds, type MachineTicks } from './cpu-meters.ts';
 
 /** What the sampler saw, window by window (null where unreadable). */
 export interface ContentionSeries {
@@ -36,14 +35,6 @@ interface Reading {
   waited: Map<string, number>;
   /** Nanoseconds the run's own threads ran and waited to run, by "pid/tid". */
   ownThreads: Map<string, { ran: number; waited: number }>;
-}
-
-function list(path: string): string[] {
-  try {
-    return readdirSync(path);
-  } catch {
-    return [];
-  }
 }
 
 /** Each thread's schedstat (ns on the CPU, ns waiting on a run queue) of the visible processes, by "pid/tid". */
@@ -75,7 +66,8 @@ export function withDescendants(roots: readonly number[]): number[] {
 }
 
 export class ContentionSampler {
-  private readonly series = noContention();
+  /** What it saw so far, window by window. */
+  readonly series = noContention();
   private timer: NodeJS.Timeout | undefined;
   private last: Reading | null = null;
 

@@ -1,7 +1,7 @@
 // CPU meters: the calling thread's CPU time (Linux: /proc/thread-self/stat, read on the thread itself), a
 // process's (/proc/<pid>/stat) and the whole machine's busy ticks (/proc/stat, every process). All give null
 // where /proc is missing. Clock ticks are taken as 100 per second (USER_HZ on every mainstream Linux).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100;
 
@@ -11,6 +11,15 @@ export function read(path: string): string | null {
     return readFileSync(path, 'latin1');
   } catch {
     return null;
+  }
+}
+
+/** A /proc directory's entries, or none (no /proc, or the process has ended). */
+export function list(path: string): string[] {
+  try {
+    return readdirSync(path);
+  } catch {
+    return [];
   }
 }
 

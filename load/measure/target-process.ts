@@ -5,7 +5,8 @@
 // server is the process listening on a loopback port the proxy is connected to (followed through proxies of
 // proxies; a local database the server uses counts with it). Empty where /proc is unreadable or the target
 // is not local.
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
+import { list } from './cpu-meters.ts';
 
 const LISTEN = '0A';
 const ESTABLISHED = '01';
@@ -13,14 +14,6 @@ const ESTABLISHED = '01';
 function lines(path: string): string[] {
   try {
     return readFileSync(path, 'utf8').split('\n').slice(1);
-  } catch {
-    return [];
-  }
-}
-
-function list(path: string): string[] {
-  try {
-    return readdirSync(path);
   } catch {
     return [];
   }

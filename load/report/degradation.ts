@@ -195,8 +195,8 @@ export function degradationOf(
     )
     .filter(Boolean);
   // The least of the moved percentiles' rises: a neighbour must explain each of them.
-  const moved = [p95, p50].filter((j) => j.verdict !== 'ok').map((j) => (j.first_ms > 0 ? j.last_ms / j.first_ms : 1));
-  const neighbour = neighbourOf(result, moved.length ? Math.min(...moved) : 1, steady);
+  const rises = [p95, p50].filter((j) => j.verdict !== 'ok').map(riseOf);
+  const neighbour = neighbourOf(result, rises.length ? Math.min(...rises) : 1, steady);
   const busier = neighbour?.explains ? neighbour.reason : null;
   const notNeighbour = neighbour && !neighbour.explains ? [neighbour.reason] : [];
   if (slower.length && busier) return { ...result, judgement: 'inconclusive', reasons: [...slower, busier] };
@@ -219,8 +219,7 @@ export function degradationOf(
     const why = `the last third's latency looks ${factor}× worse, within this run's noise (bar above)`;
     return { ...result, judgement: 'inconclusive', reasons: [why] };
   }
-  const ratios = [p95, p50].map((j) => (j.first_ms > 0 ? j.last_ms / j.first_ms : 1));
-  const quieter = neighbourLeft(result, Math.max(...ratios), factor);
+  const quieter = neighbourLeft(result, Math.max(riseOf(p95), riseOf(p50)), factor);
   if (quieter) return { ...result, judgement: 'inconclusive', reasons: [quieter] };
   return { ...result, judgement: 'pass', reasons: [] };
 }
@@ -316,6 +315,9 @@ export interface LatencyJudgement {
   /** slower: above the bar; hidden: above factor × first (+ slack) but within the noise; ok: neither. */
   verdict: 'slower' | 'hidden' | 'ok';
 }
+
+/** How much a percentile rose, last third over first. */
+const riseOf = (j: LatencyJudgement) => (j.first_ms > 0 ? j.last_ms / j.first_ms : 1);
 
 /** One percentile's windows, first third against last: bar = max(factor × first, first + 3 noises) + slack. */
 function judgeLatency(first: number[], last: number[], factor: number, slack: number): LatencyJudgement {

@@ -132,6 +132,8 @@ export function judgeOverloaded(degradation: Degradation, overload: Overload | n
   // A server that kept up in the first third and answered clearly less in the last was not offered more than
   // its capacity: its capacity fell as it ran. Its latency is judged (an attack: a server slowing as it
   // filled, 90% achieved, p50 x16, throughput x0.83, passed as "overloaded").
+  // The fall of throughput as a slowdown, first over last (every counted window has answers, so last > 0).
+  const slower = d.last_rps > 0 ? d.first_rps / d.last_rps : Infinity;
   const fall = d.first_rps > 0 ? 1 - d.last_rps / d.first_rps : 0;
   if (overload.first_third_share >= KEPT_UP && fall > CAPACITY_FALL) {
     const fell =
@@ -139,7 +141,7 @@ export function judgeOverloaded(degradation: Degradation, overload: Overload | n
       ` and answered ${Math.round(fall * 100)}% less in the last: its capacity fell as it ran, so its latency is ` +
       'judged (a slowdown, not a rate beyond its capacity)';
     // Unless what a neighbour took from the run explains the fall of its capacity.
-    const neighbour = neighbourOf(d, 1 / (1 - fall), true);
+    const neighbour = neighbourOf(d, slower, true);
     if (neighbour?.explains) return { ...d, judgement: 'inconclusive', reasons: [fell, neighbour.reason] };
     return d.judgement === 'pass' ? d : { ...d, reasons: [...d.reasons, fell] };
   }
@@ -157,7 +159,7 @@ export function judgeOverloaded(degradation: Degradation, overload: Overload | n
   if (d.last_rps < bar) {
     const fell = `the server answered less as it filled: ${throughput}`;
     // Saturated, the server's throughput falls as its stretch grows: fixed users' latency alike.
-    const neighbour = neighbourOf(d, d.last_rps > 0 ? d.first_rps / d.last_rps : Infinity, true);
+    const neighbour = neighbourOf(d, slower, true);
     if (neighbour?.explains) return { ...base, judgement: 'inconclusive', reasons: [fell, neighbour.reason, latency] };
     if (d.last_rps >= noiseBar) {
       const noisy = `a fall of ${Math.round(THROUGHPUT_DROP * 100)}% hides in this run's noise (${noiseBar} req/s)`;
@@ -166,7 +168,7 @@ export function judgeOverloaded(degradation: Degradation, overload: Overload | n
     return { ...base, judgement: 'fail', reasons: [fell, ...(neighbour ? [neighbour.reason] : []), latency] };
   }
   // A neighbour that left may have lifted the last third's throughput as much as the server lost.
-  const quieter = neighbourLeft(d, d.last_rps > 0 ? d.first_rps / d.last_rps : 1, 1 / (1 - THROUGHPUT_DROP));
+  const quieter = neighbourLeft(d, slower, 1 / (1 - THROUGHPUT_DROP));
   if (quieter) return { ...base, judgement: 'inconclusive', reasons: [`${throughput}: it held`, quieter, latency] };
   return { ...base, judgement: 'pass', reasons: [latency, `${throughput}: it held`] };
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadLayer } from '../../load/layer.ts';
-import { withDescendants } from '../../load/measure/contention-sampler.ts';
+import { killTree } from '../forking-server.ts';
 import { contextFor } from '../load-context.ts';
 
 const { values } = parseArgs({
@@ -25,15 +25,7 @@ const duration = Number(values.duration);
 const engine = values.engine === 'k6' ? 'k6' : 'node';
 const HERE = new URL('.', import.meta.url).pathname;
 
-function kill(child: ChildProcess) {
-  for (const pid of withDescendants([child.pid!]).reverse()) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      /* gone */
-    }
-  }
-}
+const kill = (child: ChildProcess) => killTree(child.pid!);
 
 async function proc(script: string, args: string[]): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(HERE, script), ...args], {
