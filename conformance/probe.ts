@@ -27,6 +27,16 @@ export class NeedsTokenPair extends Error {}
 
 const FORM = 'application/x-www-form-urlencoded';
 const BREAKER_LIMIT = 3;
+
+export interface ProbeRequest {
+  body?: string | Uint8Array;
+  headers?: Record<string, string>;
+  /**
+   * A closed connection is an answer this request may get (a body too large: RFC 9110 §15.5.14 lets a server
+   * close the connection): it still throws, but does not count toward the endpoint's breaker.
+   */
+  closeAllowed?: boolean;
+}
 /** Bodies larger than this are cut (the API's answers are well under 2 KiB). */
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -80,11 +90,7 @@ export class Probe {
     return this.guards.logins.ghost;
   }
 
-  request(
-    method: string,
-    path: string,
-    init: { body?: string | Uint8Array; headers?: Record<string, string> } = {},
-  ): Promise<Exchange> {
+  request(method: string, path: string, init: ProbeRequest = {}): Promise<Exchange> {
     const url = `${this.target.baseUrl}${path}`;
     const kind = this.guards.logins.kindOf({ method, url, ...init });
     if (kind !== 'wrong-password') return this.send(method, url, init);
@@ -94,11 +100,7 @@ export class Probe {
     return sent;
   }
 
-  private async send(
-    method: string,
-    url: string,
-    init: { body?: string | Uint8Array; headers?: Record<string, string> },
-  ): Promise<Exchange> {
+  private async send(method: string, url: string, { closeAllowed, ...init }: ProbeRequest): Promise<Exchange> {
     const path = new URL(url).pathname;
     this.checkBreaker(path);
     const { logins, throttle } = this.guards;
@@ -128,7 +130,8 @@ export class Probe {
         sentAt,
       );
     } catch (error) {
-      if (error instanceof TransportError && error.kind !== 'aborted') this.countFailure(path);
+      const allowed = closeAllowed === true && error instanceof TransportError && error.kind === 'reset';
+      if (error instanceof TransportError && error.kind !== 'aborted' && !allowed) this.countFailure(path);
       throw error;
     }
   }

@@ -1,6 +1,6 @@
-// The evidence lines a reader needs first: those that say what went wrong (FAILED ..., FAIL ...,
-// INCONCLUSIVE ...), then the others in their order; long lines cut.
-const MARKED = /^(FAILED|FAIL|INCONCLUSIVE)\b/;
+// The evidence lines a reader needs first: those that say what went wrong (FAILED ..., FAIL ...) or what
+// was missing (MISSING ..., INCONCLUSIVE ...), then the others in their order; long lines cut.
+const MARKED = /^(FAILED|FAIL|MISSING|INCONCLUSIVE)\b/;
 
 export function keyEvidence(evidence: readonly string[], count: number, lineLimit = 240): string[] {
   const marked = evidence.filter((line) => MARKED.test(line));

@@ -69,6 +69,42 @@ describe('reference server: errors are OAuth 2.0 JSON with the right status and 
     assert.deepEqual([res.status, res.json?.error], [413, 'request_too_large']);
   });
 
+  it('reads an oversized body to its end before the 413, with no answer or close before (RFC 9112 §9.6)', async () => {
+    // A server that answers and closes with the body unread resets the connection, and the client can lose the
+    // 413 to that reset. Half the body, a pause, then the rest: nothing may come back before the rest is sent.
+    const half = 'x'.repeat(1 << 19);
+    const headers = [
+      'POST /v1/token HTTP/1.1',
+      'Host: x',
+      `Content-Type: ${FORM}`,
+      `Content-Length: ${2 * half.length}`,
+    ];
+    const head = `${headers.join('\r\n')}\r\n\r\n`;
+    const seen = await new Promise<{ early: string; data: string; error?: string }>((resolve) => {
+      let data = '';
+      let early = '';
+      let restSent = false;
+      const socket = connect(Number(new URL(ref.url).port), '127.0.0.1', () => {
+        socket.write(head + half);
+        setTimeout(() => {
+          restSent = true;
+          socket.end(half);
+        }, 300);
+      });
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => {
+        data += chunk;
+        if (!restSent) early += chunk;
+      });
+      socket.on('end', () => (early ||= restSent ? '' : 'closed'));
+      socket.on('error', (error: NodeJS.ErrnoException) => resolve({ early, data, error: error.code }));
+      socket.on('close', () => resolve({ early, data }));
+    });
+    assert.equal(seen.early, '', 'an answer or a close before the body ended');
+    assert.equal(seen.error, undefined, `the connection failed: ${seen.error}`);
+    assert.match(seen.data, /^HTTP\/1\.1 413 /);
+  });
+
   it('answers 405 with Allow: POST to GET, even with credentials in the query string', async () => {
     const res = await fetch(`${ref.url}/v1/token?${DOC_LOGIN}`);
     assert.equal(res.status, 405);

@@ -13,6 +13,8 @@ export interface HostileCase {
   body?: string;
   /** Raw bytes on a socket, for what fetch cannot send. */
   raw?: string;
+  /** A body a server may refuse by closing the connection (RFC 9110 §15.5.14, 413 Content Too Large). */
+  oversized?: true;
 }
 
 const TOKEN = PATHS.token;
@@ -40,8 +42,8 @@ export function hostileCases(c: Credentials, ghost: string): HostileCase[] {
       what: 'invalid UTF-8 (%FF%FE) as password',
       body: loginBody(unknown).replace(/password=[^&]*/, 'password=%FF%FE'),
     },
-    { what: 'a 1 MiB body', body: `${good}&pad=${'x'.repeat(1 << 20)}` },
-    { what: 'a 64 KiB username', body: loginBody(c, { username: 'u'.repeat(65_536) }) },
+    { what: 'a 1 MiB body', body: `${good}&pad=${'x'.repeat(1 << 20)}`, oversized: true },
+    { what: 'a 64 KiB username', body: loginBody(c, { username: 'u'.repeat(65_536) }), oversized: true },
     // RFC 6749 §3.2: no parameter twice. The real username repeated with one that cannot exist: a server that
     // takes either value issues a token for one order, and no password is ever wrong.
     {
@@ -76,7 +78,12 @@ export function hostileCases(c: Credentials, ghost: string): HostileCase[] {
     },
     { what: 'refresh: bad percent-encoding', path: REFRESH, body: 'refreshToken=%E0%A4%A&=' },
     { what: 'refresh: a JSON body', path: REFRESH, contentType: 'application/json', body: '{"refreshToken":"x"}' },
-    { what: 'refresh: a 1 MiB token', path: REFRESH, body: form({ refreshToken: 'A'.repeat(1 << 20) }) },
+    {
+      what: 'refresh: a 1 MiB token',
+      path: REFRESH,
+      body: form({ refreshToken: 'A'.repeat(1 << 20) }),
+      oversized: true,
+    },
     { what: 'refresh: GET', path: REFRESH, method: 'GET' },
     {
       what: 'bogus chunked encoding',

@@ -18,7 +18,15 @@ export interface Seen {
   raw: boolean;
   /** Not sent: its endpoint's breaker was open (the failures that opened it are findings of their own). */
   withheld: boolean;
+  /**
+   * An oversized body whose connection closed without an answer on every one of CLOSED_TRIES tries: RFC 9110
+   * §15.5.14 lets a server refuse a body too large that way. One answer on any try is judged instead, so a server
+   * that sends a 5xx and closes at once is seen (a closed connection can lose the answer that came before it).
+   */
+  closed: boolean;
 }
+
+export const CLOSED_TRIES = 3;
 
 const TOKEN_IN_TEXT = /"(token|refreshToken|access_token|refresh_token)"\s*:\s*"[^"]/;
 const runs = new WeakMap<Probe, Promise<Seen[]>>();
@@ -37,7 +45,13 @@ export function observe(probe: Probe): Promise<Seen[]> {
 }
 
 async function send(probe: Probe, c: HostileCase): Promise<Seen> {
-  const base = { what: c.what, raw: c.raw !== undefined, withheld: false };
+  let seen = await sendOnce(probe, c);
+  for (let tries = 1; c.oversized && seen.closed && tries < CLOSED_TRIES; tries += 1) seen = await sendOnce(probe, c);
+  return seen;
+}
+
+async function sendOnce(probe: Probe, c: HostileCase): Promise<Seen> {
+  const base = { what: c.what, raw: c.raw !== undefined, withheld: false, closed: false };
   try {
     if (c.raw !== undefined) {
       const answer = await probe.raw(c.raw);
@@ -46,13 +60,14 @@ async function send(probe: Probe, c: HostileCase): Promise<Seen> {
     }
     const headers: Record<string, string> =
       c.contentType === null ? {} : { 'content-type': c.contentType ?? 'application/x-www-form-urlencoded' };
-    const init = c.method === 'GET' ? { headers } : { headers, body: c.body ?? '' };
+    const init = c.method === 'GET' ? { headers } : { headers, body: c.body ?? '', closeAllowed: c.oversized };
     const ex = await probe.request(c.method ?? 'POST', c.path ?? PATHS.token, init);
     return { ...base, status: ex.status, token: ex.issued !== undefined, line: describeAnswer(ex), hung: false };
   } catch (error) {
     if (error instanceof BreakerOpen)
       return { ...base, status: undefined, line: error.message, token: false, hung: false, withheld: true };
     if (!(error instanceof TransportError) || error.kind === 'aborted') throw error;
-    return { ...base, status: undefined, line: error.detail, token: false, hung: error.kind === 'timeout' };
+    const closed = c.oversized === true && error.kind === 'reset';
+    return { ...base, status: undefined, line: error.detail, token: false, hung: error.kind === 'timeout', closed };
   }
 }
