@@ -19,6 +19,8 @@ export interface Subject {
   rotationGraceSeconds: number;
   expected: 'pass' | 'fail' | 'warn';
   violates: string[];
+  /** The layers of the requirements in `violates`. */
+  violatedLayers: LayerName[];
 }
 
 export interface Row extends Subject {
@@ -41,13 +43,20 @@ export interface K6Cell {
 }
 
 const CORRECT: Subject[] = [
-  { name: 'reference', rotationGraceSeconds: 0, expected: 'pass', violates: [] },
-  { name: 'alt', rotationGraceSeconds: 0, expected: 'pass', violates: [] },
-  { name: 'alt', rotationGraceSeconds: 2, expected: 'pass', violates: [] },
+  { name: 'reference', rotationGraceSeconds: 0, expected: 'pass', violates: [], violatedLayers: [] },
+  { name: 'alt', rotationGraceSeconds: 0, expected: 'pass', violates: [], violatedLayers: [] },
+  { name: 'alt', rotationGraceSeconds: 2, expected: 'pass', violates: [], violatedLayers: [] },
 ];
 
+const VIOLATION = /^(conformance|contract|load):([A-Z]+-\d{2})?/;
+
 /** 'conformance:REFRESH-04 (why)' → 'REFRESH-04'. Descriptive entries without an id are not checked. */
-const requirementIds = (violates: string[]) => violates.flatMap((v) => /^\w+:([A-Z]+-\d{2})\b/.exec(v)?.[1] ?? []);
+const requirementIds = (violates: string[]) => violates.flatMap((v) => VIOLATION.exec(v)?.[2] ?? []);
+
+/** 'conformance:REFRESH-04 (why)' → 'conformance'; every entry names its layer (servers/mutants/catalog.test.ts checks it). */
+export const violatedLayers = (violates: string[]): LayerName[] => [
+  ...new Set(violates.flatMap((v) => (VIOLATION.exec(v)?.[1] as LayerName | undefined) ?? [])),
+];
 
 export const SUBJECTS: Subject[] = [
   ...CORRECT,
@@ -56,6 +65,7 @@ export const SUBJECTS: Subject[] = [
     rotationGraceSeconds: 0,
     expected: m.expected,
     violates: requirementIds(m.violates),
+    violatedLayers: violatedLayers(m.violates),
   })),
 ];
 
