@@ -89,11 +89,11 @@ describe('k6 runners: one killed mid-run is never a pass', function () {
     const reportDir = join(dir, 'killed-verify');
     try {
       const run = cli(
-        ['verify', '--base-url', url, '--only', 'load', '--engine', 'k6', '--runners', '2', '--duration', '20'],
+        ['verify', '--base-url', url, '--only', 'load', '--engine', 'k6', '--runners', '2', '--duration', '12'],
         { ...LENIENT, TOKEN_SUITE_RUN_DEADLINE: '600', TOKEN_SUITE_REPORT_DIR: reportDir },
       );
       const victim = await childK6(run, 'runner-2');
-      await new Promise((resolve) => setTimeout(resolve, 8000));
+      await new Promise((resolve) => setTimeout(resolve, 5000)); // mid-run: k6 starts in about a second
       process.kill(victim, 'SIGKILL');
       assert.equal((await run.exit).code, 3, run.stdout());
       const summary = summaryOf(reportDir);
