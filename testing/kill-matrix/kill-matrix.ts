@@ -53,8 +53,8 @@ const VIOLATION = /^(conformance|contract|load):([A-Z]+-\d{2})?/;
 /** 'conformance:REFRESH-04 (why)' → 'REFRESH-04'. Descriptive entries without an id are not checked. */
 const requirementIds = (violates: string[]) => violates.flatMap((v) => VIOLATION.exec(v)?.[2] ?? []);
 
-/** 'conformance:REFRESH-04 (why)' → 'conformance'; every entry names its layer (servers/mutants/catalog.test.ts checks it). */
-export const violatedLayers = (violates: string[]): LayerName[] => [
+/** 'conformance:REFRESH-04 (why)' → 'conformance'; every entry names its layer (mutants/catalog.test.ts checks). */
+const violatedLayers = (violates: string[]): LayerName[] => [
   ...new Set(violates.flatMap((v) => (VIOLATION.exec(v)?.[1] as LayerName | undefined) ?? [])),
 ];
 
