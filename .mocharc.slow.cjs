@@ -1,23 +1,23 @@
 // The slow set (npm run test:full): every *.slow.test.ts, found by walking the tree (a new one is never left
-// out), one file after another: about 20 min on 2 shared cores (a fresh clone, 2026-12-03, after k6 v0.49
-// got CommonJS bundles: 25 min before). On more cores, `npm run test:full -- --parallel --jobs 3` runs three
-// at a time, the longest first (on 2 shared cores, three at a time took 15 min instead of ~30 and four tests
-// failed on contention: LOAD-06's busy-machine guard, an A/A baseline pair, a hang bound; so serial is the
-// default).
+// out), one file after another: about 16 min on 2 shared cores (a fresh clone, 2026-12-03: 18 min with npm
+// test; 20 min earlier that day, 25 before k6 v0.49 got CommonJS bundles). On more cores,
+// `npm run test:full -- --parallel --jobs 3` runs three at a time, the longest first (on 2 shared cores, three
+// at a time took 15 min instead of ~30 and four tests failed on contention: LOAD-06's busy-machine guard, an
+// A/A baseline pair, a hang bound; so serial is the default).
 const { readdirSync } = require('node:fs');
 const { join } = require('node:path');
 
 const LONGEST = [
-  'load/k6/runners.slow.test.ts',
-  'testing/kill-matrix/k6-column.slow.test.ts',
-  'load/k6/runners-killed.slow.test.ts',
+  'baseline/compare.slow.test.ts',
   'testing/kill-matrix/kill-matrix.slow.test.ts',
   'verify/guarded-targets.slow.test.ts',
-  'load/broken-servers.slow.test.ts',
-  'load/k6/engine.slow.test.ts',
-  'load/k6/bundles.slow.test.ts',
+  'load/report/overload.slow.test.ts',
+  'testing/kill-matrix/k6-column.slow.test.ts',
+  'load/k6/runners-killed.slow.test.ts',
+  'verify/faults.slow.test.ts',
+  'verify/tls.slow.test.ts',
+  'load/throttling.slow.test.ts',
   'load/minimums.slow.test.ts',
-  'baseline/compare.slow.test.ts',
 ];
 
 /** Every *.slow.test.ts under `dir`, but in node_modules and dot folders. */
