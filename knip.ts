@@ -1,5 +1,5 @@
 // knip: unused files, exports and dependencies. Besides what knip reads from package.json (bin/token-suite.js,
-// the files its scripts run, mocha's .mocharc.json and .mocharc.slow.cjs), the entry points are the files
+// the files its scripts run, mocha's .mocharc files), the entry points are the files
 // started by path.
 import type { KnipConfig } from 'knip';
 
@@ -13,6 +13,7 @@ const config: KnipConfig = {
     'scripts/bench-server.ts', // spawned by scripts/bench.ts
     'scripts/mocha-reporter.cjs', // the .mocharc files' reporter
     '.mocharc.slow.cjs', // mocha's config for the slow set (npm run test:full)
+    '.mocharc.waiting.cjs', // mocha's config for the slow files that only wait (npm run test:full)
     'testing/capacity-attack-servers.ts', // spawned by testing/capacity-attack-run.sh
     'testing/load06-attack/*.ts', // run by hand (docs/load06-attack.md), its servers spawned by run.ts
     'scripts/bench/responder.ts', // spawned by scripts/bench.ts
