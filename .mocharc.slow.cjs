@@ -1,6 +1,6 @@
 // The slow set (npm run test:full): every *.slow.test.ts, found by walking the tree (a new one is never left
 // out), but the files that only wait (.mocharc.waiting.cjs runs those first, three at a time), one after
-// another: about 13 min on 2 shared cores (a fresh clone, 2026-12-03; 20 min that morning with the waiting
+// another: about 13 min on 2 shared cores (a fresh clone, 2026-12-03; 20 min earlier that day with the waiting
 // files, 25 before k6 v0.49 got CommonJS bundles). On more cores, `npm run test:full --
 // --parallel --jobs 3` runs three at a time, the longest first (on 2 shared cores, three at a time took 15
 // min instead of ~30 and four tests failed on contention: LOAD-06's busy-machine guard, an A/A baseline pair,
