@@ -22,7 +22,10 @@ export async function machineFacts(): Promise<MachineFacts> {
 async function k6Version(): Promise<string | null> {
   const k6 = findK6();
   if (!k6) return null;
-  const line = await checkVersion(k6).catch(() => null);
+  const line = await checkVersion(k6).then(
+    ({ line }) => line,
+    () => null,
+  );
   return /v\d+\.\d+\.\d+/.exec(line ?? '')?.[0] ?? line;
 }
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { startServe, type Served } from '../../testing/cli.ts';
 import { k6, k6OrSkip, shown } from '../../testing/k6.ts';
 import { buildK6 } from './build.ts';
-import { checkVersion, parseK6Version } from './check.ts';
+import { checkVersion } from './check.ts';
 import { bundleFormat } from './invocation.ts';
 import { failedThresholds, type SummaryData } from './scripts/lib/summary-data.ts';
 
@@ -35,7 +35,7 @@ describe('k6 bundles on a real k6', function () {
     const servers: Record<string, Served> = {};
     before(async function () {
       k6Path = k6OrSkip(this);
-      const version = parseK6Version(await checkVersion(k6Path))!;
+      const { version } = await checkVersion(k6Path);
       await buildK6(join(out, 'engine'), NAMES, bundleFormat(version));
       for (const impl of ['reference', 'replay-accepted', 'refresh-race'])
         servers[impl] = await startServe(['--impl', impl, '--scrypt-cost', '1024']);

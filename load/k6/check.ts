@@ -23,8 +23,15 @@ export function isSupported(version: readonly number[]): boolean {
   return versionProblem(version as K6Version) === null;
 }
 
-/** Resolves with the version line; throws K6Unusable when k6 does not run or is outside the supported range. */
-export async function checkVersion(k6: string): Promise<string> {
+/** k6's version line ("k6 v0.49.0 (go1.19.8, linux/amd64)") and the version it names. */
+export interface K6VersionLine {
+  line: string;
+  version: K6Version;
+}
+
+/** Resolves with the version line and its version; throws K6Unusable when k6 does not run or is outside the
+ * supported range. */
+export async function checkVersion(k6: string): Promise<K6VersionLine> {
   const exit = await runK6(k6, ['version'], { timeoutMs: CHECK_TIMEOUT_MS }).catch((error: Error) => {
     throw new K6Unusable(`${k6} does not start (${error.message})`);
   });
@@ -34,7 +41,7 @@ export async function checkVersion(k6: string): Promise<string> {
   if (!version) throw new K6Unusable(`\`${k6} version\` printed '${line.slice(0, 80)}', not a k6 version`);
   const problem = versionProblem(version);
   if (problem) throw new K6Unusable(`${line}: ${problem}`);
-  return line;
+  return { line, version };
 }
 
 /** `k6 inspect`: runs the bundle's init code (imports, options, settings) without sending a request. */

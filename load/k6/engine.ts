@@ -8,7 +8,7 @@ import type { LayerContext } from '../../verdict/types.ts';
 import { k6LoadReport, type K6Summary } from './report.ts';
 import type { LoadReport } from '../report/load-report.ts';
 import { buildK6 } from './build.ts';
-import { checkBundle, checkVersion, parseK6Version } from './check.ts';
+import { checkBundle, checkVersion } from './check.ts';
 import { bundleFormat, k6Env, k6RunArgs, type K6Version } from './invocation.ts';
 import { Collector, type CollectorView } from './collector.ts';
 import { k6Errors, k6Reason, runK6 } from './process.ts';
@@ -58,8 +58,7 @@ const THREW = 'a flow ran to its end (no script exception)';
 
 /** Builds the bundle into <report-dir>/k6 and checks that this k6 runs it; throws K6Unusable otherwise. */
 export async function prepareK6(k6: string, settings: LoadSettings, context: Context): Promise<K6Plan> {
-  const version = await checkVersion(k6);
-  const parsedVersion = parseK6Version(version) as K6Version;
+  const { line: version, version: parsedVersion } = await checkVersion(k6);
   const dir = join(context.reportDir, 'k6');
   mkdirSync(dir, { recursive: true });
   for (const file of ['summary.json', 'junit.xml', 'k6.log']) rmSync(join(dir, `${NAME}-${file}`), { force: true });

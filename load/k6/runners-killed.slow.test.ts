@@ -11,7 +11,7 @@ import { close, listen } from '../../servers/reference/index.ts';
 import { createServerByName } from '../../servers/by-name.ts';
 import { k6OrSkip } from '../../testing/k6.ts';
 import { buildK6 } from './build.ts';
-import { checkVersion, parseK6Version } from './check.ts';
+import { checkVersion } from './check.ts';
 import { bundleFormat, k6Env, k6RunArgs } from './invocation.ts';
 import { findK6, runK6 } from './process.ts';
 
@@ -111,7 +111,7 @@ describe('k6 runners: one killed mid-run is never a pass', function () {
     const server = createServerByName('reference', { scryptCost: 1024 });
     const url = await listen(server);
     const k6 = findK6() as string;
-    const version = parseK6Version(await checkVersion(k6))!;
+    const { version } = await checkVersion(k6);
     // The format the engine gives this k6, as the operator's runners get it (CommonJS before v0.53: 6 s less
     // start-up per runner on v0.49).
     const [bundle] = (await buildK6(join(dir, 'bundle'), ['mix'], bundleFormat(version))) as [string];

@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildK6 } from '../../load/k6/build.ts';
-import { checkBundle, checkVersion, parseK6Version } from '../../load/k6/check.ts';
+import { checkBundle, checkVersion } from '../../load/k6/check.ts';
 import { Collector } from '../../load/k6/collector.ts';
 import { readSummary } from '../../load/k6/engine.ts';
 import { k6Env, k6RunArgs, type K6Version } from '../../load/k6/invocation.ts';
@@ -59,8 +59,7 @@ const FALLBACK_LABEL =
 
 /** The bundle when this k6 initialises it (k6 inspect), else the labelled fallback. */
 export async function prepareK6Bench(options: K6Options): Promise<K6Bench> {
-  const version = await checkVersion(options.k6);
-  const parsed = parseK6Version(version) as K6Version;
+  const { version: parsed } = await checkVersion(options.k6);
   const dir = mkdtempSync(join(tmpdir(), 'bench-k6-'));
   const [bundle] = await buildK6(dir, ['password']);
   const vars = {
