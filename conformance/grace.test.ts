@@ -1,34 +1,20 @@
 // What a rotation grace relaxes, and what it never does; and what "exactly one winner" means. Each check runs
 // against a small server right or wrong in one way (testing/rotation-servers.ts).
 import assert from 'node:assert/strict';
-import { DOCUMENTED_CREDENTIALS } from '../schemas/documented-api.ts';
 import { createRotationServer, type RotationFlaw } from '../testing/rotation-servers.ts';
-import { withServer } from '../testing/with-server.ts';
+import { runChecks } from '../testing/run-checks.ts';
 import type { Check, Finding } from './check.ts';
 import { raceOneWinner } from './checks/refresh/race.ts';
 import { replayRejected } from './checks/refresh/replay.ts';
 import { unique } from './checks/token/unique.ts';
 import { noPasswordEcho } from './checks/token/no-password-echo.ts';
-import { runCheck } from './layer.ts';
-import { Probe } from './probe.ts';
+import type { Probe } from './probe.ts';
 
 async function judge(flaw: RotationFlaw, graceSeconds: number, check: Check, before?: (p: Probe) => Promise<void>) {
-  return withServer(createRotationServer(flaw, graceSeconds * 1000), async (base): Promise<Finding> => {
-    const target = {
-      baseUrl: base.replace(/\/$/, ''),
-      credentials: DOCUMENTED_CREDENTIALS,
-      timeoutMs: 2000,
-      rotationGraceSeconds: graceSeconds,
-      embedded: false,
-    };
-    const probe = new Probe(target, undefined, 8);
-    try {
-      await before?.(probe);
-      return await runCheck(check, probe);
-    } finally {
-      probe.close();
-    }
-  });
+  const server = createRotationServer(flaw, graceSeconds * 1000);
+  const options = { timeoutMs: 2000, rotationGraceSeconds: graceSeconds, raceSize: 8, before };
+  const [finding] = await runChecks(server, [check], options);
+  return finding as Finding;
 }
 
 const show = (finding: Finding) => finding.evidence.join('\n');

@@ -3,10 +3,9 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { DOCUMENTED_CREDENTIALS, PATHS } from '../../../schemas/documented-api.ts';
-import { runCheck } from '../../layer.ts';
-import { Probe } from '../../probe.ts';
+import { PATHS } from '../../../schemas/documented-api.ts';
+import { runChecks } from '../../../testing/run-checks.ts';
+import type { Finding } from '../../check.ts';
 import { rejectsAccessToken } from './rejects-access-token.ts';
 
 /** Issues pairs; the `same`-th login's access token is its refresh token; any live refresh token rotates. */
@@ -28,17 +27,8 @@ async function judgeWith(same: number) {
       res.end(JSON.stringify(answer ?? { error: 'invalid_grant' }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const target = { baseUrl, credentials: DOCUMENTED_CREDENTIALS, timeoutMs: 5000, rotationGraceSeconds: 0 };
-  const probe = new Probe({ ...target, embedded: false });
-  try {
-    return await runCheck(rejectsAccessToken, probe);
-  } finally {
-    probe.close();
-    server.closeAllConnections();
-    server.close();
-  }
+  const [finding] = await runChecks(server, [rejectsAccessToken]);
+  return finding as Finding;
 }
 
 describe('REFRESH-07: access tokens presented as refresh tokens', () => {

@@ -3,10 +3,8 @@
 // server that sends a 5xx and closes is seen even when a try loses its answer to the close.
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { DOCUMENTED_CREDENTIALS } from '../../../schemas/documented-api.ts';
-import { runCheck } from '../../layer.ts';
-import { Probe } from '../../probe.ts';
+import { runChecks } from '../../../testing/run-checks.ts';
+import type { Finding } from '../../check.ts';
 import { noServerErrors } from './no-server-errors.ts';
 import { noTokensForHostileInput } from './no-tokens-for-hostile-input.ts';
 
@@ -16,9 +14,9 @@ const oversized = (req: IncomingMessage) =>
   Number(req.headers['content-length'] ?? 0) > LIMIT && req.headers.host !== 'x';
 
 /** Answers 400 to everything; an oversized body gets `onOversized` (its `tries` counts them, from 1). */
-function server(onOversized: (req: IncomingMessage, tries: number) => void): Promise<{ url: string; s: Server }> {
+function server(onOversized: (req: IncomingMessage, tries: number) => void): Server {
   let tries = 0;
-  const s = createServer((req, res) => {
+  return createServer((req, res) => {
     if (oversized(req)) return onOversized(req, ++tries);
     if (req.headers.host === 'x') return void res.writeHead(400, { connection: 'close' }).end();
     req.resume();
@@ -27,32 +25,11 @@ function server(onOversized: (req: IncomingMessage, tries: number) => void): Pro
       res.end('{"error":"invalid_request"}');
     });
   });
-  return new Promise((resolve) =>
-    s.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(s.address() as AddressInfo).port}`, s })),
-  );
 }
 
-const target = (baseUrl: string) => ({
-  baseUrl,
-  credentials: DOCUMENTED_CREDENTIALS,
-  timeoutMs: 5000,
-  rotationGraceSeconds: 0,
-  embedded: false,
-});
-
 async function judge(onOversized: (req: IncomingMessage, tries: number) => void) {
-  const { url, s } = await server(onOversized);
-  const probe = new Probe(target(url));
-  try {
-    return {
-      robust01: await runCheck(noServerErrors, probe),
-      robust02: await runCheck(noTokensForHostileInput, probe),
-    };
-  } finally {
-    probe.close();
-    s.closeAllConnections();
-    s.close();
-  }
+  const [robust01, robust02] = await runChecks(server(onOversized), [noServerErrors, noTokensForHostileInput]);
+  return { robust01: robust01 as Finding, robust02: robust02 as Finding };
 }
 
 describe('ROBUST-01 and ROBUST-02 on oversized bodies', () => {
@@ -76,13 +53,8 @@ describe('ROBUST-01 and ROBUST-02 on oversized bodies', () => {
   });
 
   it('a server that closes without an answer on a small malformed body is still inconclusive there', async () => {
-    const { url, s } = await server(() => undefined);
-    s.removeAllListeners('request');
-    s.on('request', (req: IncomingMessage) => req.socket.resetAndDestroy());
-    const probe = new Probe(target(url));
-    const robust01 = await runCheck(noServerErrors, probe);
-    probe.close();
-    s.close();
+    const resetting = createServer((req) => void req.socket.resetAndDestroy());
+    const [robust01] = (await runChecks(resetting, [noServerErrors])) as [Finding];
     assert.equal(robust01.outcome, 'inconclusive', robust01.evidence.join('\n'));
     assert.match(robust01.evidence.join('\n'), /MISSING: bad percent-encoding/);
   });
