@@ -1,8 +1,10 @@
 // Runs one verification in a child process, so the Rust verifier's console output stays out of the
 // parent's (it prints straight to the process's stdout). Options come in, the report goes back, over IPC.
+// Only the child loads pact-js (./pact-verifier.ts): its hundred-odd modules cost every process that imports
+// the contract layer half a second of start-up, every CLI command included.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { runPactVerifier, type VerificationReport, type PactVerifyOptions } from './pact-verifier.ts';
+import type { VerificationReport, PactVerifyOptions } from './pact-verifier.ts';
 
 const SELF = fileURLToPath(import.meta.url);
 /** The repository root: `--import tsx` resolves from the child's working directory. */
@@ -46,6 +48,7 @@ export function verifyPact(
 
 /** In the forked process: verifies what the parent sent, answers with the report, and exits. */
 async function answer(options: PactVerifyOptions): Promise<void> {
+  const { runPactVerifier } = await import('./pact-verifier.ts');
   const report = await runPactVerifier(options).catch((error: unknown) => ({
     ok: false,
     interactions: [],
