@@ -1,10 +1,10 @@
-// The slow set (npm run test:full): every *.slow.test.ts, found by walking the tree (a new one is never left
-// out), but the files that only wait (.mocharc.waiting.cjs runs those first, three at a time), one after
-// another: about 13 min on 2 shared cores (a fresh clone, 2026-12-03; 20 min earlier that day with the waiting
-// files, 25 before k6 v0.49 got CommonJS bundles). On more cores, `npm run test:full --
-// --parallel --jobs 3` runs three at a time, the longest first (on 2 shared cores, three at a time took 15
-// min instead of ~30 and four tests failed on contention: LOAD-06's busy-machine guard, an A/A baseline pair,
-// a hang bound; so serial is the default).
+// The slow files judged on time (npm run test:full, after .mocharc.untimed.cjs): every *.slow.test.ts, found by
+// walking the tree (a new one is never left out, and lands here until it is shown untimed), but the untimed
+// ones, one after another with nothing beside them: LOAD-06 tells a server that slowed from a neighbour that
+// arrived, and an A/A baseline pair or a p99 against a stall is only as good as the machine is steady. On
+// more cores, `npm run test:full -- --parallel --jobs 3` runs three at a time, the longest first (on 2
+// shared cores, three at a time failed four tests on contention: LOAD-06's busy-machine guard, an A/A
+// baseline pair, a hang bound; so one at a time is the default).
 const { readdirSync } = require('node:fs');
 const { join } = require('node:path');
 const { UNTIMED } = require('./.mocharc.untimed.cjs');
@@ -13,8 +13,6 @@ const LONGEST = [
   'baseline/compare.slow.test.ts',
   'testing/kill-matrix/kill-matrix.slow.test.ts',
   'load/report/overload.slow.test.ts',
-  'testing/kill-matrix/k6-column.slow.test.ts',
-  'verify/tls.slow.test.ts',
 ];
 
 /** Every *.slow.test.ts under `dir`, but in node_modules and dot folders. */

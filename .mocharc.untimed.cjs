@@ -13,6 +13,7 @@
 const UNTIMED = [
   'load/k6/runners-killed.slow.test.ts',
   'verify/guarded-targets.slow.test.ts',
+  'testing/kill-matrix/k6-column.slow.test.ts',
   'load/broken-servers.slow.test.ts',
   'load/throttling.slow.test.ts',
   'load/minimums.slow.test.ts',
@@ -20,6 +21,8 @@ const UNTIMED = [
   'load/k6/bundles.slow.test.ts',
   'load/k6/runners.slow.test.ts',
   'load/k6/scale-out.slow.test.ts',
+  'verify/tls.slow.test.ts',
+  'testing/kill-matrix/kill-matrix-without-load.slow.test.ts',
   'verify/faults.slow.test.ts',
   'verify/hostile-targets.slow.test.ts',
   'load/node/tls.slow.test.ts',

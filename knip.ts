@@ -12,8 +12,8 @@ const config: KnipConfig = {
     'scripts/bench-engine.ts', // spawned by scripts/bench.ts
     'scripts/bench-server.ts', // spawned by scripts/bench.ts
     'scripts/mocha-reporter.cjs', // the .mocharc files' reporter
-    '.mocharc.slow.cjs', // mocha's config for the slow set (npm run test:full)
-    '.mocharc.waiting.cjs', // mocha's config for the slow files that only wait (npm run test:full)
+    '.mocharc.timed.cjs', // mocha's config for the slow files judged on time (npm run test:full)
+    '.mocharc.untimed.cjs', // mocha's config for the slow files no timing decides (npm run test:full)
     'testing/capacity-attack-servers.ts', // spawned by testing/capacity-attack-run.sh
     'testing/load06-attack/*.ts', // run by hand (docs/load06-attack.md), its servers spawned by run.ts
     'scripts/bench/responder.ts', // spawned by scripts/bench.ts
