@@ -7,7 +7,7 @@
 // - files that mostly wait and run no load (rate limiters' Retry-After, hung requests run to their deadline,
 //   CLI runs that stop at exit 2, serve, the action);
 // - load files judged on what the server did (rotation, races, unique tokens, answers lost, a runner killed,
-//   thresholds with 1 s of latency headroom, counts of a fixed-rate run) or on minimums met by extension,
+//   thresholds with 1 s of latency headroom) or on minimums met by extension,
 //   which a crowded machine only delays.
 // The longest first, so the three workers end together.
 const UNTIMED = [
@@ -20,12 +20,12 @@ const UNTIMED = [
   'load/rotation-evidence.slow.test.ts',
   'load/k6/bundles.slow.test.ts',
   'load/k6/runners.slow.test.ts',
-  'load/k6/scale-out.slow.test.ts',
   'verify/tls.slow.test.ts',
   'testing/kill-matrix/kill-matrix-without-load.slow.test.ts',
   'verify/faults.slow.test.ts',
   'verify/hostile-targets.slow.test.ts',
   'load/node/tls.slow.test.ts',
+  'load/k6/engine-behaviour.slow.test.ts',
   'verify/cannot-run.slow.test.ts',
   'verify/verify.slow.test.ts',
   'cli/main.slow.test.ts',

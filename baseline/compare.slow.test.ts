@@ -1,10 +1,11 @@
 // The baseline comparison end to end, through the real CLI, on a busy machine (a busy loop beside every run):
 // A/A pairs of the reference server are never a regression (compare and verify --baseline); a server made
 // uniformly 2× slower is, naming the endpoint and the figure (exit 1); broken files and a baseline the run would
-// overwrite are exit 2, and the baseline is left as it was. The A/A server holds each answer 50 ms, as a server
-// with work of its own does: a CPU-bound A/A pair on these 2 shared cores once moved 25% from one run to the
-// next, evenly over all 10 s, with no neighbour the sampler saw (a rehearsal, 2026-12-03): an offset between runs
-// that no interval from one run's seconds can know (docs/baseline.md: Noise).
+// overwrite are exit 2, and the baseline is left as it was. The first run (the A of every A/A pair, and the
+// baseline of the 2× slower server) holds each answer 50 ms, as a server with work of its own does: a
+// CPU-bound A/A pair on these 2 shared cores once moved 25% from one run to the next, evenly over all 10 s,
+// with no neighbour the sampler saw (a rehearsal, 2026-12-03): an offset between runs that no interval from
+// one run's seconds can know (docs/baseline.md: Noise).
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,9 +24,12 @@ describe('verify --baseline and compare, end to end on a busy machine', function
   this.timeout(900_000);
   let busy: ChildProcess;
   let port: number;
+  /** The first run: the A/A pairs' A, and the baseline the 2× slower server is compared with. */
+  let a: Awaited<ReturnType<typeof run>>;
   before(async () => {
     busy = spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' });
     port = await freePort();
+    a = await run('a', 1, AA_SERVICE_MS);
   });
   after(() => busy.kill());
 
@@ -42,7 +46,6 @@ describe('verify --baseline and compare, end to end on a busy machine', function
   }
 
   it('A/A pairs of the reference server, back to back: no regression (compare, verify --baseline)', async () => {
-    const a = await run('a', 1, AA_SERVICE_MS);
     assert.ok(a.code === 0 || a.code === 3, a.stdout + a.stderr);
     for (const name of ['b', 'c']) {
       const b = await run(name, 1, AA_SERVICE_MS);
@@ -62,11 +65,10 @@ describe('verify --baseline and compare, end to end on a busy machine', function
   });
 
   it('a server made uniformly 2× slower: exit 1 naming endpoint and figure (verify --baseline, compare)', async () => {
-    const base = await run('base', 1, 200);
-    const slow = await run('slow', 2, 200, ['--baseline', base.file]);
+    const slow = await run('slow', 2, AA_SERVICE_MS, ['--baseline', a.file]);
     assert.equal(slow.code, 1, slow.stdout + slow.stderr);
     assert.match(slow.stdout, /(token|refresh) (p50|p95) latency: .* → .*: regression \(tolerance \+25%\)/);
-    const compared = await runCli(['compare', base.file, slow.file]);
+    const compared = await runCli(['compare', a.file, slow.file]);
     assert.equal(compared.code, 1, compared.stdout + compared.stderr);
     assert.match(compared.stdout, /FAIL BASE-01 .*\n {2}(token|refresh) (p50|p95) latency: /);
   });
