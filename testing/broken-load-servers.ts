@@ -1,5 +1,6 @@
 // Servers broken in ways that once got a pass (or an inconclusive) from the load layer, each with what the
-// load layer must say about it: run by load/broken-servers.slow.test.ts with each engine. Each is the fake token server (fake-token-server.ts) with one flaw.
+// load layer must say about it: run by load/broken-servers.slow.test.ts with each engine. Each is the fake
+// token server (fake-token-server.ts) with one flaw.
 import type { FakeFlaws } from './fake-token-server.ts';
 
 export interface BrokenLoadServer {
