@@ -29,13 +29,13 @@ describe('verify --baseline and compare, end to end on a busy machine', function
   before(async () => {
     busy = spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' });
     port = await freePort();
-    a = await run('a', 1, AA_SERVICE_MS);
+    a = await run('a', 1);
   });
   after(() => busy.kill());
 
-  /** One load run against the reference server (service time `baseMs` per answer, made `factor`× slower). */
-  async function run(name: string, factor: number, baseMs: number, extra: string[] = []) {
-    const server = await startSlowed(factor, { baseMs, port });
+  /** One load run against the reference server (AA_SERVICE_MS per answer, made `factor`× slower). */
+  async function run(name: string, factor: number, extra: string[] = []) {
+    const server = await startSlowed(factor, { baseMs: AA_SERVICE_MS, port });
     try {
       const reportDir = join(dir, name);
       const result = await runCli(['verify', ...LOAD, '--base-url', server.url, '--report-dir', reportDir, ...extra]);
@@ -48,12 +48,12 @@ describe('verify --baseline and compare, end to end on a busy machine', function
   it('A/A pairs of the reference server, back to back: no regression (compare, verify --baseline)', async () => {
     assert.ok(a.code === 0 || a.code === 3, a.stdout + a.stderr);
     for (const name of ['b', 'c']) {
-      const b = await run(name, 1, AA_SERVICE_MS);
+      const b = await run(name, 1);
       const compared = await runCli(['compare', a.file, b.file]);
       assert.ok(compared.code === 0 || compared.code === 3, compared.stdout + compared.stderr);
       assert.doesNotMatch(compared.stdout, REGRESSION);
     }
-    const verified = await run('d', 1, AA_SERVICE_MS, ['--baseline', a.file]);
+    const verified = await run('d', 1, ['--baseline', a.file]);
     assert.ok(verified.code === 0 || verified.code === 3, verified.stdout + verified.stderr);
     const summary = JSON.parse(readFileSync(verified.file, 'utf8')) as {
       requirements: { id: string; status: string }[];
@@ -65,7 +65,7 @@ describe('verify --baseline and compare, end to end on a busy machine', function
   });
 
   it('a server made uniformly 2× slower: exit 1 naming endpoint and figure (verify --baseline, compare)', async () => {
-    const slow = await run('slow', 2, AA_SERVICE_MS, ['--baseline', a.file]);
+    const slow = await run('slow', 2, ['--baseline', a.file]);
     assert.equal(slow.code, 1, slow.stdout + slow.stderr);
     assert.match(slow.stdout, /(token|refresh) (p50|p95) latency: .* → .*: regression \(tolerance \+25%\)/);
     const compared = await runCli(['compare', a.file, slow.file]);
